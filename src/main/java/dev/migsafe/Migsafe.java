@@ -1,0 +1,103 @@
+package dev.migsafe;
+
+import dev.migsafe.api.LintOptions;
+import dev.migsafe.api.LintResult;
+import dev.migsafe.api.RuleInfo;
+import dev.migsafe.internal.lint.Linter;
+import dev.migsafe.internal.rules.RuleBase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The one entry point for library users: build an instance with options, then lint. An
+ * instance is immutable and thread-safe; the rule base behind it is compiled once per process.
+ *
+ * <pre>{@code
+ * Migsafe migsafe = Migsafe.builder().engineVersion(15).build();
+ * LintResult result = migsafe.lint(List.of(Path.of("db/migrations")));
+ * }</pre>
+ *
+ * <p>The library never prints and never exits the process; failures are {@link
+ * dev.migsafe.api.MigsafeException}s.
+ */
+public final class Migsafe {
+  private final LintOptions options;
+
+  private Migsafe(LintOptions options) {
+    this.options = options;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public LintOptions options() {
+    return options;
+  }
+
+  /** Lints migration files and folders; folders are read in migration order. */
+  public LintResult lint(List<Path> paths) {
+    return new Linter(RuleBase.shared(), options).lint(paths);
+  }
+
+  /** Lints one script given as text; {@code name} is how it is named in findings. */
+  public LintResult lint(String name, String sql) {
+    return new Linter(RuleBase.shared(), options).lintText(name, sql);
+  }
+
+  /** Every rule, sorted by id. */
+  public List<RuleInfo> rules() {
+    return List.copyOf(RuleBase.shared().rules().values());
+  }
+
+  /** A rule's documentation (Markdown), or empty when there is no such rule. */
+  public Optional<String> ruleDoc(String id) {
+    for (String dialect : List.of("postgresql", "common", "mysql")) {
+      String text = RuleBase.resourceText("migsafe/rules/" + dialect + "/" + id + ".md");
+      if (text != null) {
+        return Optional.of(text);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** migsafe's version, from the build. */
+  public static String version() {
+    try (InputStream in = Migsafe.class.getResourceAsStream("/migsafe/version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "dev");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Builds an immutable {@link Migsafe}. */
+  public static final class Builder {
+    private LintOptions options = LintOptions.defaults();
+
+    private Builder() {}
+
+    public Builder options(LintOptions options) {
+      this.options = Objects.requireNonNull(options);
+      return this;
+    }
+
+    public Builder engineVersion(int version) {
+      options = options.withEngineVersion(version);
+      return this;
+    }
+
+    public Migsafe build() {
+      return new Migsafe(options);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package dev.migsafe.api;
+
+/** The strongest lock one statement takes on one existing table. */
+public record TableLock(String table, LockMode mode) {}

@@ -1,0 +1,23 @@
+package dev.migsafe.cli;
+
+/** The process exit codes, as fixed by the command-line contract. */
+public enum ExitCode {
+  /** Nothing at or above the failure threshold. */
+  OK(0),
+  /** Findings at or above the threshold ({@code --fail-on}, default high). */
+  FINDINGS(1),
+  /** Bad input or usage: the message is on standard error. */
+  BAD_INPUT(2),
+  /** An internal error: a bug in migsafe. */
+  INTERNAL(3);
+
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+}

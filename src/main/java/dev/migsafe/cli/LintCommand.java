@@ -1,0 +1,185 @@
+package dev.migsafe.cli;
+
+import dev.migsafe.Migsafe;
+import dev.migsafe.api.LintOptions;
+import dev.migsafe.api.LintResult;
+import dev.migsafe.api.MigsafeException;
+import dev.migsafe.api.Severity;
+import dev.migsafe.api.TransactionMode;
+import dev.migsafe.internal.config.ConfigLoader;
+import dev.migsafe.internal.config.ProjectConfig;
+import dev.migsafe.internal.io.AtomicFiles;
+import dev.migsafe.internal.render.LintJsonRenderer;
+import dev.migsafe.internal.render.LintTextRenderer;
+import dev.migsafe.internal.render.SarifRenderer;
+import dev.migsafe.internal.rules.RuleBase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code migsafe lint PATH...}. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+    description = "Analyse migration SQL files or folders (Flyway V*__*.sql, golang-migrate "
+        + "*.up.sql, diesel */up.sql, Prisma */migration.sql, plain *.sql); '-' reads standard "
+        + "input.")
+final class LintCommand implements Callable<Integer> {
+  /** Output formats of lint. */
+  enum Format { text, json, sarif }
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders; - for stdin.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = "--format", description = "text, json or sarif (default: text).")
+  Format format = Format.text;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead "
+      + "of standard output (atomically).")
+  Path out;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY",
+      description = "Exit 1 when a finding is at least this severe: blocker, high, medium, low, "
+          + "info (default: high).")
+  String failOn;
+
+  @Option(names = "--engine-version", paramLabel = "N",
+      description = "PostgreSQL major version of production, 10 to 17 (default: 17).")
+  Integer engineVersion;
+
+  @Option(names = "--dialect", description = "postgresql (mysql is planned).")
+  String dialect = "postgresql";
+
+  @Option(names = "--schema", paramLabel = "FILE", description = "DDL of the starting schema.")
+  Path schema;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Configuration file (default: .migsafe.yaml in the working directory).")
+  Path config;
+
+  @Option(names = "--transaction", paramLabel = "MODE",
+      description = "Whether each file runs in one transaction: auto (Flyway, Prisma and diesel "
+          + "do), always, never.")
+  String transaction;
+
+  @Option(names = "--verbose", description = "Text format: list every statement's locks too.")
+  boolean verbose;
+
+  @Option(names = "--color", negatable = true,
+      description = "Colour the text output (default: when standard output is a terminal).")
+  Boolean color;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (!dialect.equalsIgnoreCase("postgresql")) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--dialect '" + dialect + "' is not supported yet; lint reads postgresql");
+    }
+    RuleBase rules = RuleBase.shared();
+    ProjectConfig cfg = loadConfig(rules.rules().keySet());
+    Severity threshold = parseSeverity(failOn != null ? failOn
+        : cfg.failOn() != null ? cfg.failOn() : "high");
+    int version = engineVersion != null ? engineVersion
+        : cfg.engineVersion() != null ? cfg.engineVersion() : LintOptions.NEWEST_POSTGRESQL;
+    if (version < LintOptions.OLDEST_POSTGRESQL || version > LintOptions.NEWEST_POSTGRESQL) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--engine-version '" + version + "' is not a supported PostgreSQL major version (10 to 17)");
+    }
+    TransactionMode tx = parseTransaction(transaction != null ? transaction
+        : cfg.transaction() != null ? cfg.transaction() : "auto");
+    Map<String, Severity> overrides = new HashMap<>();
+    cfg.severity().forEach((k, v) -> overrides.put(k, Severity.parse(v)));
+    Set<String> disabled = new HashSet<>(cfg.disable());
+    LintOptions options = new LintOptions(version, tx, disabled, overrides, schema);
+    Migsafe migsafe = Migsafe.builder().options(options).build();
+
+    LintResult result = lint(migsafe);
+    String rendered = switch (format) {
+      case text -> new LintTextRenderer(useColor(), verbose).render(result);
+      case json -> LintJsonRenderer.render(result, Migsafe.version());
+      case sarif -> SarifRenderer.render(result, migsafe.rules(), Migsafe.version());
+    };
+    if (out != null) {
+      AtomicFiles.write(out, rendered);
+    } else {
+      spec.commandLine().getOut().print(rendered);
+      spec.commandLine().getOut().flush();
+    }
+    return result.hasFindingsAtLeast(threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  private LintResult lint(Migsafe migsafe) {
+    if (paths.contains("-")) {
+      if (paths.size() > 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "'-' (standard input) cannot be combined with other paths");
+      }
+      return migsafe.lint("-", readStdin());
+    }
+    List<Path> ps = paths.stream().map(Path::of).toList();
+    return migsafe.lint(ps);
+  }
+
+  private static String readStdin() {
+    try {
+      InputStream in = System.in;
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw MigsafeException.badInput("-: standard input cannot be read: " + e.getMessage());
+    }
+  }
+
+  private ProjectConfig loadConfig(Set<String> known) {
+    Path file = config;
+    if (file == null) {
+      Path def = Path.of(ConfigLoader.FILE_NAME);
+      if (!Files.isRegularFile(def)) {
+        return ProjectConfig.empty();
+      }
+      file = def;
+    } else if (!Files.isRegularFile(file)) {
+      throw MigsafeException.badInput(file + ": no such configuration file");
+    }
+    Set<String> ids = new HashSet<>(known);
+    ids.addAll(List.of("unused-suppression", "invalid-suppression"));
+    return ConfigLoader.load(file, ids);
+  }
+
+  private Severity parseSeverity(String text) {
+    try {
+      return Severity.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
+    }
+  }
+
+  private TransactionMode parseTransaction(String text) {
+    try {
+      return TransactionMode.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--transaction '" + text + "' is not one of auto, always, never");
+    }
+  }
+
+  private boolean useColor() {
+    if (color != null) {
+      return color;
+    }
+    return out == null && System.console() != null && System.getenv("NO_COLOR") == null;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.migsafe.cli;
+
+import dev.migsafe.Migsafe;
+import dev.migsafe.api.MigsafeException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code migsafe} command. {@code main} only exits with what {@link #run} returns. */
+@Command(
+    name = "migsafe",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Makes database migrations safe: exact locks, rewrites and scans of every "
+        + "statement, judged by a rule base, with safer alternatives.",
+    subcommands = {LintCommand.class, RulesCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:nothing at or above the failure threshold",
+      "1:findings at or above the threshold (--fail-on, default high)",
+      "2:bad input or usage",
+      "3:internal error"
+    })
+public final class Main implements Runnable {
+  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  boolean debug;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line with the process's standard streams. */
+  public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with the given streams and returns the exit code; never exits. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      err.println("migsafe: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println("Try 'migsafe " + commandPath(ex.getCommandLine()) + "--help'.");
+      err.flush();
+      return ExitCode.BAD_INPUT.code();
+    });
+    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+      boolean debug = parsed.hasMatchedOption("--debug");
+      if (ex instanceof MigsafeException m && m.kind() == MigsafeException.Kind.BAD_INPUT) {
+        err.println(m.getMessage());
+        if (debug) {
+          ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.BAD_INPUT.code();
+      }
+      err.println("migsafe: internal error: " + ex);
+      if (debug) {
+        StringWriter sw = new StringWriter();
+        ex.printStackTrace(new PrintWriter(sw));
+        err.print(sw);
+      } else {
+        err.println("Run again with --debug for the stack trace, and report it.");
+      }
+      err.flush();
+      return ExitCode.INTERNAL.code();
+    });
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static String commandPath(CommandLine cl) {
+    String q = cl.getCommandSpec().qualifiedName(" ");
+    return q.startsWith("migsafe") ? q.substring("migsafe".length()).strip() + (q.equals("migsafe") ? "" : " ") : q + " ";
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The version from the build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"migsafe " + Migsafe.version()};
+    }
+  }
+}

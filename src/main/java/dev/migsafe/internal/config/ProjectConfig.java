@@ -1,0 +1,42 @@
+package dev.migsafe.internal.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of {@code .migsafe.yaml}. Every field is optional; command-line flags override
+ * them.
+ *
+ * @param engineVersion PostgreSQL major version of production
+ * @param failOn the lowest severity that fails the run
+ * @param transaction {@code auto}, {@code always} or {@code never}
+ * @param disable rule ids to switch off
+ * @param severity per rule id, the severity to report instead
+ */
+public record ProjectConfig(
+    Integer engineVersion,
+    String failOn,
+    String transaction,
+    List<String> disable,
+    Map<String, String> severity) {
+
+  @JsonCreator
+  public ProjectConfig(
+      @JsonProperty("engineVersion") Integer engineVersion,
+      @JsonProperty("failOn") String failOn,
+      @JsonProperty("transaction") String transaction,
+      @JsonProperty("disable") List<String> disable,
+      @JsonProperty("severity") Map<String, String> severity) {
+    this.engineVersion = engineVersion;
+    this.failOn = failOn;
+    this.transaction = transaction;
+    this.disable = disable == null ? List.of() : List.copyOf(disable);
+    this.severity = severity == null ? Map.of() : Map.copyOf(severity);
+  }
+
+  public static ProjectConfig empty() {
+    return new ProjectConfig(null, null, null, null, null);
+  }
+}

@@ -1,0 +1,2 @@
+/** The {@code .migsafe.yaml} project configuration. */
+package dev.migsafe.internal.config;

@@ -1,0 +1,267 @@
+package dev.migsafe.internal.lint;
+
+import dev.migsafe.api.LockMode;
+import dev.migsafe.api.StatementResult;
+import dev.migsafe.api.TableLock;
+import dev.migsafe.internal.locks.PgLockFacts;
+import dev.migsafe.internal.rules.MigrationFact;
+import dev.migsafe.internal.rules.StatementFact;
+import dev.migsafe.internal.schema.Constraint;
+import dev.migsafe.internal.schema.Index;
+import dev.migsafe.internal.schema.Schema;
+import dev.migsafe.internal.schema.Table;
+import dev.migsafe.internal.sql.Operation;
+import dev.migsafe.internal.sql.PgStatementReader;
+import dev.migsafe.internal.sql.SourceStatement;
+import dev.migsafe.internal.sql.SqlSplitter;
+import dev.migsafe.internal.sql.StatementParser;
+import dev.migsafe.internal.sql.StatementRead;
+import dev.migsafe.internal.sql.Token;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Walks one migration file statement by statement, keeping the schema, the transaction and the
+ * session settings as they stand before each statement, and produces the facts the rule base
+ * judges and the statement results the user sees.
+ */
+final class FileAnalyzer {
+  /** Statement text longer than this is cut in results, to keep output and memory bounded. */
+  private static final int MAX_SQL_IN_RESULT = 4_000;
+
+  private final PgLockFacts lockFacts;
+  private final Schema schema;
+  private final Set<String> createdInFile = new HashSet<>();
+
+  private boolean explicitTransaction;
+  private int transactionCounter;
+  private int currentTransaction = -1;
+  private long lockTimeoutMs = -1;
+  private long statementTimeoutMs = -1;
+  private boolean timeZoneUtc;
+
+  /** What the analysis of one file produced. */
+  record Analysis(
+      List<StatementResult> statements,
+      List<Object> facts,
+      Map<Integer, List<Suppression>> suppressions) {}
+
+  FileAnalyzer(int engineVersion, Schema schema) {
+    this.lockFacts = new PgLockFacts(engineVersion);
+    this.schema = schema;
+  }
+
+  Analysis analyze(String text, MigrationFact file) {
+    List<StatementResult> results = new ArrayList<>();
+    List<Object> facts = new ArrayList<>();
+    Map<Integer, List<Suppression>> suppressions = new LinkedHashMap<>();
+    facts.add(file);
+    if (file.wrappedInTransaction()) {
+      currentTransaction = ++transactionCounter;
+    }
+    SourceStatement previous = null;
+    for (Iterator<SourceStatement> it = SqlSplitter.iterate(text); it.hasNext(); ) {
+      SourceStatement st = it.next();
+      collectSuppressions(st, previous, suppressions);
+      analyzeStatement(st, file, results, facts);
+      previous = st;
+    }
+    return new Analysis(results, facts, suppressions);
+  }
+
+  private void analyzeStatement(
+      SourceStatement st, MigrationFact file, List<StatementResult> results, List<Object> facts) {
+    StatementRead read = PgStatementReader.read(st);
+    StatementParser.Parse parse = StatementParser.parse(st.text());
+    boolean parsed = (parse.ok() || read.recognized()) && !st.unterminated();
+    String parser = parse.ok() ? "jsqlparser" : read.recognized() ? "postgresql-reader" : "keywords";
+    String error = st.unterminated() ? "a string, quoted identifier or comment is never closed"
+        : parse.error();
+
+    // Transaction state as it stands for this statement: BEGIN opens before it runs.
+    for (Operation op : read.operations()) {
+      if (op.getKind().equals("begin") && !file.wrappedInTransaction()) {
+        explicitTransaction = true;
+        currentTransaction = ++transactionCounter;
+      }
+    }
+    boolean inTransaction = file.wrappedInTransaction() || explicitTransaction;
+
+    Map<String, LockMode> locks = new LinkedHashMap<>();
+    boolean rewrites = false;
+    boolean scans = false;
+    boolean fails = false;
+    for (Operation op : read.operations()) {
+      if (parse.ok()) {
+        Boolean where = StatementParser.hasWhere(parse.statement());
+        if (where != null) {
+          op.setHasWhere(where);
+        }
+      }
+      enrich(op);
+      lockFacts.apply(op, timeZoneUtc);
+      if (op.isTableExisting() && op.getLockMode() != null) {
+        locks.merge(op.getTable(), op.getLockMode(), LockMode::strongest);
+        rewrites |= op.isRewritesTable();
+        scans |= op.isScansTable();
+        fails |= op.isFailsOnNonEmptyTable();
+      }
+      if (op.isRefTableExisting() && op.getRefLockMode() != null) {
+        locks.merge(op.getRefTable(), op.getRefLockMode(), LockMode::strongest);
+      }
+      track(op);
+      schema.apply(op);
+      facts.add(op);
+    }
+    LockMode strongest = locks.values().stream().reduce(null, LockMode::strongest);
+    facts.add(new StatementFact(st.index(), st.line(), st.column(), read.kind(), st.text(),
+        parsed, error, inTransaction, inTransaction ? currentTransaction : -1, lockTimeoutMs,
+        statementTimeoutMs, strongest, List.copyOf(locks.keySet()), rewrites, scans));
+    List<TableLock> tableLocks = new ArrayList<>();
+    locks.forEach((t, m) -> tableLocks.add(new TableLock(t, m)));
+    results.add(new StatementResult(st.index(), st.line(), st.column(), cut(st.text()), parsed,
+        parser, read.kind(), List.copyOf(tableLocks), rewrites, scans, fails));
+
+    for (Operation op : read.operations()) {
+      if ((op.getKind().equals("commit") || op.getKind().equals("rollback"))
+          && explicitTransaction) {
+        explicitTransaction = false;
+        currentTransaction = file.wrappedInTransaction() ? currentTransaction : -1;
+      }
+    }
+  }
+
+  /** Adds what the schema knows to an operation read from SQL. */
+  private void enrich(Operation op) {
+    if (op.getTable() == null
+        && (op.getKind().equals("drop-index") || op.getKind().equals("reindex"))) {
+      Index idx = schema.indexes().get(op.getIndexName());
+      if (idx != null) {
+        op.setTable(idx.table());
+      }
+    }
+    switch (op.getKind()) {
+      case "attach-partition", "detach-partition", "detach-partition-finalize" ->
+          op.setRefTable(op.getObjectName());
+      case "create-table" -> {
+        if ("PARTITION".equals(op.getObjectType())) {
+          op.setRefTable(op.getObjectName());
+        }
+      }
+      default -> { }
+    }
+    String table = op.getTable();
+    Table t = schema.table(table);
+    op.setTableKnown(t != null);
+    op.setTableNewInFile(table != null && createdInFile.contains(table));
+    boolean creating = op.getKind().equals("create-table");
+    op.setTableExisting(table != null && !creating && !createdInFile.contains(table)
+        && !(t != null && t.temporary()));
+    if (t != null) {
+      op.setTablePartitioned(t.partitioned());
+      if (op.getColumn() != null) {
+        var col = t.column(op.getColumn());
+        op.setColumnKnown(col != null);
+        if (col != null && op.getKind().equals("alter-column-type")) {
+          op.setOldDataType(col.type());
+        }
+      }
+      if (op.getKind().equals("set-not-null")) {
+        op.setValidatedNotNullCheck(t.constraints().stream()
+            .anyMatch(c -> c.provesNotNull(op.getColumn())));
+      }
+      if (op.getConstraintName() != null && (op.getKind().equals("validate-constraint")
+          || op.getKind().equals("drop-constraint"))) {
+        for (Constraint c : t.constraints()) {
+          if (c.name().equals(op.getConstraintName())) {
+            op.setConstraintType(c.type());
+            op.setRefTable(c.refTable());
+            op.setNotValid(!c.validated());
+          }
+        }
+      }
+      if ("primary-key".equals(op.getConstraintType()) && op.isUsingIndex()) {
+        Index idx = schema.indexes().get(op.getIndexName());
+        op.setNotNull(idx != null && idx.columns().stream()
+            .allMatch(c -> t.column(c) != null && t.column(c).notNull()));
+      }
+    }
+    if (op.getKind().equals("alter-column-type") && schema.isEnum(op.getDataType())) {
+      op.setObjectType("ENUM");
+    }
+    if (op.getRefTable() != null) {
+      op.setRefTableExisting(!createdInFile.contains(op.getRefTable()));
+    }
+  }
+
+  /** Session settings, and tables this file creates. */
+  private void track(Operation op) {
+    switch (op.getKind()) {
+      case "create-table" -> createdInFile.add(op.getTable());
+      case "rename-table" -> {
+        if (createdInFile.remove(op.getTable()) && op.getNewName() != null) {
+          createdInFile.add(op.getNewName());
+        }
+      }
+      case "set" -> {
+        String name = op.getObjectName() == null ? "" : op.getObjectName().toLowerCase(Locale.ROOT);
+        switch (name) {
+          case "lock_timeout" -> lockTimeoutMs = Durations.millis(op.getValue());
+          case "statement_timeout" -> statementTimeoutMs = Durations.millis(op.getValue());
+          case "timezone" -> timeZoneUtc = isUtc(op.getValue());
+          default -> { }
+        }
+      }
+      case "reset" -> {
+        String name = op.getObjectName() == null ? "" : op.getObjectName().toLowerCase(Locale.ROOT);
+        switch (name) {
+          case "lock_timeout" -> lockTimeoutMs = -1;
+          case "statement_timeout" -> statementTimeoutMs = -1;
+          case "timezone" -> timeZoneUtc = false;
+          case "all" -> {
+            lockTimeoutMs = -1;
+            statementTimeoutMs = -1;
+            timeZoneUtc = false;
+          }
+          default -> { }
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static boolean isUtc(String value) {
+    if (value == null) {
+      return false;
+    }
+    String v = value.replace("'", "").trim().toUpperCase(Locale.ROOT);
+    return v.equals("UTC") || v.equals("ETC/UTC") || v.equals("GMT") || v.equals("ZULU")
+        || v.equals("0") || v.equals("UCT") || v.equals("ETC/UCT") || v.equals("+00:00");
+  }
+
+  /**
+   * Comments on or above a statement belong to it; a comment on the last line of the previous
+   * statement (after its semicolon) belongs to that one.
+   */
+  private static void collectSuppressions(SourceStatement st, SourceStatement previous,
+      Map<Integer, List<Suppression>> out) {
+    for (Token c : st.comments()) {
+      int owner = previous != null && c.line() == previous.endLine() && c.line() < st.line()
+          ? previous.index() : st.index();
+      for (Suppression s : Suppression.parse(c.text(), c.line(), c.column())) {
+        out.computeIfAbsent(owner, k -> new ArrayList<>()).add(s);
+      }
+    }
+  }
+
+  private static String cut(String sql) {
+    return sql.length() <= MAX_SQL_IN_RESULT ? sql
+        : sql.substring(0, MAX_SQL_IN_RESULT) + " ... (" + sql.length() + " characters)";
+  }
+}

@@ -1,0 +1,180 @@
+package dev.migsafe.internal.lint;
+
+import dev.migsafe.api.FileResult;
+import dev.migsafe.api.Finding;
+import dev.migsafe.api.LintOptions;
+import dev.migsafe.api.LintResult;
+import dev.migsafe.api.MigsafeException;
+import dev.migsafe.api.Severity;
+import dev.migsafe.internal.rules.MigrationFact;
+import dev.migsafe.internal.rules.RawFinding;
+import dev.migsafe.internal.rules.RuleBase;
+import dev.migsafe.internal.schema.Schema;
+import dev.migsafe.internal.sql.Operation;
+import dev.migsafe.internal.sql.PgStatementReader;
+import dev.migsafe.internal.sql.SourceStatement;
+import dev.migsafe.internal.sql.SqlSplitter;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lints migration files: replays them in order over the starting schema, analyses every
+ * statement, fires the rule base per file, then applies suppressions and configuration.
+ */
+public final class Linter {
+  /** Larger inputs are refused: a migration of this size is a data dump, not a migration. */
+  static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+
+  private final RuleBase rules;
+  private final LintOptions options;
+
+  public Linter(RuleBase rules, LintOptions options) {
+    this.rules = rules;
+    this.options = options;
+  }
+
+  /** Lints files and folders on disk. */
+  public LintResult lint(List<Path> paths) {
+    List<MigrationFile> files = MigrationFiles.discover(paths);
+    Schema schema = startingSchema();
+    List<FileResult> results = new ArrayList<>();
+    for (MigrationFile f : files) {
+      String text = read(f.path());
+      // A rollback is judged against the schema its up migration left, and changes nothing
+      // that later migrations see.
+      Schema target = f.rollback() ? schema.copy() : schema;
+      results.add(lintText(f, text, target));
+    }
+    return new LintResult("postgresql", options.engineVersion(), List.copyOf(results));
+  }
+
+  /** Lints one script given as text, e.g. standard input, named {@code displayPath}. */
+  public LintResult lintText(String displayPath, String text) {
+    MigrationFile f = new MigrationFile(null, displayPath, "plain", false, displayPath);
+    FileResult r = lintText(f, text, startingSchema());
+    return new LintResult("postgresql", options.engineVersion(), List.of(r));
+  }
+
+  private FileResult lintText(MigrationFile f, String text, Schema schema) {
+    boolean wrapped = switch (options.transactionMode()) {
+      case ALWAYS -> true;
+      case NEVER -> false;
+      case AUTO -> f.toolWrapsInTransaction();
+    };
+    MigrationFact fact = new MigrationFact(f.displayPath(), options.engineVersion(), f.rollback(),
+        wrapped, f.tool());
+    FileAnalyzer.Analysis analysis = new FileAnalyzer(options.engineVersion(), schema)
+        .analyze(text, fact);
+    List<RawFinding> raw = rules.fire(analysis.facts());
+    List<Finding> findings = applySuppressions(raw, analysis.suppressions());
+    findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column)
+        .thenComparing(Finding::severity).thenComparing(Finding::rule));
+    return new FileResult(f.displayPath(), f.rollback(), wrapped, analysis.statements(),
+        List.copyOf(findings));
+  }
+
+  private List<Finding> applySuppressions(
+      List<RawFinding> raw, Map<Integer, List<Suppression>> suppressions) {
+    List<Finding> out = new ArrayList<>();
+    List<Suppression> used = new ArrayList<>();
+    for (RawFinding r : raw) {
+      if (options.disabledRules().contains(r.rule())) {
+        continue;
+      }
+      Suppression match = suppressions.getOrDefault(r.statementIndex(), List.of()).stream()
+          .filter(s -> s.hasReason() && s.rules().contains(r.rule())).findFirst().orElse(null);
+      if (match != null) {
+        used.add(match);
+        continue;
+      }
+      Severity sev = options.severityOverrides().getOrDefault(r.rule(), r.severity());
+      out.add(new Finding(r.rule(), sev, r.line(), r.column(), r.statementIndex(), r.message(),
+          r.why(), r.saferAlternative()));
+    }
+    suppressions.forEach((index, list) -> {
+      for (Suppression s : list) {
+        Finding f = null;
+        if (!s.hasReason()) {
+          f = meta("invalid-suppression", index, s,
+              "The migsafe:ignore comment gives no reason, so it suppresses nothing",
+              "A suppression is a reviewed decision; the reason is what the reviewer reads.",
+              "Write the reason after the rule id: -- migsafe:ignore "
+                  + String.join(",", s.rules()) + " table is empty in every environment");
+        } else if (!used.contains(s)) {
+          f = meta("unused-suppression", index, s,
+              "The migsafe:ignore comment for " + String.join(", ", s.rules())
+                  + " matches no finding of this statement",
+              "A stale suppression hides the next real finding of the same rule here.",
+              "Remove the comment, or move it onto the statement it is meant for.");
+        }
+        if (f != null) {
+          out.add(f);
+        }
+      }
+    });
+    return out;
+  }
+
+  private Finding meta(String rule, int index, Suppression s, String message, String why,
+      String alternative) {
+    if (options.disabledRules().contains(rule)) {
+      return null;
+    }
+    Severity sev = options.severityOverrides().getOrDefault(rule, Severity.LOW);
+    return new Finding(rule, sev, s.line(), s.column(), index, message, why, alternative);
+  }
+
+  /** The schema from {@code --schema}, or an empty one. */
+  private Schema startingSchema() {
+    Schema schema = new Schema();
+    Path file = options.schemaFile();
+    if (file == null) {
+      return schema;
+    }
+    if (!Files.isRegularFile(file)) {
+      throw MigsafeException.badInput(file + ": no such schema file");
+    }
+    for (Iterator<SourceStatement> it = SqlSplitter.iterate(read(file)); it.hasNext(); ) {
+      for (Operation op : PgStatementReader.read(it.next()).operations()) {
+        schema.apply(op);
+      }
+    }
+    return schema;
+  }
+
+  /** Reads a file as UTF-8 text; binary or over-large files are bad input. */
+  static String read(Path file) {
+    try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw MigsafeException.badInput(file + ": " + size + " bytes is larger than the "
+            + MAX_FILE_BYTES / (1024 * 1024) + " MiB migsafe reads");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      int probe = Math.min(bytes.length, 8192);
+      for (int i = 0; i < probe; i++) {
+        if (bytes[i] == 0) {
+          throw MigsafeException.badInput(file + ":1:1: binary file (NUL byte at offset " + i
+              + "), not SQL text");
+        }
+      }
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw MigsafeException.badInput(file + ":1:1: not valid UTF-8 text");
+    } catch (IOException e) {
+      throw MigsafeException.badInput(file + ": cannot be read: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The lint pipeline: finding migration files, ordering them, analysing each statement, suppressions. */
+package dev.migsafe.internal.lint;

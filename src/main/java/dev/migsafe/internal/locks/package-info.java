@@ -1,0 +1,7 @@
+/**
+ * What each PostgreSQL statement form locks, rewrites and scans, per major version. The source
+ * is the manual ("Explicit Locking", the ALTER TABLE reference page) and {@code
+ * AlterTableGetLockLevel} in PostgreSQL's {@code tablecmds.c}; every fact is checked against a
+ * real server by {@code PgLockOracleTest}.
+ */
+package dev.migsafe.internal.locks;

@@ -1,0 +1,176 @@
+package dev.migsafe.internal.rules;
+
+import dev.migsafe.api.MigsafeException;
+import dev.migsafe.api.RuleInfo;
+import dev.migsafe.api.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.internal.io.ResourceFactory;
+import org.kie.internal.utils.KieHelper;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.Results;
+
+/**
+ * The compiled rule base: every {@code .drl} under {@code migsafe/rules/} on the class path
+ * (the project's {@code rules/} folder, packaged into the jar), compiled once per process.
+ */
+public final class RuleBase {
+  static final String ROOT = "migsafe/rules";
+
+  private final KieBase kieBase;
+  private final Map<String, RuleInfo> rules;
+
+  private RuleBase(KieBase kieBase, Map<String, RuleInfo> rules) {
+    this.kieBase = kieBase;
+    this.rules = rules;
+  }
+
+  /** The shared instance, compiled on first use. */
+  public static RuleBase shared() {
+    return Holder.INSTANCE;
+  }
+
+  private static final class Holder {
+    static final RuleBase INSTANCE = load(drlResources());
+  }
+
+  /** Compiles the given DRL sources (path → text). */
+  public static RuleBase load(Map<String, String> drlByPath) {
+    KieHelper helper = new KieHelper();
+    drlByPath.forEach((path, text) -> helper.addResource(
+        ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
+            .setSourcePath(path),
+        ResourceType.DRL));
+    Results results = helper.verify();
+    List<String> errors = results.getMessages(Message.Level.ERROR).stream()
+        .map(m -> m.getPath() + ":" + m.getLine() + ": " + m.getText()).toList();
+    if (!errors.isEmpty()) {
+      throw new MigsafeException(MigsafeException.Kind.INTERNAL,
+          "the rule base does not compile:\n" + String.join("\n", errors));
+    }
+    KieBase kb = helper.build();
+    Map<String, RuleInfo> infos = new TreeMap<>();
+    for (KiePackage pkg : kb.getKiePackages()) {
+      for (Rule r : pkg.getRules()) {
+        infos.put(r.getName(), info(pkg.getName(), r));
+      }
+    }
+    return new RuleBase(kb, infos);
+  }
+
+  private static RuleInfo info(String pkg, Rule r) {
+    Map<String, Object> md = r.getMetaData();
+    String dialect = pkg.substring(pkg.lastIndexOf('.') + 1);
+    Object sev = md.get("severity");
+    Severity severity;
+    try {
+      severity = sev == null ? null : Severity.parse(sev.toString());
+    } catch (IllegalArgumentException e) {
+      severity = null;
+    }
+    return new RuleInfo(r.getName(), dialect, severity, str(md.get("summary")),
+        str(md.get("since")));
+  }
+
+  private static String str(Object o) {
+    return o == null ? null : o.toString();
+  }
+
+  public StatelessKieSession newSession() {
+    return kieBase.newStatelessKieSession();
+  }
+
+  /** Every rule's metadata by id, sorted by id. */
+  public Map<String, RuleInfo> rules() {
+    return rules;
+  }
+
+  /** Runs the rules over the facts and returns what they reported. */
+  public List<RawFinding> fire(Collection<Object> facts) {
+    FindingSink sink = new FindingSink();
+    StatelessKieSession session = newSession();
+    session.setGlobal("findings", sink);
+    session.execute(facts);
+    return sink.findings();
+  }
+
+  /** Reads every DRL file under {@code migsafe/rules/} from the class path, in path order. */
+  public static Map<String, String> drlResources() {
+    Map<String, String> out = new TreeMap<>();
+    for (Path p : resourceFiles(ROOT, ".drl")) {
+      try {
+        out.put(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Lists files with the given suffix under a class-path folder, whether the class path is a
+   * folder (tests, IDE) or the shaded jar.
+   */
+  public static List<Path> resourceFiles(String folder, String suffix) {
+    URL url = RuleBase.class.getClassLoader().getResource(folder);
+    if (url == null) {
+      return List.of();
+    }
+    try {
+      URI uri = url.toURI();
+      Path root;
+      if ("jar".equals(uri.getScheme())) {
+        FileSystem fs;
+        try {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+          fs = FileSystems.getFileSystem(uri);
+        }
+        root = fs.getPath(folder);
+      } else {
+        root = Path.of(uri);
+      }
+      List<Path> files = new ArrayList<>();
+      try (Stream<Path> s = Files.walk(root)) {
+        s.filter(p -> p.toString().endsWith(suffix)).sorted(Comparator.comparing(Path::toString))
+            .forEach(files::add);
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Reads a class-path resource as text, or null when absent. */
+  public static String resourceText(String path) {
+    try (InputStream in = RuleBase.class.getClassLoader().getResourceAsStream(path)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.migsafe.internal.rules;
+
+import dev.migsafe.api.LockMode;
+import java.util.List;
+
+/**
+ * A statement as the rule base sees it: where it is, its transaction and session context, and
+ * its strongest lock on tables that may hold data. Operations of the statement are separate
+ * facts that share its {@code index}.
+ */
+public final class StatementFact {
+  private final int index;
+  private final int line;
+  private final int column;
+  private final String kind;
+  private final String sql;
+  private final boolean parsed;
+  private final String parseError;
+  private final boolean inTransaction;
+  private final int transactionId;
+  private final long lockTimeoutMs;
+  private final long statementTimeoutMs;
+  private final LockMode strongestLock;
+  private final List<String> lockedTables;
+  private final boolean rewritesTable;
+  private final boolean scansTable;
+
+  @SuppressWarnings("checkstyle:ParameterNumber")
+  public StatementFact(
+      int index,
+      int line,
+      int column,
+      String kind,
+      String sql,
+      boolean parsed,
+      String parseError,
+      boolean inTransaction,
+      int transactionId,
+      long lockTimeoutMs,
+      long statementTimeoutMs,
+      LockMode strongestLock,
+      List<String> lockedTables,
+      boolean rewritesTable,
+      boolean scansTable) {
+    this.index = index;
+    this.line = line;
+    this.column = column;
+    this.kind = kind;
+    this.sql = sql;
+    this.parsed = parsed;
+    this.parseError = parseError;
+    this.inTransaction = inTransaction;
+    this.transactionId = transactionId;
+    this.lockTimeoutMs = lockTimeoutMs;
+    this.statementTimeoutMs = statementTimeoutMs;
+    this.strongestLock = strongestLock;
+    this.lockedTables = List.copyOf(lockedTables);
+    this.rewritesTable = rewritesTable;
+    this.scansTable = scansTable;
+  }
+
+  public int getIndex() {
+    return index;
+  }
+
+  public int getLine() {
+    return line;
+  }
+
+  public int getColumn() {
+    return column;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public String getSql() {
+    return sql;
+  }
+
+  public boolean isParsed() {
+    return parsed;
+  }
+
+  public String getParseError() {
+    return parseError;
+  }
+
+  /** Inside an explicit BEGIN ... COMMIT, or in a file the migration tool wraps in one. */
+  public boolean isInTransaction() {
+    return inTransaction;
+  }
+
+  /** Statements in the same transaction share this number; -1 outside any transaction. */
+  public int getTransactionId() {
+    return transactionId;
+  }
+
+  /** The session's lock_timeout in force, in ms: -1 when the file never set it, 0 when disabled. */
+  public long getLockTimeoutMs() {
+    return lockTimeoutMs;
+  }
+
+  /** The session's statement_timeout in force, in ms: -1 never set, 0 disabled. */
+  public long getStatementTimeoutMs() {
+    return statementTimeoutMs;
+  }
+
+  /** The strongest lock on a table that may hold data, or null. */
+  public LockMode getStrongestLock() {
+    return strongestLock;
+  }
+
+  /** Tables that may hold data and that this statement locks, in order. */
+  public List<String> getLockedTables() {
+    return lockedTables;
+  }
+
+  public boolean isRewritesTable() {
+    return rewritesTable;
+  }
+
+  public boolean isScansTable() {
+    return scansTable;
+  }
+
+  /** True when the statement blocks writes (SHARE or stronger) on a table that may hold data. */
+  public boolean isBlocksWrites() {
+    return strongestLock != null && strongestLock.blocksWrites();
+  }
+
+  /** True when it takes ACCESS EXCLUSIVE on a table that may hold data. */
+  public boolean isAccessExclusive() {
+    return strongestLock == LockMode.ACCESS_EXCLUSIVE;
+  }
+
+  public String getLockName() {
+    return strongestLock == null ? null : strongestLock.sqlName();
+  }
+
+  /** The locked tables joined for messages. */
+  public String getTables() {
+    return String.join(", ", lockedTables);
+  }
+}

@@ -1,0 +1,2 @@
+/** The schema as it stands between statements, and how each operation changes it. */
+package dev.migsafe.internal.schema;

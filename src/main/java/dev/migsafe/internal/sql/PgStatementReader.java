@@ -1,0 +1,1024 @@
+package dev.migsafe.internal.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a PostgreSQL statement into typed {@link Operation}s from its tokens. JSqlParser's
+ * syntax tree drops the details that decide a lock's danger ({@code NOT VALID}, {@code USING
+ * INDEX}, {@code CONCURRENTLY} on several forms, identity columns) and rejects many PostgreSQL
+ * forms outright, so the operations come from this reader, which follows the grammar of the
+ * manual's reference pages; JSqlParser is consulted for whether the statement is valid SQL and
+ * for DML (see {@link StatementParser}).
+ */
+public final class PgStatementReader {
+
+  private PgStatementReader() {}
+
+  public static StatementRead read(SourceStatement st) {
+    TokenCursor c = new TokenCursor(st.tokens(), st.text(), st.tokens().get(0).start());
+    List<Operation> ops = new ArrayList<>();
+    boolean recognized = readInto(c, ops);
+    for (Operation op : ops) {
+      op.setStatementIndex(st.index()).setLine(st.line()).setStartColumn(st.column());
+    }
+    String kind = ops.isEmpty() ? "unknown" : ops.get(0).getKind();
+    return new StatementRead(kind, List.copyOf(ops), recognized && !st.unterminated());
+  }
+
+  private static boolean readInto(TokenCursor c, List<Operation> ops) {
+    if (c.accept("ALTER", "TABLE")) {
+      return alterTable(c, ops);
+    }
+    if (c.at("CREATE")) {
+      return create(c, ops);
+    }
+    if (c.at("DROP")) {
+      return drop(c, ops);
+    }
+    if (c.accept("TRUNCATE")) {
+      c.accept("TABLE");
+      List<String> tables = tableList(c);
+      for (String t : tables) {
+        ops.add(new Operation("truncate").setTable(t));
+      }
+      return !tables.isEmpty();
+    }
+    if (c.at("ALTER", "TYPE")) {
+      return alterType(c, ops);
+    }
+    if (c.at("ALTER", "INDEX")) {
+      c.accept("ALTER", "INDEX");
+      boolean ifExists = c.accept("IF", "EXISTS");
+      String idx = c.qualifiedName();
+      Operation op = new Operation("alter-index").setIndexName(idx).setIfExists(ifExists);
+      if (c.accept("RENAME", "TO")) {
+        op = new Operation("rename-index").setIndexName(idx).setNewName(c.identifier());
+      }
+      ops.add(op);
+      return true;
+    }
+    if (c.accept("REINDEX")) {
+      c.skipParens();
+      Token targetToken = c.next();
+      String target = targetToken == null ? "" : targetToken.text().toUpperCase(Locale.ROOT);
+      boolean conc = c.accept("CONCURRENTLY");
+      String name = c.qualifiedName();
+      Operation op = new Operation("reindex").setObjectType(target).setConcurrently(conc);
+      if (target.equals("TABLE")) {
+        op.setTable(name);
+      } else {
+        op.setIndexName(name);
+      }
+      ops.add(op);
+      return name != null;
+    }
+    if (c.accept("VACUUM")) {
+      boolean full = false;
+      if (c.atPunct('(')) {
+        full = c.skipParens().toUpperCase(Locale.ROOT).matches("(?s).*\\bFULL\\b(?!\\s+(FALSE|OFF|0)).*");
+      } else {
+        while (c.peek() != null && (c.at("FULL") || c.at("FREEZE") || c.at("VERBOSE")
+            || c.at("ANALYZE") || c.at("ANALYSE"))) {
+          full |= c.next().is("FULL");
+        }
+      }
+      List<String> tables = tableList(c);
+      for (String t : tables) {
+        ops.add(new Operation(full ? "vacuum-full" : "vacuum").setTable(t));
+      }
+      if (tables.isEmpty()) {
+        ops.add(new Operation(full ? "vacuum-full" : "vacuum"));
+      }
+      return true;
+    }
+    if (c.accept("CLUSTER")) {
+      c.accept("VERBOSE");
+      String t = c.qualifiedName();
+      Operation op = new Operation("cluster").setTable(t);
+      if (c.accept("USING")) {
+        op.setIndexName(c.qualifiedName());
+      }
+      ops.add(op);
+      return true;
+    }
+    if (c.accept("ANALYZE") || c.accept("ANALYSE")) {
+      c.accept("VERBOSE");
+      ops.add(new Operation("analyze").setTable(c.qualifiedName()));
+      return true;
+    }
+    if (c.accept("COMMENT", "ON")) {
+      return comment(c, ops);
+    }
+    if (c.at("SET") || c.at("RESET")) {
+      return setting(c, ops);
+    }
+    if (c.at("BEGIN") || c.at("START", "TRANSACTION")) {
+      ops.add(new Operation("begin"));
+      return true;
+    }
+    if (c.at("COMMIT") || c.at("END")) {
+      ops.add(new Operation("commit"));
+      return true;
+    }
+    if (c.at("ROLLBACK") || c.at("ABORT")) {
+      boolean toSavepoint = c.remainingContains("TO");
+      ops.add(new Operation(toSavepoint ? "rollback-to-savepoint" : "rollback"));
+      return true;
+    }
+    if (c.at("SAVEPOINT") || c.at("RELEASE")) {
+      ops.add(new Operation("savepoint"));
+      return true;
+    }
+    if (c.accept("LOCK")) {
+      c.accept("TABLE");
+      c.accept("ONLY");
+      List<String> tables = tableListUntil(c, "IN", "NOWAIT");
+      String mode = "ACCESS EXCLUSIVE";
+      if (c.accept("IN")) {
+        StringBuilder sb = new StringBuilder();
+        while (!c.atEnd() && !c.at("MODE")) {
+          sb.append(sb.length() == 0 ? "" : " ").append(c.next().text().toUpperCase(Locale.ROOT));
+        }
+        mode = sb.toString();
+      }
+      for (String t : tables) {
+        ops.add(new Operation("lock-table").setTable(t).setValue(mode));
+      }
+      return !tables.isEmpty();
+    }
+    if (c.at("UPDATE") || c.at("DELETE") || c.at("INSERT") || c.at("WITH")
+        || c.at("SELECT") || c.at("MERGE") || c.at("COPY") || c.at("VALUES")) {
+      return dml(c, ops);
+    }
+    if (c.accept("DO")) {
+      ops.add(new Operation("do-block"));
+      return true;
+    }
+    if (c.accept("CALL")) {
+      ops.add(new Operation("call").setObjectName(c.qualifiedName()));
+      return true;
+    }
+    if (c.at("GRANT") || c.at("REVOKE")) {
+      Operation op = new Operation(c.next().text().toLowerCase(Locale.ROOT));
+      if (c.remainingContains("ON")) {
+        while (!c.atEnd() && !c.at("ON")) {
+          c.next();
+        }
+        c.accept("ON");
+        String type = "TABLE";
+        if (c.peek() != null && (c.at("TABLE") || c.at("SEQUENCE") || c.at("SCHEMA")
+            || c.at("FUNCTION") || c.at("DATABASE") || c.at("ALL") || c.at("TYPE"))) {
+          type = c.next().text().toUpperCase(Locale.ROOT);
+        }
+        op.setObjectType(type);
+        if (type.equals("TABLE")) {
+          op.setTable(c.qualifiedName());
+        } else {
+          op.setObjectName(c.qualifiedName());
+        }
+      } else {
+        op.setObjectType("ROLE");
+      }
+      ops.add(op);
+      return true;
+    }
+    if (c.accept("REFRESH", "MATERIALIZED", "VIEW")) {
+      boolean conc = c.accept("CONCURRENTLY");
+      ops.add(new Operation("refresh-materialized-view").setConcurrently(conc)
+          .setObjectName(c.qualifiedName()));
+      return true;
+    }
+    if (c.at("ALTER")) {
+      // ALTER SEQUENCE, VIEW, FUNCTION, SCHEMA, ROLE, ...: no table lock worth judging here.
+      c.next();
+      Token what = c.next();
+      ops.add(new Operation("alter-" + (what == null ? "other" : what.text().toLowerCase(Locale.ROOT)))
+          .setObjectName(c.qualifiedName()));
+      return what != null;
+    }
+    Token first = c.peek();
+    ops.add(new Operation("unknown").setObjectName(first == null ? null : first.text()));
+    return false;
+  }
+
+  // ---------------------------------------------------------------- ALTER TABLE
+
+  private static boolean alterTable(TokenCursor c, List<Operation> ops) {
+    boolean ifExists = c.accept("IF", "EXISTS");
+    c.accept("ONLY");
+    String table = c.qualifiedName();
+    if (table == null) {
+      return false;
+    }
+    c.accept("*");
+    Token star = c.peek();
+    if (star != null && star.text().equals("*")) {
+      c.next();
+    }
+    boolean ok = true;
+    if (c.at("RENAME")) {
+      c.accept("RENAME");
+      if (c.accept("TO")) {
+        ops.add(new Operation("rename-table").setTable(table).setNewName(c.identifier()));
+      } else if (c.accept("CONSTRAINT")) {
+        String from = c.identifier();
+        c.accept("TO");
+        ops.add(new Operation("rename-constraint").setTable(table).setConstraintName(from)
+            .setNewName(c.identifier()));
+      } else {
+        c.accept("COLUMN");
+        String from = c.identifier();
+        boolean to = c.accept("TO");
+        ops.add(new Operation("rename-column").setTable(table).setColumn(from)
+            .setNewName(c.identifier()));
+        ok = to;
+      }
+    } else if (c.accept("SET", "SCHEMA")) {
+      ops.add(new Operation("set-schema").setTable(table).setObjectName(c.identifier()));
+    } else if (c.accept("ATTACH", "PARTITION")) {
+      String part = c.qualifiedName();
+      boolean isDefault = c.remainingContains("DEFAULT");
+      ops.add(new Operation("attach-partition").setTable(table).setObjectName(part)
+          .setValue(isDefault ? "DEFAULT" : c.text(c.position(), c.position() + remaining(c))));
+    } else if (c.accept("DETACH", "PARTITION")) {
+      String part = c.qualifiedName();
+      boolean conc = c.accept("CONCURRENTLY");
+      boolean fin = c.accept("FINALIZE");
+      ops.add(new Operation(fin ? "detach-partition-finalize" : "detach-partition").setTable(table)
+          .setObjectName(part).setConcurrently(conc));
+    } else {
+      for (List<Token> part : c.splitRemainingAtCommas()) {
+        Operation op = alterAction(c.sub(part), table);
+        if (op == null) {
+          ok = false;
+          op = new Operation("alter-table-other").setTable(table);
+        }
+        ops.add(op);
+      }
+      if (ops.isEmpty()) {
+        return false;
+      }
+    }
+    for (Operation op : ops) {
+      op.setIfExists(op.isIfExists() || ifExists);
+    }
+    return ok;
+  }
+
+  private static int remaining(TokenCursor c) {
+    int n = 0;
+    while (c.peek(n) != null) {
+      n++;
+    }
+    return n;
+  }
+
+  private static Operation alterAction(TokenCursor c, String table) {
+    if (c.accept("ADD")) {
+      if (c.at("CONSTRAINT") || c.at("PRIMARY") || c.at("UNIQUE") || c.at("FOREIGN")
+          || c.at("CHECK") || c.at("EXCLUDE")) {
+        return tableConstraint(c, table, "add-constraint");
+      }
+      c.accept("COLUMN");
+      boolean ine = c.accept("IF", "NOT", "EXISTS");
+      Operation op = new Operation("add-column").setTable(table).setIfNotExists(ine);
+      return columnDefinition(c, op) ? op : null;
+    }
+    if (c.accept("DROP")) {
+      if (c.accept("CONSTRAINT")) {
+        boolean ie = c.accept("IF", "EXISTS");
+        String name = c.identifier();
+        boolean cascade = c.accept("CASCADE");
+        return new Operation("drop-constraint").setTable(table).setConstraintName(name)
+            .setIfExists(ie).setCascade(cascade);
+      }
+      c.accept("COLUMN");
+      boolean ie = c.accept("IF", "EXISTS");
+      String col = c.identifier();
+      boolean cascade = c.accept("CASCADE");
+      c.accept("RESTRICT");
+      return col == null ? null : new Operation("drop-column").setTable(table).setColumn(col)
+          .setIfExists(ie).setCascade(cascade);
+    }
+    if (c.accept("ALTER")) {
+      if (c.accept("CONSTRAINT")) {
+        return new Operation("alter-constraint").setTable(table).setConstraintName(c.identifier());
+      }
+      c.accept("COLUMN");
+      String col = c.identifier();
+      if (col == null) {
+        return null;
+      }
+      return alterColumn(c, table, col);
+    }
+    if (c.accept("VALIDATE", "CONSTRAINT")) {
+      return new Operation("validate-constraint").setTable(table).setConstraintName(c.identifier());
+    }
+    if (c.at("ENABLE") || c.at("DISABLE")) {
+      boolean enable = c.next().is("ENABLE");
+      c.accept("REPLICA");
+      c.accept("ALWAYS");
+      if (c.accept("TRIGGER")) {
+        String name = c.peek() == null ? null : c.next().text();
+        return new Operation(enable ? "enable-trigger" : "disable-trigger").setTable(table)
+            .setObjectName(name);
+      }
+      if (c.accept("RULE")) {
+        return new Operation(enable ? "enable-rule" : "disable-rule").setTable(table)
+            .setObjectName(c.identifier());
+      }
+      if (c.accept("ROW", "LEVEL", "SECURITY")) {
+        return new Operation(enable ? "enable-rls" : "disable-rls").setTable(table);
+      }
+      return null;
+    }
+    if (c.accept("FORCE", "ROW", "LEVEL", "SECURITY") || c.accept("NO", "FORCE", "ROW", "LEVEL", "SECURITY")) {
+      return new Operation("force-rls").setTable(table);
+    }
+    if (c.accept("CLUSTER", "ON")) {
+      return new Operation("cluster-on").setTable(table).setIndexName(c.identifier());
+    }
+    if (c.accept("SET", "WITHOUT", "CLUSTER")) {
+      return new Operation("set-without-cluster").setTable(table);
+    }
+    if (c.accept("SET", "WITHOUT", "OIDS")) {
+      return new Operation("set-without-oids").setTable(table);
+    }
+    if (c.accept("SET", "LOGGED")) {
+      return new Operation("set-logged").setTable(table);
+    }
+    if (c.accept("SET", "UNLOGGED")) {
+      return new Operation("set-unlogged").setTable(table);
+    }
+    if (c.accept("SET", "TABLESPACE")) {
+      return new Operation("set-tablespace").setTable(table).setObjectName(c.identifier());
+    }
+    if (c.accept("SET", "ACCESS", "METHOD")) {
+      return new Operation("set-access-method").setTable(table).setObjectName(c.identifier());
+    }
+    if (c.at("SET") && c.peek(1) != null && c.peek(1).isPunct('(')) {
+      c.accept("SET");
+      return new Operation("set-storage-params").setTable(table).setValue(c.skipParens());
+    }
+    if (c.at("RESET") && c.peek(1) != null && c.peek(1).isPunct('(')) {
+      c.accept("RESET");
+      return new Operation("reset-storage-params").setTable(table).setValue(c.skipParens());
+    }
+    if (c.accept("INHERIT")) {
+      return new Operation("inherit").setTable(table).setObjectName(c.qualifiedName());
+    }
+    if (c.accept("NO", "INHERIT")) {
+      return new Operation("no-inherit").setTable(table).setObjectName(c.qualifiedName());
+    }
+    if (c.accept("OF")) {
+      return new Operation("of-type").setTable(table).setObjectName(c.qualifiedName());
+    }
+    if (c.accept("NOT", "OF")) {
+      return new Operation("not-of-type").setTable(table);
+    }
+    if (c.accept("OWNER", "TO")) {
+      return new Operation("owner-to").setTable(table).setObjectName(c.identifier());
+    }
+    if (c.accept("REPLICA", "IDENTITY")) {
+      return new Operation("replica-identity").setTable(table)
+          .setValue(c.peek() == null ? null : c.next().text());
+    }
+    return null;
+  }
+
+  private static Operation alterColumn(TokenCursor c, String table, String col) {
+    if (c.accept("TYPE") || c.accept("SET", "DATA", "TYPE")) {
+      String type = c.textUntil("USING", "COLLATE");
+      Operation op = new Operation("alter-column-type").setTable(table).setColumn(col)
+          .setDataType(SqlTypes.canonical(type));
+      if (c.accept("COLLATE")) {
+        c.qualifiedName();
+      }
+      if (c.accept("USING")) {
+        op.setUsingExpr(c.textUntil());
+      }
+      return c.atEnd() ? op : null;
+    }
+    if (c.accept("SET", "DEFAULT")) {
+      int start = c.position();
+      String expr = c.textUntil();
+      List<Token> exprTokens = tokensBetween(c, start);
+      Operation op = new Operation("set-default").setTable(table).setColumn(col)
+          .setHasDefault(true).setDefaultExpr(expr);
+      classifyDefault(op, exprTokens);
+      return op;
+    }
+    if (c.accept("DROP", "DEFAULT")) {
+      return new Operation("drop-default").setTable(table).setColumn(col);
+    }
+    if (c.accept("SET", "NOT", "NULL")) {
+      return new Operation("set-not-null").setTable(table).setColumn(col);
+    }
+    if (c.accept("DROP", "NOT", "NULL")) {
+      return new Operation("drop-not-null").setTable(table).setColumn(col);
+    }
+    if (c.accept("SET", "STATISTICS")) {
+      return new Operation("set-statistics").setTable(table).setColumn(col)
+          .setValue(c.peek() == null ? null : c.next().text());
+    }
+    if (c.accept("SET", "STORAGE")) {
+      return new Operation("set-storage").setTable(table).setColumn(col)
+          .setValue(c.peek() == null ? null : c.next().text());
+    }
+    if (c.accept("SET", "COMPRESSION")) {
+      return new Operation("set-compression").setTable(table).setColumn(col)
+          .setValue(c.peek() == null ? null : c.next().text());
+    }
+    if ((c.at("SET") || c.at("RESET")) && c.peek(1) != null && c.peek(1).isPunct('(')) {
+      c.next();
+      return new Operation("set-column-options").setTable(table).setColumn(col)
+          .setValue(c.skipParens());
+    }
+    if (c.accept("ADD", "GENERATED")) {
+      return new Operation("add-identity").setTable(table).setColumn(col).setIdentity(true);
+    }
+    if (c.accept("DROP", "IDENTITY")) {
+      return new Operation("drop-identity").setTable(table).setColumn(col);
+    }
+    if (c.accept("DROP", "EXPRESSION")) {
+      return new Operation("drop-expression").setTable(table).setColumn(col);
+    }
+    if (c.at("SET", "GENERATED") || c.at("RESTART") || c.at("SET", "INCREMENT")
+        || c.at("SET", "START")) {
+      return new Operation("set-identity").setTable(table).setColumn(col);
+    }
+    return null;
+  }
+
+  private static List<Token> tokensBetween(TokenCursor c, int start) {
+    List<Token> out = new ArrayList<>();
+    int save = c.position();
+    c.reset(start);
+    while (c.position() < save) {
+      out.add(c.next());
+    }
+    return out;
+  }
+
+  /**
+   * Reads {@code name type [constraints]} into the operation. Returns false when no type follows
+   * the name.
+   */
+  static boolean columnDefinition(TokenCursor c, Operation op) {
+    String name = c.identifier();
+    if (name == null) {
+      return false;
+    }
+    op.setColumn(name);
+    String typeText = c.textUntil("CONSTRAINT", "NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE",
+        "REFERENCES", "CHECK", "GENERATED", "COLLATE", "DEFERRABLE", "INITIALLY", "COMPRESSION",
+        "STORAGE");
+    if (typeText.isBlank()) {
+      return false;
+    }
+    op.setDataType(SqlTypes.canonical(typeText));
+    if (SqlTypes.isSerial(typeText)) {
+      op.setSerial(true).setHasDefault(true).setDefaultVolatile(true).setNotNull(true)
+          .setDefaultExpr("nextval(...)");
+    }
+    while (!c.atEnd()) {
+      if (c.accept("CONSTRAINT")) {
+        c.identifier();
+      } else if (c.accept("NOT", "NULL")) {
+        op.setNotNull(true);
+      } else if (c.accept("NULL")) {
+        op.setNotNull(false);
+      } else if (c.accept("DEFAULT")) {
+        int start = c.position();
+        String expr = c.textUntil("CONSTRAINT", "NOT", "NULL", "PRIMARY", "UNIQUE",
+            "REFERENCES", "CHECK", "GENERATED", "COLLATE", "DEFERRABLE", "INITIALLY");
+        op.setHasDefault(true).setDefaultExpr(expr);
+        classifyDefault(op, tokensBetween(c, start));
+      } else if (c.accept("PRIMARY", "KEY")) {
+        op.setInlinePrimaryKey(true).setNotNull(true);
+        indexParameters(c);
+      } else if (c.accept("UNIQUE")) {
+        c.accept("NULLS", "NOT", "DISTINCT");
+        c.accept("NULLS", "DISTINCT");
+        op.setInlineUnique(true);
+        indexParameters(c);
+      } else if (c.accept("REFERENCES")) {
+        op.setInlineReferences(true).setRefTable(c.qualifiedName());
+        c.identifierList();
+        referentialClauses(c);
+      } else if (c.accept("CHECK")) {
+        op.setInlineCheck(true).setCheckExpr(c.skipParens());
+        c.accept("NO", "INHERIT");
+      } else if (c.accept("GENERATED")) {
+        if (c.accept("ALWAYS") || c.accept("BY", "DEFAULT")) {
+          if (c.accept("AS", "IDENTITY")) {
+            op.setIdentity(true).setNotNull(true).setHasDefault(true).setDefaultVolatile(true)
+                .setDefaultExpr("identity");
+            c.skipParens();
+          } else if (c.accept("AS")) {
+            String expr = c.skipParens();
+            boolean stored = c.accept("STORED");
+            c.accept("VIRTUAL");
+            op.setGeneratedStored(stored).setDefaultExpr(expr);
+          }
+        }
+      } else if (c.accept("COLLATE")) {
+        c.qualifiedName();
+      } else if (c.accept("COMPRESSION") || c.accept("STORAGE")) {
+        c.next();
+      } else if (c.accept("DEFERRABLE") || c.accept("NOT", "DEFERRABLE")
+          || c.accept("INITIALLY", "DEFERRED") || c.accept("INITIALLY", "IMMEDIATE")) {
+        // constraint timing: no effect on locks
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void classifyDefault(Operation op, List<Token> exprTokens) {
+    switch (Volatility.classify(exprTokens)) {
+      case VOLATILE -> op.setDefaultVolatile(true);
+      case UNKNOWN_FUNCTION -> op.setDefaultVolatile(true)
+          .setNote("migsafe cannot tell whether a function in the default is volatile");
+      default -> op.setDefaultVolatile(false);
+    }
+  }
+
+  private static void indexParameters(TokenCursor c) {
+    while (c.accept("INCLUDE") || c.accept("WITH")) {
+      c.skipParens();
+    }
+    if (c.accept("USING", "INDEX", "TABLESPACE")) {
+      c.identifier();
+    }
+  }
+
+  private static void referentialClauses(TokenCursor c) {
+    while (true) {
+      if (c.accept("MATCH")) {
+        c.next();
+      } else if (c.accept("ON")) {
+        c.next();
+        if (!c.accept("NO", "ACTION") && !c.accept("SET", "NULL") && !c.accept("SET", "DEFAULT")) {
+          c.next();
+        }
+        c.identifierList();
+      } else if (c.accept("DEFERRABLE") || c.accept("NOT", "DEFERRABLE")
+          || c.accept("INITIALLY", "DEFERRED") || c.accept("INITIALLY", "IMMEDIATE")) {
+        continue;
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** ADD [CONSTRAINT name] PRIMARY KEY | UNIQUE | FOREIGN KEY | CHECK | EXCLUDE ... */
+  private static Operation tableConstraint(TokenCursor c, String table, String kind) {
+    Operation op = new Operation(kind).setTable(table);
+    if (c.accept("CONSTRAINT")) {
+      op.setConstraintName(c.identifier());
+    }
+    if (c.accept("PRIMARY", "KEY")) {
+      op.setConstraintType("primary-key");
+      keyColumnsOrIndex(c, op);
+    } else if (c.accept("UNIQUE")) {
+      c.accept("NULLS", "NOT", "DISTINCT");
+      c.accept("NULLS", "DISTINCT");
+      op.setConstraintType("unique");
+      keyColumnsOrIndex(c, op);
+    } else if (c.accept("FOREIGN", "KEY")) {
+      op.setConstraintType("foreign-key").setColumns(c.identifierList());
+      if (!c.accept("REFERENCES")) {
+        return null;
+      }
+      op.setRefTable(c.qualifiedName());
+      c.identifierList();
+      referentialClauses(c);
+    } else if (c.accept("CHECK")) {
+      op.setConstraintType("check").setCheckExpr(c.skipParens());
+      c.accept("NO", "INHERIT");
+    } else if (c.accept("EXCLUDE")) {
+      op.setConstraintType("exclude");
+      if (c.accept("USING")) {
+        c.identifier();
+      }
+      c.skipParens();
+      indexParameters(c);
+      if (c.accept("WHERE")) {
+        c.skipParens();
+      }
+    } else {
+      return null;
+    }
+    while (!c.atEnd()) {
+      if (c.accept("NOT", "VALID")) {
+        op.setNotValid(true);
+      } else if (c.accept("DEFERRABLE") || c.accept("NOT", "DEFERRABLE")
+          || c.accept("INITIALLY", "DEFERRED") || c.accept("INITIALLY", "IMMEDIATE")
+          || c.accept("NO", "INHERIT")) {
+        continue;
+      } else {
+        return null;
+      }
+    }
+    return op;
+  }
+
+  private static void keyColumnsOrIndex(TokenCursor c, Operation op) {
+    if (c.accept("USING", "INDEX")) {
+      op.setUsingIndex(true).setIndexName(c.identifier());
+      return;
+    }
+    op.setColumns(c.identifierList());
+    indexParameters(c);
+  }
+
+  // ---------------------------------------------------------------- CREATE
+
+  private static boolean create(TokenCursor c, List<Operation> ops) {
+    c.accept("CREATE");
+    c.accept("OR", "REPLACE");
+    boolean unique = c.accept("UNIQUE");
+    if (c.accept("INDEX")) {
+      return createIndex(c, ops, unique);
+    }
+    boolean temp = c.accept("TEMPORARY") || c.accept("TEMP");
+    boolean unlogged = c.accept("UNLOGGED");
+    c.accept("GLOBAL");
+    c.accept("LOCAL");
+    if (c.accept("TABLE")) {
+      return createTable(c, ops, temp, unlogged);
+    }
+    if (c.accept("TYPE")) {
+      String name = c.qualifiedName();
+      if (c.accept("AS", "ENUM")) {
+        String labels = c.skipParens();
+        ops.add(new Operation("create-enum").setObjectName(name).setValue(labels));
+      } else {
+        ops.add(new Operation("create-type").setObjectName(name));
+      }
+      return true;
+    }
+    boolean trigger = c.accept("CONSTRAINT", "TRIGGER") || c.accept("TRIGGER");
+    if (trigger) {
+      String name = c.identifier();
+      while (!c.atEnd() && !c.at("ON")) {
+        c.next();
+      }
+      c.accept("ON");
+      ops.add(new Operation("create-trigger").setObjectName(name).setTable(c.qualifiedName()));
+      return true;
+    }
+    if (c.accept("FUNCTION") || c.accept("PROCEDURE")) {
+      ops.add(new Operation("create-function").setObjectName(c.qualifiedName()));
+      return true;
+    }
+    if (c.accept("MATERIALIZED", "VIEW")) {
+      ops.add(new Operation("create-materialized-view").setObjectName(c.qualifiedName()));
+      return true;
+    }
+    c.accept("RECURSIVE");
+    if (c.accept("VIEW")) {
+      ops.add(new Operation("create-view").setObjectName(c.qualifiedName()));
+      return true;
+    }
+    for (String what : new String[] {"SEQUENCE", "SCHEMA", "EXTENSION", "DOMAIN", "ROLE",
+        "POLICY", "RULE", "AGGREGATE", "CAST", "COLLATION", "PUBLICATION", "SUBSCRIPTION",
+        "STATISTICS", "SERVER", "USER", "DATABASE", "TABLESPACE"}) {
+      if (c.accept(what)) {
+        c.accept("IF", "NOT", "EXISTS");
+        Operation op = new Operation("create-" + what.toLowerCase(Locale.ROOT))
+            .setObjectName(c.qualifiedName());
+        if (what.equals("POLICY") || what.equals("RULE")) {
+          while (!c.atEnd() && !c.at("ON")) {
+            c.next();
+          }
+          if (c.accept("ON")) {
+            op.setTable(c.qualifiedName());
+          }
+        }
+        ops.add(op);
+        return true;
+      }
+    }
+    ops.add(new Operation("unknown"));
+    return false;
+  }
+
+  private static boolean createIndex(TokenCursor c, List<Operation> ops, boolean unique) {
+    boolean conc = c.accept("CONCURRENTLY");
+    boolean ine = c.accept("IF", "NOT", "EXISTS");
+    String name = null;
+    if (!c.at("ON")) {
+      name = c.identifier();
+    }
+    if (!c.accept("ON")) {
+      return false;
+    }
+    c.accept("ONLY");
+    String table = c.qualifiedName();
+    if (c.accept("USING")) {
+      c.identifier();
+    }
+    List<String> cols = c.identifierList();
+    ops.add(new Operation("create-index").setTable(table).setIndexName(name).setUnique(unique)
+        .setConcurrently(conc).setIfNotExists(ine).setColumns(cols)
+        .setHasWhere(c.remainingContains("WHERE")));
+    return table != null;
+  }
+
+  private static boolean createTable(
+      TokenCursor c, List<Operation> ops, boolean temp, boolean unlogged) {
+    boolean ine = c.accept("IF", "NOT", "EXISTS");
+    String table = c.qualifiedName();
+    if (table == null) {
+      return false;
+    }
+    Operation create = new Operation("create-table").setTable(table).setIfNotExists(ine)
+        .setValue(temp ? "temporary" : unlogged ? "unlogged" : null);
+    ops.add(create);
+    if (c.accept("PARTITION", "OF")) {
+      create.setObjectName(c.qualifiedName()).setObjectType("PARTITION");
+      return true;
+    }
+    if (c.accept("AS") || c.at("OF")) {
+      create.setObjectType("AS");
+      return true;
+    }
+    if (!c.atPunct('(')) {
+      return false;
+    }
+    // Read the element list as sub-cursors split at top-level commas.
+    int save = c.position();
+    String inner = c.skipParens();
+    int after = c.position();
+    c.reset(save + 1);
+    List<Token> body = new ArrayList<>();
+    while (c.position() < after - 1) {
+      body.add(c.next());
+    }
+    c.reset(after);
+    boolean ok = true;
+    for (List<Token> element : c.sub(body).splitRemainingAtCommas()) {
+      TokenCursor e = c.sub(element);
+      if (e.at("CONSTRAINT") || e.at("PRIMARY") || e.at("UNIQUE") || e.at("FOREIGN")
+          || e.at("CHECK") || e.at("EXCLUDE")) {
+        Operation con = tableConstraint(e, table, "add-constraint");
+        if (con == null) {
+          ok = false;
+        } else {
+          ops.add(con);
+        }
+      } else if (e.accept("LIKE")) {
+        create.setObjectType("LIKE");
+      } else {
+        Operation col = new Operation("add-column").setTable(table);
+        ok &= columnDefinition(e, col);
+        ops.add(col);
+      }
+    }
+    if (c.accept("PARTITION", "BY")) {
+      create.setTablePartitioned(true);
+      c.next();
+      c.skipParens();
+    }
+    if (inner == null) {
+      return false;
+    }
+    return ok;
+  }
+
+  // ---------------------------------------------------------------- DROP
+
+  private static boolean drop(TokenCursor c, List<Operation> ops) {
+    c.accept("DROP");
+    String what;
+    if (c.accept("MATERIALIZED", "VIEW")) {
+      what = "materialized-view";
+    } else if (c.accept("FOREIGN", "TABLE")) {
+      what = "foreign-table";
+    } else {
+      Token t = c.next();
+      if (t == null) {
+        return false;
+      }
+      what = t.text().toLowerCase(Locale.ROOT);
+    }
+    boolean conc = c.accept("CONCURRENTLY");
+    boolean ie = c.accept("IF", "EXISTS");
+    if (what.equals("trigger") || what.equals("policy") || what.equals("rule")) {
+      String name = c.identifier();
+      c.accept("ON");
+      ops.add(new Operation("drop-" + what).setObjectName(name).setTable(c.qualifiedName())
+          .setIfExists(ie));
+      return true;
+    }
+    List<String> names = tableListUntil(c, "CASCADE", "RESTRICT");
+    boolean cascade = c.accept("CASCADE");
+    for (String n : names) {
+      Operation op = new Operation("drop-" + what).setIfExists(ie).setCascade(cascade)
+          .setConcurrently(conc);
+      if (what.equals("table")) {
+        op.setTable(n);
+      } else if (what.equals("index")) {
+        op.setIndexName(n);
+      } else {
+        op.setObjectName(n);
+      }
+      ops.add(op);
+    }
+    return !names.isEmpty();
+  }
+
+  // ---------------------------------------------------------------- other statements
+
+  private static boolean alterType(TokenCursor c, List<Operation> ops) {
+    c.accept("ALTER", "TYPE");
+    String type = c.qualifiedName();
+    if (c.accept("ADD", "VALUE")) {
+      boolean ine = c.accept("IF", "NOT", "EXISTS");
+      Token label = c.next();
+      ops.add(new Operation("add-enum-value").setObjectName(type).setIfNotExists(ine)
+          .setValue(label == null ? null : label.text()));
+      return label != null;
+    }
+    if (c.accept("RENAME", "VALUE")) {
+      Token from = c.next();
+      c.accept("TO");
+      Token to = c.next();
+      ops.add(new Operation("rename-enum-value").setObjectName(type)
+          .setValue(from == null ? null : from.text()).setNewName(to == null ? null : to.text()));
+      return to != null;
+    }
+    if (c.accept("RENAME", "TO")) {
+      ops.add(new Operation("rename-type").setObjectName(type).setNewName(c.identifier()));
+      return true;
+    }
+    ops.add(new Operation("alter-type").setObjectName(type));
+    return true;
+  }
+
+  private static boolean comment(TokenCursor c, List<Operation> ops) {
+    Token what = c.next();
+    if (what == null) {
+      return false;
+    }
+    String type = what.text().toUpperCase(Locale.ROOT);
+    Operation op = new Operation("comment").setObjectType(type);
+    String name = c.qualifiedName();
+    if (type.equals("TABLE")) {
+      op.setTable(name);
+    } else if (type.equals("COLUMN") && name != null && name.contains(".")) {
+      op.setTable(name.substring(0, name.lastIndexOf('.')))
+          .setColumn(name.substring(name.lastIndexOf('.') + 1));
+    } else if (type.equals("CONSTRAINT") || type.equals("TRIGGER") || type.equals("POLICY")) {
+      op.setObjectName(name);
+      if (c.accept("ON")) {
+        c.accept("DOMAIN");
+        op.setTable(c.qualifiedName());
+      }
+    } else {
+      op.setObjectName(name);
+    }
+    ops.add(op);
+    return c.remainingContains("IS");
+  }
+
+  private static boolean setting(TokenCursor c, List<Operation> ops) {
+    boolean reset = c.next().is("RESET");
+    c.accept("SESSION");
+    boolean local = c.accept("LOCAL");
+    if (!reset && (c.at("TIME", "ZONE"))) {
+      c.accept("TIME", "ZONE");
+      ops.add(new Operation("set").setObjectName("timezone").setValue(settingValue(c)));
+      return true;
+    }
+    if (!reset && c.accept("TRANSACTION")) {
+      ops.add(new Operation("set-transaction"));
+      return true;
+    }
+    if (!reset && (c.at("ROLE") || c.at("SESSION", "AUTHORIZATION"))) {
+      ops.add(new Operation("set-role"));
+      return true;
+    }
+    String name = c.qualifiedName();
+    if (name == null) {
+      return false;
+    }
+    if (!reset) {
+      if (!c.accept("TO")) {
+        Token eq = c.peek();
+        if (eq != null && eq.text().equals("=")) {
+          c.next();
+        }
+      }
+    }
+    Operation op = new Operation(reset ? "reset" : "set").setObjectName(name)
+        .setValue(reset ? null : settingValue(c)).setObjectType(local ? "LOCAL" : "SESSION");
+    ops.add(op);
+    return true;
+  }
+
+  private static String settingValue(TokenCursor c) {
+    StringBuilder sb = new StringBuilder();
+    while (!c.atEnd()) {
+      Token t = c.next();
+      String v = t.text();
+      if (t.type() == Token.Type.STRING && v.startsWith("'")) {
+        v = v.substring(1, v.length() - 1).replace("''", "'");
+      }
+      sb.append(sb.length() == 0 ? "" : " ").append(v);
+    }
+    return sb.toString();
+  }
+
+  private static boolean dml(TokenCursor c, List<Operation> ops) {
+    if (c.at("WITH")) {
+      // A data-modifying CTE: judge the statement by its final verb.
+      int depth = 0;
+      while (!c.atEnd()) {
+        Token t = c.peek();
+        if (t.isPunct('(')) {
+          depth++;
+        } else if (t.isPunct(')')) {
+          depth--;
+        } else if (depth == 0 && (t.is("UPDATE") || t.is("DELETE") || t.is("INSERT")
+            || t.is("SELECT") || t.is("MERGE"))) {
+          break;
+        }
+        c.next();
+      }
+    }
+    Token verb = c.next();
+    if (verb == null) {
+      return false;
+    }
+    String kind = verb.text().toLowerCase(Locale.ROOT);
+    Operation op = new Operation(kind);
+    switch (kind) {
+      case "update" -> {
+        c.accept("ONLY");
+        op.setTable(c.qualifiedName());
+      }
+      case "delete" -> {
+        c.accept("FROM");
+        c.accept("ONLY");
+        op.setTable(c.qualifiedName());
+      }
+      case "insert" -> {
+        c.accept("INTO");
+        op.setTable(c.qualifiedName());
+      }
+      case "merge" -> {
+        c.accept("INTO");
+        c.accept("ONLY");
+        op.setTable(c.qualifiedName());
+      }
+      case "copy" -> op.setTable(c.qualifiedName());
+      default -> {
+        // SELECT / VALUES: reads only
+      }
+    }
+    boolean where = c.remainingContains("WHERE");
+    op.setHasWhere(where);
+    String rest = c.text(c.position(), c.position() + remaining(c)).toUpperCase(Locale.ROOT);
+    op.setBatched(where && (rest.contains(" LIMIT ") || rest.contains("BETWEEN")
+        || rest.matches("(?s).*\\b\\w+\\s*(>=|>)\\s*[$:?\\d'].*(<=|<)\\s*[$:?\\d'].*")));
+    ops.add(op);
+    return true;
+  }
+
+  private static List<String> tableList(TokenCursor c) {
+    return tableListUntil(c);
+  }
+
+  /** Comma-separated names up to one of the stop words; {@code ONLY} and {@code *} skipped. */
+  private static List<String> tableListUntil(TokenCursor c, String... stops) {
+    List<String> names = new ArrayList<>();
+    while (!c.atEnd()) {
+      for (String s : stops) {
+        if (c.at(s)) {
+          return names;
+        }
+      }
+      c.accept("ONLY");
+      String n = c.qualifiedName();
+      if (n == null) {
+        break;
+      }
+      names.add(n);
+      Token t = c.peek();
+      if (t != null && t.text().equals("*")) {
+        c.next();
+      }
+      if (!c.acceptPunct(',')) {
+        break;
+      }
+    }
+    // trailing options such as RESTART IDENTITY / CASCADE are fine
+    return names;
+  }
+}

@@ -1,0 +1,204 @@
+package dev.migsafe.internal.sql;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Canonical names of PostgreSQL types, so that {@code character varying(20)}, {@code
+ * varchar(20)} and {@code VARCHAR (20)} compare equal, and the rules of the manual's "ALTER TABLE"
+ * page about which type changes avoid a table rewrite.
+ */
+public final class SqlTypes {
+  private static final Map<String, String> ALIASES =
+      Map.ofEntries(
+          Map.entry("int", "integer"),
+          Map.entry("int4", "integer"),
+          Map.entry("integer", "integer"),
+          Map.entry("int8", "bigint"),
+          Map.entry("bigint", "bigint"),
+          Map.entry("int2", "smallint"),
+          Map.entry("smallint", "smallint"),
+          Map.entry("serial", "integer"),
+          Map.entry("serial4", "integer"),
+          Map.entry("bigserial", "bigint"),
+          Map.entry("serial8", "bigint"),
+          Map.entry("smallserial", "smallint"),
+          Map.entry("serial2", "smallint"),
+          Map.entry("character varying", "varchar"),
+          Map.entry("varchar", "varchar"),
+          Map.entry("character", "char"),
+          Map.entry("char", "char"),
+          Map.entry("bpchar", "char"),
+          Map.entry("decimal", "numeric"),
+          Map.entry("numeric", "numeric"),
+          Map.entry("bool", "boolean"),
+          Map.entry("boolean", "boolean"),
+          Map.entry("float8", "double precision"),
+          Map.entry("double precision", "double precision"),
+          Map.entry("float4", "real"),
+          Map.entry("real", "real"),
+          Map.entry("float", "double precision"),
+          Map.entry("timestamp", "timestamp"),
+          Map.entry("timestamp without time zone", "timestamp"),
+          Map.entry("timestamptz", "timestamptz"),
+          Map.entry("timestamp with time zone", "timestamptz"),
+          Map.entry("time", "time"),
+          Map.entry("time without time zone", "time"),
+          Map.entry("timetz", "timetz"),
+          Map.entry("time with time zone", "timetz"),
+          Map.entry("bit varying", "varbit"),
+          Map.entry("varbit", "varbit"));
+
+  private static final Pattern WITH_ARGS = Pattern.compile("^([a-z0-9_ .]+?)\\s*(\\(([^)]*)\\))?((?:\\s*\\[\\s*\\d*\\s*\\])*)$");
+  private static final Pattern TS_WITH_PRECISION =
+      Pattern.compile("^(timestamp|time)\\s*\\((\\d+)\\)\\s*(with(out)? time zone)?$");
+
+  private SqlTypes() {}
+
+  /** The canonical spelling of a type as written, e.g. {@code varchar(20)}, {@code integer[]}. */
+  public static String canonical(String written) {
+    String t = written.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    t = t.replaceAll("^pg_catalog\\.", "");
+    Matcher ts = TS_WITH_PRECISION.matcher(t);
+    if (ts.matches()) {
+      boolean tz = ts.group(3) != null && ts.group(4) == null;
+      String base = ts.group(1) + (tz ? "tz" : "");
+      return base + "(" + ts.group(2) + ")";
+    }
+    Matcher m = WITH_ARGS.matcher(t);
+    if (!m.matches()) {
+      return t;
+    }
+    String base = m.group(1).trim();
+    String args = m.group(3);
+    String arrays = m.group(4) == null ? "" : m.group(4).replaceAll("\\s|\\d", "");
+    base = ALIASES.getOrDefault(base, base);
+    if (args != null) {
+      args = args.replaceAll("\\s", "");
+      if (base.equals("double precision") || base.equals("real")) {
+        // float(p): precision 1-24 is real, 25-53 double precision (manual, "Numeric Types").
+        int p = parseIntOr(args, 53);
+        return (p <= 24 ? "real" : "double precision") + arrays;
+      }
+      return base + "(" + args + ")" + arrays;
+    }
+    if (base.equals("char")) {
+      return "char(1)" + arrays;
+    }
+    return base + arrays;
+  }
+
+  /** True for serial, bigserial and smallserial, which imply a sequence-backed default. */
+  public static boolean isSerial(String written) {
+    String t = written.trim().toLowerCase(Locale.ROOT);
+    return t.matches("(small|big)?serial[248]?");
+  }
+
+  /**
+   * Whether changing a column from {@code from} to {@code to} rewrites the table on PostgreSQL
+   * {@code version}. Unknown pairs rewrite, which is the safe answer: the manual promises no
+   * rewrite only for binary-coercible changes and a few named cases.
+   *
+   * @param sessionTimeZoneUtc whether the session time zone is UTC, which PostgreSQL 12+ needs
+   *     to skip the rewrite of timestamp to timestamptz and back
+   */
+  public static boolean typeChangeRewrites(
+      String from, String to, int version, boolean sessionTimeZoneUtc) {
+    if (from == null || to == null) {
+      return true;
+    }
+    String a = canonical(from);
+    String b = canonical(to);
+    if (a.equals(b)) {
+      return false;
+    }
+    String baseA = base(a);
+    String baseB = base(b);
+    if (a.endsWith("[]") || b.endsWith("[]")) {
+      return true;
+    }
+    switch (baseA) {
+      case "varchar":
+        if (baseB.equals("text")) {
+          return false;
+        }
+        if (baseB.equals("varchar")) {
+          return !widens(lengthOf(a), lengthOf(b));
+        }
+        return true;
+      case "text":
+        return !(baseB.equals("varchar") && lengthOf(b) == null);
+      case "numeric":
+        if (baseB.equals("numeric")) {
+          return !numericWidens(a, b);
+        }
+        return true;
+      case "varbit":
+        return !(baseB.equals("varbit") && widens(lengthOf(a), lengthOf(b)));
+      case "timestamp":
+        return !(baseB.equals("timestamptz") && version >= 12 && sessionTimeZoneUtc
+            && samePrecision(a, b));
+      case "timestamptz":
+        return !(baseB.equals("timestamp") && version >= 12 && sessionTimeZoneUtc
+            && samePrecision(a, b));
+      case "cidr":
+        return !baseB.equals("inet");
+      default:
+        return true;
+    }
+  }
+
+  static String base(String canonical) {
+    int p = canonical.indexOf('(');
+    return p < 0 ? canonical : canonical.substring(0, p);
+  }
+
+  private static Integer lengthOf(String canonical) {
+    int p = canonical.indexOf('(');
+    if (p < 0) {
+      return null;
+    }
+    String inner = canonical.substring(p + 1, canonical.indexOf(')', p));
+    return parseIntOr(inner.split(",")[0], -1);
+  }
+
+  /** A length limit widens when the new one is absent or at least the old one. */
+  private static boolean widens(Integer from, Integer to) {
+    if (to == null) {
+      return true;
+    }
+    return from != null && to >= from;
+  }
+
+  private static boolean numericWidens(String a, String b) {
+    if (!b.contains("(")) {
+      return true;
+    }
+    if (!a.contains("(")) {
+      return false;
+    }
+    String[] pa = a.substring(a.indexOf('(') + 1, a.indexOf(')')).split(",");
+    String[] pb = b.substring(b.indexOf('(') + 1, b.indexOf(')')).split(",");
+    int precA = parseIntOr(pa[0], -1);
+    int precB = parseIntOr(pb[0], -1);
+    int scaleA = pa.length > 1 ? parseIntOr(pa[1], 0) : 0;
+    int scaleB = pb.length > 1 ? parseIntOr(pb[1], 0) : 0;
+    return scaleA == scaleB && precB >= precA;
+  }
+
+  private static boolean samePrecision(String a, String b) {
+    Integer pa = lengthOf(a);
+    Integer pb = lengthOf(b);
+    return pa == null ? pb == null : pa.equals(pb);
+  }
+
+  private static int parseIntOr(String s, int fallback) {
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+}

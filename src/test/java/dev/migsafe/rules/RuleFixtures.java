@@ -1,0 +1,93 @@
+package dev.migsafe.rules;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.migsafe.Migsafe;
+import dev.migsafe.api.Finding;
+import dev.migsafe.api.LintOptions;
+import dev.migsafe.api.LintResult;
+import dev.migsafe.api.TransactionMode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** Reads the rule fixtures from the source tree and runs one case. */
+final class RuleFixtures {
+  static final Path RULES = Path.of("rules");
+  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private RuleFixtures() {}
+
+  static List<Path> files(String suffix) {
+    try (Stream<Path> s = Files.walk(RULES)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static RuleCaseFile read(Path file) {
+    try {
+      return YAML.readValue(file.toFile(), RuleCaseFile.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Lints the case and returns the findings of {@code rule}. */
+  static List<Finding> run(String rule, RuleCase c) {
+    return run(c).files().stream().flatMap(f -> f.findings().stream())
+        .filter(f -> f.rule().equals(rule)).toList();
+  }
+
+  static LintResult run(RuleCase c) {
+    LintOptions options = LintOptions.defaults();
+    if (c.engineVersion() != null) {
+      options = options.withEngineVersion(c.engineVersion());
+    }
+    if (c.transaction() != null) {
+      options = options.withTransactionMode(
+          TransactionMode.valueOf(c.transaction().toUpperCase(Locale.ROOT)));
+    }
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("migsafe-case");
+      if (c.schema() != null) {
+        Path schema = dir.resolve("schema.ddl");
+        Files.writeString(schema, c.schema());
+        options = options.withSchemaFile(schema);
+      }
+      Path file = dir.resolve("migrations").resolve(c.file() == null ? "migration.sql" : c.file());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, c.sql());
+      Migsafe migsafe = Migsafe.builder().options(options).build();
+      return migsafe.lint(List.of(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      List<Path> all = new ArrayList<>(s.toList());
+      java.util.Collections.reverse(all);
+      for (Path p : all) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
