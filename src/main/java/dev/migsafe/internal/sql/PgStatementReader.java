@@ -186,8 +186,10 @@ public final class PgStatementReader {
     }
     if (c.accept("REFRESH", "MATERIALIZED", "VIEW")) {
       boolean conc = c.accept("CONCURRENTLY");
+      String view = c.qualifiedName();
+      // A materialized view is a relation with storage: REFRESH locks and rewrites it.
       ops.add(new Operation("refresh-materialized-view").setConcurrently(conc)
-          .setObjectName(c.qualifiedName()));
+          .setObjectName(view).setTable(view));
       return true;
     }
     if (c.at("ALTER")) {
@@ -492,8 +494,10 @@ public final class PgStatementReader {
         op.setNotNull(false);
       } else if (c.accept("DEFAULT")) {
         int start = c.position();
-        String expr = c.textUntil("CONSTRAINT", "NOT", "NULL", "PRIMARY", "UNIQUE",
-            "REFERENCES", "CHECK", "GENERATED", "COLLATE", "DEFERRABLE", "INITIALLY");
+        // DEFAULT NULL: the word NULL is the expression, not the NULL constraint.
+        String expr = c.accept("NULL") ? "NULL" : c.textUntil("CONSTRAINT", "NOT", "NULL",
+            "PRIMARY", "UNIQUE", "REFERENCES", "CHECK", "GENERATED", "COLLATE", "DEFERRABLE",
+            "INITIALLY");
         op.setHasDefault(true).setDefaultExpr(expr);
         classifyDefault(op, tokensBetween(c, start));
       } else if (c.accept("PRIMARY", "KEY")) {
