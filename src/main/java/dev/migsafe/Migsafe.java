@@ -51,9 +51,11 @@ public final class Migsafe {
     return new Linter(RuleBase.shared(), options).lintText(name, sql);
   }
 
-  /** Every rule, sorted by id. */
+  /** Every rule, sorted by id: the rule base's and the linter's own about suppressions. */
   public List<RuleInfo> rules() {
-    return List.copyOf(RuleBase.shared().rules().values());
+    java.util.Map<String, RuleInfo> all = new java.util.TreeMap<>(RuleBase.shared().rules());
+    Linter.META_RULES.forEach(r -> all.put(r.id(), r));
+    return List.copyOf(all.values());
   }
 
   /** A rule's documentation (Markdown), or empty when there is no such rule. */

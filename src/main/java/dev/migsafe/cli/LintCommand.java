@@ -12,7 +12,7 @@ import dev.migsafe.internal.io.AtomicFiles;
 import dev.migsafe.internal.render.LintJsonRenderer;
 import dev.migsafe.internal.render.LintTextRenderer;
 import dev.migsafe.internal.render.SarifRenderer;
-import dev.migsafe.internal.rules.RuleBase;
+import dev.migsafe.api.RuleInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +89,9 @@ final class LintCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--dialect '" + dialect + "' is not supported yet; lint reads postgresql");
     }
-    RuleBase rules = RuleBase.shared();
-    ProjectConfig cfg = loadConfig(rules.rules().keySet());
+    Migsafe defaults = Migsafe.builder().build();
+    ProjectConfig cfg = loadConfig(defaults.rules().stream().map(RuleInfo::id)
+        .collect(java.util.stream.Collectors.toSet()));
     Severity threshold = parseSeverity(failOn != null ? failOn
         : cfg.failOn() != null ? cfg.failOn() : "high");
     int version = engineVersion != null ? engineVersion
@@ -154,9 +155,7 @@ final class LintCommand implements Callable<Integer> {
     } else if (!Files.isRegularFile(file)) {
       throw MigsafeException.badInput(file + ": no such configuration file");
     }
-    Set<String> ids = new HashSet<>(known);
-    ids.addAll(List.of("unused-suppression", "invalid-suppression"));
-    return ConfigLoader.load(file, ids);
+    return ConfigLoader.load(file, known);
   }
 
   private Severity parseSeverity(String text) {

@@ -106,4 +106,19 @@ class LintCommandTest {
     assertThat(r.out()).isEmpty();
     assertThat(Files.readString(out)).contains("\"schemaVersion\" : 1");
   }
+
+  @Test
+  void standardInputIsLintedAsDash() {
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(
+          "ALTER TABLE orders ADD COLUMN t uuid DEFAULT gen_random_uuid();".getBytes(
+              java.nio.charset.StandardCharsets.UTF_8)));
+      CliRunner.Run r = CliRunner.run("lint", "-");
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.out()).contains("-:1:1: high pg-add-column-volatile-default");
+    } finally {
+      System.setIn(saved);
+    }
+  }
 }

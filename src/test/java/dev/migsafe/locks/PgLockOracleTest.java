@@ -210,20 +210,27 @@ class PgLockOracleTest {
           }
         }
       }
-      boolean rewrites = false;
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT oid, relfilenode FROM pg_class WHERE oid = ANY(?)")) {
-        ps.setArray(1, oids);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            rewrites |= rs.getLong(2) != fileNodes.get(rs.getLong(1));
-          }
-        }
-      }
+      boolean rewrites = rewritten(c, oids, fileNodes);
       boolean scans = seqScans(c, oids) > scansBefore;
       c.rollback();
       return new ObservedFacts(locks, rewrites, scans, false);
     }
+  }
+
+  /** Whether any table's relfilenode differs from before: its storage was rewritten. */
+  private static boolean rewritten(Connection c, Array oids, Map<Long, Long> fileNodes)
+      throws SQLException {
+    boolean rewrites = false;
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT oid, relfilenode FROM pg_class WHERE oid = ANY(?)")) {
+      ps.setArray(1, oids);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rewrites |= rs.getLong(2) != fileNodes.get(rs.getLong(1));
+        }
+      }
+    }
+    return rewrites;
   }
 
   private static long seqScans(Connection c, Array oids) throws SQLException {
@@ -287,17 +294,7 @@ class PgLockOracleTest {
       if (!ok) {
         return new ObservedFacts(Map.of(), null, null, true);
       }
-      boolean rewrites = false;
-      try (PreparedStatement ps = admin.prepareStatement(
-          "SELECT oid, relfilenode FROM pg_class WHERE oid = ANY(?)")) {
-        ps.setArray(1, oids);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            rewrites |= rs.getLong(2) != fileNodes.get(rs.getLong(1));
-          }
-        }
-      }
-      return new ObservedFacts(locks, rewrites, null, false);
+      return new ObservedFacts(locks, rewritten(admin, oids, fileNodes), null, false);
     } finally {
       worker.shutdownNow();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.api.Severity;
@@ -48,6 +49,10 @@ public final class ConfigLoader {
     ProjectConfig config;
     try {
       config = YAML.readValue(text, ProjectConfig.class);
+    } catch (UnrecognizedPropertyException e) {
+      // Jackson's YAML locations point past the key; find the key's own line instead.
+      throw MigsafeException.badInput(keyPosition(file, text, e.getPropertyName()) + path(e)
+          + "unknown key; the keys are engineVersion, failOn, transaction, disable, severity");
     } catch (JsonMappingException e) {
       throw MigsafeException.badInput(where(file, e.getLocation()) + path(e) + e.getOriginalMessage()
           .split("\\R")[0].replaceAll(" \\(class [^)]*\\)", ""));
@@ -96,6 +101,19 @@ public final class ConfigLoader {
     } catch (IllegalArgumentException e) {
       problems.add(prefix + e.getMessage());
     }
+  }
+
+  private static String keyPosition(Path file, String text, String key) {
+    String[] lines = text.split("\\R", -1);
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+        "^(\\s*)" + java.util.regex.Pattern.quote(key) + "\\s*:");
+    for (int i = 0; i < lines.length; i++) {
+      java.util.regex.Matcher m = p.matcher(lines[i]);
+      if (m.find()) {
+        return file + ":" + (i + 1) + ":" + (m.group(1).length() + 1) + ": ";
+      }
+    }
+    return file + ":1:1: ";
   }
 
   private static String where(Path file, JsonLocation loc) {

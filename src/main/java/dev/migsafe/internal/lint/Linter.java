@@ -5,6 +5,7 @@ import dev.migsafe.api.Finding;
 import dev.migsafe.api.LintOptions;
 import dev.migsafe.api.LintResult;
 import dev.migsafe.api.MigsafeException;
+import dev.migsafe.api.RuleInfo;
 import dev.migsafe.api.Severity;
 import dev.migsafe.internal.rules.MigrationFact;
 import dev.migsafe.internal.rules.RawFinding;
@@ -31,6 +32,16 @@ import java.util.Map;
  * statement, fires the rule base per file, then applies suppressions and configuration.
  */
 public final class Linter {
+  /**
+   * Rules that the linter itself reports about suppression comments, after the rule base has
+   * fired. Their docs and fixtures live in {@code rules/common/} like any rule's.
+   */
+  public static final List<RuleInfo> META_RULES = List.of(
+      new RuleInfo("invalid-suppression", "common", Severity.LOW,
+          "A migsafe:ignore comment without a reason suppresses nothing", "0.1.0"),
+      new RuleInfo("unused-suppression", "common", Severity.LOW,
+          "A migsafe:ignore comment matches no finding of its statement", "0.1.0"));
+
   /** Larger inputs are refused: a migration of this size is a data dump, not a migration. */
   static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 

@@ -27,22 +27,20 @@ public final class LintTextRenderer {
     StringBuilder sb = new StringBuilder();
     for (FileResult f : result.files()) {
       if (verbose) {
+        // Each statement with its locks, followed by its own findings.
         for (StatementResult s : f.statements()) {
           sb.append(f.path()).append(':').append(s.line()).append(':').append(s.column())
               .append(": ").append(dim(s.kind())).append(' ').append(locks(s)).append('\n');
+          for (Finding x : f.findings()) {
+            if (x.statementIndex() == s.index()) {
+              finding(sb, f, x);
+            }
+          }
         }
-      }
-      for (Finding x : f.findings()) {
-        sb.append(f.path()).append(':').append(x.line()).append(':').append(x.column())
-            .append(": ").append(severity(x.severity())).append(' ').append(x.rule())
-            .append(": ").append(x.message()).append('\n');
-        if (x.why() != null && !x.why().isBlank()) {
-          sb.append("  why: ").append(indent(x.why())).append('\n');
+      } else {
+        for (Finding x : f.findings()) {
+          finding(sb, f, x);
         }
-        if (x.saferAlternative() != null && !x.saferAlternative().isBlank()) {
-          sb.append("  instead: ").append(indent(x.saferAlternative())).append('\n');
-        }
-        sb.append("  see: migsafe rules explain ").append(x.rule()).append('\n');
       }
     }
     Map<Severity, Integer> counts = result.countBySeverity();
@@ -59,6 +57,19 @@ public final class LintTextRenderer {
     }
     sb.append('\n');
     return sb.toString();
+  }
+
+  private void finding(StringBuilder sb, FileResult f, Finding x) {
+    sb.append(f.path()).append(':').append(x.line()).append(':').append(x.column())
+        .append(": ").append(severity(x.severity())).append(' ').append(x.rule())
+        .append(": ").append(x.message()).append('\n');
+    if (x.why() != null && !x.why().isBlank()) {
+      sb.append("  why: ").append(indent(x.why())).append('\n');
+    }
+    if (x.saferAlternative() != null && !x.saferAlternative().isBlank()) {
+      sb.append("  instead: ").append(indent(x.saferAlternative())).append('\n');
+    }
+    sb.append("  see: migsafe rules explain ").append(x.rule()).append('\n');
   }
 
   private static String locks(StatementResult s) {

@@ -77,7 +77,10 @@ public final class StatementParser {
     if (msg.contains("Time out")) {
       return "the SQL parser gave up after " + TIMEOUT_MS + " ms";
     }
-    String line = msg.strip().split("\\R", 2)[0];
+    String line = msg.strip().split("\\R", 2)[0]
+        .replaceFirst("^[a-zA-Z0-9_.]+Exception:\\s*", "")
+        .replaceAll("\\s*<[A-Z_]+>", "")
+        .replace("Encountered unexpected token:", "unexpected token");
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 }

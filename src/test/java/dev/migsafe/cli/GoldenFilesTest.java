@@ -1,0 +1,84 @@
+package dev.migsafe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Everything a person or a tool reads, compared with files under {@code
+ * src/test/resources/golden/}. {@code -Dmigsafe.golden.update=true} rewrites them; review the
+ * diff. A golden file no case uses fails the class.
+ */
+class GoldenFilesTest {
+  static final Path DIR = Path.of("src/test/resources/golden");
+  static final boolean UPDATE = Boolean.getBoolean("migsafe.golden.update");
+  private static final Set<String> USED = ConcurrentHashMap.newKeySet();
+
+  private static final String EXAMPLE = "examples/lint-flyway/db/migration";
+  private static final String SINK = "src/test/resources/golden-input/kitchen-sink.sql";
+  private static final String SINK_SCHEMA = "src/test/resources/golden-input/kitchen-sink-schema.sql";
+
+  /** A golden case: the file it is compared with and the command line that produces it. */
+  record Case(String golden, int exit, String... args) {}
+
+  static List<Case> cases() {
+    return List.of(
+        new Case("lint-flyway.json", 1, "lint", "--format", "json", EXAMPLE),
+        new Case("lint-flyway.sarif", 1, "lint", "--format", "sarif", EXAMPLE),
+        new Case("lint-kitchen-sink.txt", 1, "lint", "--verbose", "--schema", SINK_SCHEMA, SINK),
+        new Case("lint-kitchen-sink.json", 1, "lint", "--format", "json", "--schema", SINK_SCHEMA,
+            SINK),
+        new Case("lint-kitchen-sink.sarif", 1, "lint", "--format", "sarif", "--schema",
+            SINK_SCHEMA, SINK),
+        new Case("lint-kitchen-sink-pg10.txt", 1, "lint", "--engine-version", "10", "--schema",
+            SINK_SCHEMA, SINK),
+        new Case("rules.txt", 0, "rules"),
+        new Case("rules.json", 0, "rules", "--format", "json"),
+        new Case("rules-explain.txt", 0, "rules", "explain", "pg-add-column-volatile-default"));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> outputsMatchTheirGoldenFiles() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Case c : cases()) {
+      tests.add(DynamicTest.dynamicTest(c.golden(), () -> check(c)));
+    }
+    return tests.stream();
+  }
+
+  private static void check(Case c) throws IOException {
+    USED.add(c.golden());
+    CliRunner.Run run = CliRunner.run(c.args());
+    assertThat(run.err()).as("stderr of %s", String.join(" ", c.args())).isEmpty();
+    assertThat(run.exit()).as("exit code of %s", String.join(" ", c.args())).isEqualTo(c.exit());
+    Path file = DIR.resolve(c.golden());
+    if (UPDATE) {
+      Files.createDirectories(DIR);
+      Files.writeString(file, run.out());
+      return;
+    }
+    assertThat(file).as("golden file (run with -Dmigsafe.golden.update=true to create it)")
+        .exists();
+    assertThat(run.out()).as("output of migsafe %s against %s", String.join(" ", c.args()), file)
+        .isEqualTo(Files.readString(file));
+  }
+
+  @AfterAll
+  static void noOrphanGoldenFiles() throws IOException {
+    try (Stream<Path> files = Files.list(DIR)) {
+      List<String> orphans = files.map(p -> p.getFileName().toString())
+          .filter(n -> !USED.contains(n)).sorted().toList();
+      assertThat(orphans).as("golden files no case produces: delete them").isEmpty();
+    }
+  }
+}
