@@ -492,8 +492,11 @@ public final class PgStatementReader {
         op.setNotNull(false);
       } else if (c.accept("DEFAULT")) {
         int start = c.position();
-        String expr = c.textUntil("CONSTRAINT", "NOT", "NULL", "PRIMARY", "UNIQUE",
+        // In DEFAULT NULL the NULL is the expression, not the NULL constraint that ends it.
+        c.accept("NULL");
+        c.textUntil("CONSTRAINT", "NOT", "NULL", "PRIMARY", "UNIQUE",
             "REFERENCES", "CHECK", "GENERATED", "COLLATE", "DEFERRABLE", "INITIALLY");
+        String expr = c.text(start, c.position());
         op.setHasDefault(true).setDefaultExpr(expr);
         classifyDefault(op, tokensBetween(c, start));
       } else if (c.accept("PRIMARY", "KEY")) {
