@@ -648,10 +648,14 @@ public final class PgStatementReader {
     if (c.accept("INDEX")) {
       return createIndex(c, ops, unique);
     }
+    // CREATE [ GLOBAL | LOCAL ] { TEMPORARY | TEMP } | UNLOGGED TABLE: GLOBAL/LOCAL come first.
+    boolean scoped = c.accept("GLOBAL") || c.accept("LOCAL");
     boolean temp = c.accept("TEMPORARY") || c.accept("TEMP");
+    if (scoped && !temp) {
+      ops.add(new Operation("unknown"));
+      return false;
+    }
     boolean unlogged = c.accept("UNLOGGED");
-    c.accept("GLOBAL");
-    c.accept("LOCAL");
     if (c.accept("TABLE")) {
       return createTable(c, ops, temp, unlogged);
     }
