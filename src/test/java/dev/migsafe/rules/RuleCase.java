@@ -9,7 +9,7 @@ import java.util.List;
  * @param name what the case shows
  * @param sql the migration
  * @param file the file name to lint it as (decides the tool layout, e.g. {@code V1__x.sql}
- *     for Flyway); default {@code migration.sql}... as plain SQL
+ *     for Flyway); default {@code case.sql}, plain SQL outside any implicit transaction
  * @param engineVersion PostgreSQL major version (default 17)
  * @param transaction auto, always or never (default auto)
  * @param schema DDL of the starting schema

@@ -64,7 +64,7 @@ final class RuleFixtures {
         Files.writeString(schema, c.schema());
         options = options.withSchemaFile(schema);
       }
-      Path file = dir.resolve("migrations").resolve(c.file() == null ? "migration.sql" : c.file());
+      Path file = dir.resolve("migrations").resolve(c.file() == null ? "case.sql" : c.file());
       Files.createDirectories(file.getParent());
       Files.writeString(file, c.sql());
       Migsafe migsafe = Migsafe.builder().options(options).build();

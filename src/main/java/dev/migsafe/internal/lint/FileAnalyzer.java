@@ -18,6 +18,7 @@ import dev.migsafe.internal.sql.StatementParser;
 import dev.migsafe.internal.sql.StatementRead;
 import dev.migsafe.internal.sql.Token;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,6 +39,12 @@ final class FileAnalyzer {
   private final PgLockFacts lockFacts;
   private final Schema schema;
   private final Set<String> createdInFile = new HashSet<>();
+  /**
+   * CHECK constraints this file adds to tables the schema does not know (no --schema, or a
+   * partial one), which {@link Schema#apply} ignores, so that ADD CONSTRAINT ... CHECK (c IS NOT
+   * NULL) NOT VALID, VALIDATE CONSTRAINT, SET NOT NULL is seen as proven without a schema.
+   */
+  private final Map<String, List<Constraint>> checksOnUnknownTables = new HashMap<>();
 
   private boolean explicitTransaction;
   private int transactionCounter;
@@ -192,6 +199,10 @@ final class FileAnalyzer {
             .allMatch(c -> t.column(c) != null && t.column(c).notNull()));
       }
     }
+    if (t == null && op.getKind().equals("set-not-null")) {
+      op.setValidatedNotNullCheck(checksOnUnknownTables.getOrDefault(table, List.of()).stream()
+          .anyMatch(c -> c.provesNotNull(op.getColumn())));
+    }
     if (op.getKind().equals("alter-column-type") && schema.isEnum(op.getDataType())) {
       op.setObjectType("ENUM");
     }
@@ -204,6 +215,7 @@ final class FileAnalyzer {
   private void track(Operation op) {
     switch (op.getKind()) {
       case "create-table" -> createdInFile.add(op.getTable());
+      case "add-constraint", "validate-constraint", "drop-constraint" -> trackCheckOnUnknownTable(op);
       case "rename-table" -> {
         if (createdInFile.remove(op.getTable()) && op.getNewName() != null) {
           createdInFile.add(op.getNewName());
@@ -233,6 +245,26 @@ final class FileAnalyzer {
         }
       }
       default -> { }
+    }
+  }
+
+  private void trackCheckOnUnknownTable(Operation op) {
+    if (op.getTable() == null || schema.table(op.getTable()) != null) {
+      return;
+    }
+    List<Constraint> checks =
+        checksOnUnknownTables.computeIfAbsent(op.getTable(), k -> new ArrayList<>());
+    String name = op.getConstraintName();
+    switch (op.getKind()) {
+      case "add-constraint" -> {
+        if ("check".equals(op.getConstraintType())) {
+          checks.add(new Constraint(name, "check", List.of(), op.getCheckExpr(), null,
+              !op.isNotValid()));
+        }
+      }
+      case "validate-constraint" -> checks.replaceAll(c -> name != null && name.equals(c.name())
+          ? new Constraint(c.name(), c.type(), c.columns(), c.checkExpr(), null, true) : c);
+      default -> checks.removeIf(c -> name != null && name.equals(c.name()));
     }
   }
 

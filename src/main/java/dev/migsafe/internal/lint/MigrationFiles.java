@@ -71,7 +71,8 @@ public final class MigrationFiles {
     if (lower.equals("up.sql") || lower.equals("down.sql")) {
       return new MigrationFile(file, shown, "diesel", lower.equals("down.sql"), folder);
     }
-    if (lower.equals("migration.sql")) {
+    // Prisma: <timestamp>_<name>/migration.sql; a lone migration.sql elsewhere is plain SQL.
+    if (lower.equals("migration.sql") && folder.matches("\\d{8,}_.*")) {
       return new MigrationFile(file, shown, "prisma", false, folder);
     }
     boolean down = lower.endsWith(".down.sql") || lower.endsWith("_down.sql")

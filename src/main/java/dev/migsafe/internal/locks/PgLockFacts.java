@@ -70,14 +70,15 @@ public final class PgLockFacts {
         boolean buildsIndex = op.isInlinePrimaryKey() || op.isInlineUnique();
         // A NOT NULL or CHECK on the new column is verified row by row in ALTER TABLE's
         // phase 3, unless the column's value is a constant default known to satisfy it.
+        // DEFAULT NULL fills existing rows with NULL, exactly as no default does.
+        boolean fills = op.isHasDefault() && !isNullLiteral(op.getDefaultExpr());
         boolean verifies = op.isInlineCheck()
-            || (op.isNotNull() && !op.isHasDefault() && !op.isGeneratedStored());
+            || (op.isNotNull() && !fills && !op.isGeneratedStored());
         // A new column is NULL in every row unless it has a default, so an inline REFERENCES
         // has nothing to validate without one (observed on 10 to 17).
-        boolean validatesReference = op.isInlineReferences() && op.isHasDefault()
-            && !isNullLiteral(op.getDefaultExpr());
+        boolean validatesReference = op.isInlineReferences() && fills;
         scan = rewrite || buildsIndex || verifies || validatesReference;
-        failsNonEmpty = op.isNotNull() && !op.isHasDefault() && !op.isIdentity()
+        failsNonEmpty = op.isNotNull() && !fills && !op.isIdentity()
             && !op.isSerial() && !op.isGeneratedStored();
         if (op.isInlineReferences()) {
           refLock = SHARE_ROW_EXCLUSIVE;

@@ -494,10 +494,11 @@ public final class PgStatementReader {
         op.setNotNull(false);
       } else if (c.accept("DEFAULT")) {
         int start = c.position();
-        // DEFAULT NULL: the word NULL is the expression, not the NULL constraint.
-        String expr = c.accept("NULL") ? "NULL" : c.textUntil("CONSTRAINT", "NOT", "NULL",
-            "PRIMARY", "UNIQUE", "REFERENCES", "CHECK", "GENERATED", "COLLATE", "DEFERRABLE",
-            "INITIALLY");
+        // In DEFAULT NULL the NULL is the expression, not the NULL constraint that ends it.
+        c.accept("NULL");
+        c.textUntil("CONSTRAINT", "NOT", "NULL", "PRIMARY", "UNIQUE",
+            "REFERENCES", "CHECK", "GENERATED", "COLLATE", "DEFERRABLE", "INITIALLY");
+        String expr = c.text(start, c.position());
         op.setHasDefault(true).setDefaultExpr(expr);
         classifyDefault(op, tokensBetween(c, start));
       } else if (c.accept("PRIMARY", "KEY")) {
@@ -649,10 +650,14 @@ public final class PgStatementReader {
     if (c.accept("INDEX")) {
       return createIndex(c, ops, unique);
     }
+    // CREATE [ GLOBAL | LOCAL ] { TEMPORARY | TEMP } | UNLOGGED TABLE: GLOBAL/LOCAL come first.
+    boolean scoped = c.accept("GLOBAL") || c.accept("LOCAL");
     boolean temp = c.accept("TEMPORARY") || c.accept("TEMP");
+    if (scoped && !temp) {
+      ops.add(new Operation("unknown"));
+      return false;
+    }
     boolean unlogged = c.accept("UNLOGGED");
-    c.accept("GLOBAL");
-    c.accept("LOCAL");
     if (c.accept("TABLE")) {
       return createTable(c, ops, temp, unlogged);
     }
