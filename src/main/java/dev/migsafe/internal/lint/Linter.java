@@ -11,10 +11,7 @@ import dev.migsafe.internal.rules.MigrationFact;
 import dev.migsafe.internal.rules.RawFinding;
 import dev.migsafe.internal.rules.RuleBase;
 import dev.migsafe.internal.schema.Schema;
-import dev.migsafe.internal.sql.Operation;
-import dev.migsafe.internal.sql.PgStatementReader;
-import dev.migsafe.internal.sql.SourceStatement;
-import dev.migsafe.internal.sql.SqlSplitter;
+import dev.migsafe.internal.schema.SchemaReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -154,11 +150,7 @@ public final class Linter {
     if (!Files.isRegularFile(file)) {
       throw MigsafeException.badInput(file + ": no such schema file");
     }
-    for (Iterator<SourceStatement> it = SqlSplitter.iterate(read(file)); it.hasNext(); ) {
-      for (Operation op : PgStatementReader.read(it.next()).operations()) {
-        schema.apply(op);
-      }
-    }
+    SchemaReader.apply(schema, read(file));
     return schema;
   }
 

@@ -1,0 +1,87 @@
+package dev.migsafe.api;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A migration packet (format {@code migsafe/v1}, see packet-v1.md): everything {@code plan}
+ * needs to turn a schema change into a playbook. Schema texts are already resolved (files read
+ * relative to the packet).
+ *
+ * @param source the packet file, or null when built in code
+ */
+public record MigrationPacket(
+    Path source,
+    String id,
+    String title,
+    String owner,
+    List<String> reviewers,
+    String dialect,
+    String engineVersion,
+    String intent,
+    SchemaTexts schema,
+    List<Rename> renames,
+    List<MigrationStep> migration,
+    Map<String, TableProfile> tables,
+    Traffic traffic,
+    List<Consumer> consumers,
+    Constraints constraints,
+    List<Invariant> invariants,
+    Backfill backfill,
+    Watch watch) {
+
+  /** Current and target schema DDL; {@code currentSource} says where each came from. */
+  public record SchemaTexts(String current, String target, String currentSource,
+      String targetSource) {}
+
+  /** A rename hint: a column rename when {@code table} and {@code from}/{@code to} name columns; a table rename when only {@code table}→{@code to}. */
+  public record Rename(String table, String from, String to) {
+    public boolean isTableRename() {
+      return from == null;
+    }
+  }
+
+  /** One migration source: a file (path as written, and its text) or inline SQL. */
+  public record MigrationStep(String file, String sql) {}
+
+  /** Workload of one table. Absent numbers are null. */
+  public record TableProfile(Long rows, Double sizeGb, Double writesPerSecond,
+      Double readsPerSecond, Boolean partitioned) {}
+
+  /** Time zone, and windows when heavy work must not run, or may. */
+  public record Traffic(ZoneId timezone, List<Window> peakWindows,
+      List<Window> maintenanceWindows) {}
+
+  /** A weekly window: on these days, from..to local time (to may wrap past midnight). */
+  public record Window(List<DayOfWeek> days, LocalTime from, LocalTime to) {}
+
+  /** A dependent service and what it reads and writes ({@code table} or {@code table.column}). */
+  public record Consumer(String service, String owner, List<String> reads, List<String> writes,
+      boolean acknowledged) {}
+
+  /** Operational limits. Absent ones are null. */
+  public record Constraints(Duration downtimeTolerance, Duration maxLockWait,
+      Duration maxStatementTime, Duration replicationLagLimit, List<String> compliance,
+      String criticality) {}
+
+  /**
+   * A business invariant: a query whose result must be {@code expect}, or within {@code
+   * min}..{@code max}, in the given phase.
+   */
+  public record Invariant(String id, String description, String sql, Double expect, Double min,
+      Double max, String phase) {}
+
+  /** Overrides for the throttled backfill. */
+  public record Backfill(Long batchSize, Duration pauseBetweenBatches) {}
+
+  /** The post-migration watch window. */
+  public record Watch(Duration duration, String onCall, List<Alert> alerts) {}
+
+  /** An alert threshold on a metric. */
+  public record Alert(String metric, String threshold) {}
+}

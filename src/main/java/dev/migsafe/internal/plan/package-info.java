@@ -1,0 +1,2 @@
+/** {@code plan}: from a migration packet to a phased, verifiable playbook. */
+package dev.migsafe.internal.plan;
