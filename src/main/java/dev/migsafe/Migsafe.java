@@ -1,10 +1,19 @@
 package dev.migsafe;
 
+import dev.migsafe.api.Catalog;
 import dev.migsafe.api.LintOptions;
 import dev.migsafe.api.LintResult;
+import dev.migsafe.api.OutcomeUpdate;
+import dev.migsafe.api.RecordedOutcome;
 import dev.migsafe.api.RuleInfo;
+import dev.migsafe.api.SimilarQuery;
+import dev.migsafe.api.SimilarResult;
+import dev.migsafe.internal.catalog.CatalogLoader;
+import dev.migsafe.internal.catalog.CatalogLocation;
+import dev.migsafe.internal.catalog.OutcomeRecorder;
 import dev.migsafe.internal.lint.Linter;
 import dev.migsafe.internal.rules.RuleBase;
+import dev.migsafe.internal.similar.SimilarMigrations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,9 +37,11 @@ import java.util.Properties;
  */
 public final class Migsafe {
   private final LintOptions options;
+  private final Path catalogDir;
 
-  private Migsafe(LintOptions options) {
+  private Migsafe(LintOptions options, Path catalogDir) {
     this.options = options;
+    this.catalogDir = catalogDir;
   }
 
   public static Builder builder() {
@@ -69,6 +80,26 @@ public final class Migsafe {
     return Optional.empty();
   }
 
+  /**
+   * The catalog: the directory given to the builder, else {@code catalog/} of the working
+   * directory if there is one, else the catalog shipped with migsafe. Malformed records are
+   * skipped and listed in {@link Catalog#skipped()}.
+   */
+  public Catalog catalog() {
+    return CatalogLoader.load(CatalogLocation.resolve(catalogDir)).catalog();
+  }
+
+  /** The past migrations most like the query, best first, at most {@code limit} (1 to 100). */
+  public SimilarResult similar(SimilarQuery query, int limit) {
+    return SimilarMigrations.find(CatalogLoader.load(CatalogLocation.resolve(catalogDir)),
+        query, limit);
+  }
+
+  /** Writes or updates a past-migration record in the catalog directory. */
+  public RecordedOutcome recordOutcome(OutcomeUpdate update) {
+    return OutcomeRecorder.record(CatalogLocation.resolve(catalogDir), update);
+  }
+
   /** migsafe's version, from the build. */
   public static String version() {
     try (InputStream in = Migsafe.class.getResourceAsStream("/migsafe/version.properties")) {
@@ -85,6 +116,7 @@ public final class Migsafe {
   /** Builds an immutable {@link Migsafe}. */
   public static final class Builder {
     private LintOptions options = LintOptions.defaults();
+    private Path catalogDir;
 
     private Builder() {}
 
@@ -98,8 +130,14 @@ public final class Migsafe {
       return this;
     }
 
+    /** The catalog directory; null (the default) looks for {@code catalog/}, else the shipped one. */
+    public Builder catalog(Path dir) {
+      this.catalogDir = dir;
+      return this;
+    }
+
     public Migsafe build() {
-      return new Migsafe(options);
+      return new Migsafe(options, catalogDir);
     }
   }
 }
