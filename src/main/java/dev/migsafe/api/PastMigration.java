@@ -2,6 +2,8 @@ package dev.migsafe.api;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ import java.util.Map;
  * @param tables tables it touched
  * @param changes change kinds, the vocabulary of {@code plan}'s {@code changes[].kind}
  * @param sql the statements as they ran, or null
- * @param tableRows rows per table at the time
+ * @param tableRows rows per table at the time, in the order the record lists them
  * @param plannedWindow the window it was planned for, or null
  * @param actualDuration how long it really took, or null
  * @param rollback what existed to undo it, or null when not recorded
@@ -41,7 +43,8 @@ public record PastMigration(
   public PastMigration {
     tables = tables == null ? List.of() : List.copyOf(tables);
     changes = changes == null ? List.of() : List.copyOf(changes);
-    tableRows = tableRows == null ? Map.of() : Map.copyOf(tableRows);
+    tableRows = tableRows == null ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(tableRows));
   }
 
   /** True when both durations are known and the migration took longer than planned. */

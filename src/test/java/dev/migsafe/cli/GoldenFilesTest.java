@@ -27,6 +27,9 @@ class GoldenFilesTest {
   private static final String EXAMPLE = "examples/lint-flyway/db/migration";
   private static final String SINK = "src/test/resources/golden-input/kitchen-sink.sql";
   private static final String SINK_SCHEMA = "src/test/resources/golden-input/kitchen-sink-schema.sql";
+  private static final String SIMILAR_SQL = "src/test/resources/golden-input/similar-orders-email.sql";
+  private static final String SIMILAR_MYSQL = "src/test/resources/golden-input/similar-mysql-status.sql";
+  private static final String PACKET = "src/test/resources/search-eval/packets/orders-customer-email.yaml";
 
   /** A golden case: the file it is compared with and the command line that produces it. */
   record Case(String golden, int exit, String... args) {}
@@ -44,7 +47,14 @@ class GoldenFilesTest {
             SINK_SCHEMA, SINK),
         new Case("rules.txt", 0, "rules"),
         new Case("rules.json", 0, "rules", "--format", "json"),
-        new Case("rules-explain.txt", 0, "rules", "explain", "pg-add-column-volatile-default"));
+        new Case("rules-explain.txt", 0, "rules", "explain", "pg-add-column-volatile-default"),
+        // similar runs on the shipped catalog in catalog/ (the default when it is present).
+        new Case("similar-text.txt", 0, "similar", "set not null on a big payments table"),
+        new Case("similar-sql.md", 0, "similar", "--catalog", "catalog", "--sql", SIMILAR_SQL,
+            "--format", "md"),
+        new Case("similar-packet.json", 0, "similar", "--catalog", "catalog", "--packet", PACKET,
+            "--format", "json", "--limit", "3"),
+        new Case("similar-mysql.txt", 0, "similar", "--sql", SIMILAR_MYSQL, "--limit", "3"));
   }
 
   @TestFactory

@@ -1,5 +1,6 @@
 package dev.migsafe.internal.catalog;
 
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -10,7 +11,7 @@ import java.util.TreeSet;
  * search will ever find.
  */
 public final class ChangeKinds {
-  public static final Set<String> ALL = Set.copyOf(new TreeSet<>(Set.of(
+  public static final Set<String> ALL = Collections.unmodifiableSortedSet(new TreeSet<>(Set.of(
       // columns
       "add-column", "drop-column", "rename-column", "change-type", "set-not-null",
       "drop-not-null", "set-default", "drop-default", "add-generated-column",
@@ -34,6 +35,6 @@ public final class ChangeKinds {
 
   /** The list for error messages. */
   public static String listed() {
-    return String.join(", ", new TreeSet<>(ALL));
+    return String.join(", ", ALL);
   }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Writes or updates one past-migration record for {@code outcome record}.
@@ -29,8 +30,18 @@ public final class OutcomeRecorder {
 
   private OutcomeRecorder() {}
 
-  @SuppressWarnings("try") // the lock is held for the block, never referenced in it
   public static RecordedOutcome record(CatalogLocation location, OutcomeUpdate update) {
+    return record(location, update, file -> { });
+  }
+
+  /**
+   * As {@link #record(CatalogLocation, OutcomeUpdate)}, running {@code beforeReplace} after the
+   * new text is ready and before the check that the file is unchanged: tests use it to play an
+   * editor that writes without the lock.
+   */
+  @SuppressWarnings("try") // the lock is held for the block, never referenced in it
+  public static RecordedOutcome record(CatalogLocation location, OutcomeUpdate update,
+      Consumer<Path> beforeReplace) {
     Path folder = location.folder(CatalogLocation.MIGRATIONS);
     Path file = CatalogIds.fileFor(folder, update.id());
     Path lockFile = location.root().resolve(".migsafe").resolve(LOCK_FILE);
@@ -45,6 +56,7 @@ public final class OutcomeRecorder {
       String after = before == null ? RecordYaml.create(update)
           : RecordYaml.update(before, update);
       PastMigration record = validate(file, after, update.id(), before == null);
+      beforeReplace.accept(file);
       String onDisk = read(file);
       if (before == null ? onDisk != null : !before.equals(onDisk)) {
         throw MigsafeException.badInput(file + ": was changed by another program while this "

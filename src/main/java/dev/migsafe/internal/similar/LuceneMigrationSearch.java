@@ -26,7 +26,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -51,16 +50,16 @@ import org.apache.lucene.util.Bits;
  * and {@link #apply} (see {@link CatalogIndex}). Searching needs no lock.
  */
 public final class LuceneMigrationSearch implements SimilarMigrationSearch {
-  /** Bump when fields, analysis or features change: older indexes are then rebuilt. */
-  static final String FORMAT = "1";
+  static final String FORMAT = IndexFormat.CURRENT;
   static final String FORMAT_KEY = "migsafe.index.format";
   static final String CURRENT = "CURRENT";
   private static final Pattern GENERATION = Pattern.compile("g(\\d{1,9})");
   /**
-   * Up to this many documents, every update merges deleted documents away, so BM25 statistics
-   * (which count deleted documents until a merge) and therefore scores are exactly those of a
-   * fresh build. Larger indexes keep Lucene's default merging; their scores may differ in the
-   * last digits after an incremental update.
+   * Up to this many documents, every update merges the index into one segment, so that BM25
+   * statistics (which count deleted documents until a merge) and therefore scores are exactly
+   * those of a fresh build: the same catalog gives the same answer however its index grew. That
+   * costs milliseconds for a team's catalog. Larger indexes keep Lucene's incremental merging;
+   * their scores may differ in the last digits after an update.
    */
   static final int EXACT_STATISTICS_MAX_DOCS = 50_000;
   private static final Sort BY_SCORE_THEN_ID =
@@ -162,8 +161,7 @@ public final class LuceneMigrationSearch implements SimilarMigrationSearch {
         writer.deleteDocuments(new Term(LuceneFields.ID, id));
       }
       if (writer.getDocStats().maxDoc <= EXACT_STATISTICS_MAX_DOCS) {
-        ((TieredMergePolicy) config.getMergePolicy()).setForceMergeDeletesPctAllowed(0.0);
-        writer.forceMergeDeletes();
+        writer.forceMerge(1);
       }
       writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
       writer.commit();
@@ -244,7 +242,7 @@ public final class LuceneMigrationSearch implements SimilarMigrationSearch {
     try (DirectoryReader r = DirectoryReader.open(dir)) {
       String format = r.getIndexCommit().getUserData().get(FORMAT_KEY);
       if (!FORMAT.equals(format)) {
-        return "index format " + format + " is not " + FORMAT;
+        return "index written by other code (format " + format + ")";
       }
       for (LeafReaderContext leaf : r.leaves()) {
         leaf.reader().checkIntegrity();

@@ -1,5 +1,7 @@
 package dev.migsafe.internal.similar;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +15,8 @@ public record SimilarityQuery(MigrationFeatures features, Map<String, String> te
     boolean structural) {
 
   public SimilarityQuery {
-    terms = Map.copyOf(terms);
+    // Insertion order is the order of the words in the query; explanations rely on it.
+    terms = Collections.unmodifiableMap(new LinkedHashMap<>(terms));
   }
 
   public SimilarityQuery textOnly() {
