@@ -511,7 +511,7 @@ public final class PgStatementReader {
         indexParameters(c);
       } else if (c.accept("REFERENCES")) {
         op.setInlineReferences(true).setRefTable(c.qualifiedName());
-        c.identifierList();
+        op.setRefColumns(c.identifierList());
         referentialClauses(c);
       } else if (c.accept("CHECK")) {
         op.setInlineCheck(true).setCheckExpr(c.skipParens());
@@ -600,7 +600,7 @@ public final class PgStatementReader {
         return null;
       }
       op.setRefTable(c.qualifiedName());
-      c.identifierList();
+      op.setRefColumns(c.identifierList());
       referentialClauses(c);
     } else if (c.accept("CHECK")) {
       op.setConstraintType("check").setCheckExpr(c.skipParens());
