@@ -209,6 +209,15 @@ final class FileAnalyzer {
     if (op.getRefTable() != null) {
       op.setRefTableExisting(!createdInFile.contains(op.getRefTable()));
     }
+    // ATTACH PARTITION skips its scan of the partition when a validated CHECK constraint
+    // implies the bound (manual: ALTER TABLE, ATTACH PARTITION). migsafe cannot prove the
+    // implication, so it passes on the partition's first validated CHECK expression (or null).
+    if (op.getKind().equals("attach-partition")) {
+      Table part = schema.table(op.getRefTable());
+      op.setCheckExpr(part == null ? null : part.constraints().stream()
+          .filter(c -> "check".equals(c.type()) && c.validated() && c.checkExpr() != null)
+          .map(Constraint::checkExpr).findFirst().orElse(null));
+    }
   }
 
   /** Session settings, and tables this file creates. */
