@@ -51,6 +51,27 @@ public final class Migsafe {
     return new Linter(RuleBase.shared(), options).lintText(name, sql);
   }
 
+  /**
+   * The playbook for a migration packet file. Bad input (a packet that does not validate) is a
+   * {@link dev.migsafe.api.MigsafeException} listing every problem.
+   */
+  public dev.migsafe.api.Plan plan(Path packetFile, dev.migsafe.api.PlanOptions planOptions) {
+    dev.migsafe.api.MigrationPacket packet =
+        dev.migsafe.internal.plan.PacketLoader.load(packetFile);
+    return plan(packet, planOptions);
+  }
+
+  /** The playbook for a packet already loaded. */
+  public dev.migsafe.api.Plan plan(dev.migsafe.api.MigrationPacket packet,
+      dev.migsafe.api.PlanOptions planOptions) {
+    return new dev.migsafe.internal.plan.PlanBuilder(
+        dev.migsafe.internal.plan.PlanKnowledgeBase.shared(),
+        dev.migsafe.internal.plan.RecipeLibrary.shared(),
+        dev.migsafe.internal.plan.TreeLibrary.shared(),
+        dev.migsafe.internal.plan.ThroughputModelLoader.load(planOptions.throughputModel()),
+        planOptions.start()).build(packet);
+  }
+
   /** Every rule, sorted by id: the rule base's and the linter's own about suppressions. */
   public List<RuleInfo> rules() {
     java.util.Map<String, RuleInfo> all = new java.util.TreeMap<>(RuleBase.shared().rules());

@@ -71,6 +71,15 @@ public final class Linter {
     return new LintResult("postgresql", options.engineVersion(), List.of(r));
   }
 
+  /**
+   * Lints one script against a schema the caller built (plan judges its own steps this way);
+   * the schema is changed by the script.
+   */
+  public FileResult lintText(String displayPath, String text, Schema schema) {
+    return lintText(new MigrationFile(null, displayPath, "plain", false, displayPath), text,
+        schema);
+  }
+
   private FileResult lintText(MigrationFile f, String text, Schema schema) {
     boolean wrapped = switch (options.transactionMode()) {
       case ALWAYS -> true;
