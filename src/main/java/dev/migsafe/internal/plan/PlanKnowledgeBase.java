@@ -27,6 +27,13 @@ public final class PlanKnowledgeBase {
     this.trees = trees;
   }
 
+  /** A knowledge base of the given selection DRL and trees, for tests and tools. */
+  public static PlanKnowledgeBase of(Map<String, String> selectionDrl, TreeLibrary trees) {
+    Map<String, String> drl = new TreeMap<>(selectionDrl);
+    drl.put("decision-trees.drl", TreeCompiler.compile(trees.all().values()));
+    return new PlanKnowledgeBase(drl, trees);
+  }
+
   public static PlanKnowledgeBase shared() {
     return Holder.INSTANCE;
   }

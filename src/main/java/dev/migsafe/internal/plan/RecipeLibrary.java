@@ -33,6 +33,11 @@ public final class RecipeLibrary {
     this.recipes = recipes;
   }
 
+  /** A library of the given recipes, for tests and tools. */
+  public static RecipeLibrary of(Map<String, Recipe> recipes) {
+    return new RecipeLibrary(Map.copyOf(recipes));
+  }
+
   public static RecipeLibrary shared() {
     return Holder.INSTANCE;
   }
