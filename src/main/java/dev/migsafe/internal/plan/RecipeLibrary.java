@@ -3,16 +3,9 @@ package dev.migsafe.internal.plan;
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.internal.plan.Recipe.RecipeStep;
 import dev.migsafe.internal.plan.Recipe.Verdict;
-import dev.migsafe.internal.rules.RuleBase;
 import dev.migsafe.internal.yaml.Problems;
 import dev.migsafe.internal.yaml.YamlDocument;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,24 +52,7 @@ public final class RecipeLibrary {
   }
 
   static RecipeLibrary loadFromClassPath() {
-    List<String> problems = new ArrayList<>();
-    Map<String, Recipe> out = new LinkedHashMap<>();
-    for (Path p : RuleBase.resourceFiles(FOLDER, ".yaml")) {
-      try {
-        String name = p.getFileName().toString();
-        Recipe r = parse(name, Files.readString(p, StandardCharsets.UTF_8), problems);
-        if (r != null) {
-          out.put(r.id(), r);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new MigsafeException(MigsafeException.Kind.INTERNAL,
-          "the recipe library is broken:\n" + String.join("\n", problems));
-    }
-    return new RecipeLibrary(out);
+    return new RecipeLibrary(LibraryFiles.load(FOLDER, "recipe", RecipeLibrary::parse, Recipe::id));
   }
 
   /** Parses one recipe file; problems are added as {@code FILE:LINE:COLUMN: path: message}. */

@@ -2,18 +2,11 @@ package dev.migsafe.internal.plan;
 
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.internal.plan.TreeDefinition.TreeNode;
-import dev.migsafe.internal.rules.RuleBase;
 import dev.migsafe.internal.yaml.Problems;
 import dev.migsafe.internal.yaml.YamlDocument;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,24 +53,7 @@ public final class TreeLibrary {
   }
 
   static TreeLibrary loadFromClassPath() {
-    List<String> problems = new ArrayList<>();
-    Map<String, TreeDefinition> out = new LinkedHashMap<>();
-    for (Path p : RuleBase.resourceFiles(FOLDER, ".yaml")) {
-      try {
-        TreeDefinition t = parse(p.getFileName().toString(),
-            Files.readString(p, StandardCharsets.UTF_8), problems);
-        if (t != null) {
-          out.put(t.id(), t);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new MigsafeException(MigsafeException.Kind.INTERNAL,
-          "the decision-tree library is broken:\n" + String.join("\n", problems));
-    }
-    return new TreeLibrary(out);
+    return new TreeLibrary(LibraryFiles.load(FOLDER, "decision-tree", TreeLibrary::parse, TreeDefinition::id));
   }
 
   /** Parses one tree file; problems are added as {@code FILE:LINE:COLUMN: path: message}. */
