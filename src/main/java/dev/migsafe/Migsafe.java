@@ -36,6 +36,9 @@ import java.util.Properties;
  * dev.migsafe.api.MigsafeException}s.
  */
 public final class Migsafe {
+  /** How many similar past migrations a playbook lists. */
+  private static final int PLAN_SIMILAR_LIMIT = 3;
+
   private final LintOptions options;
   private final Path catalogDir;
 
@@ -60,6 +63,32 @@ public final class Migsafe {
   /** Lints one script given as text; {@code name} is how it is named in findings. */
   public LintResult lint(String name, String sql) {
     return new Linter(RuleBase.shared(), options).lintText(name, sql);
+  }
+
+  /**
+   * The playbook for a migration packet file. Bad input (a packet that does not validate) is a
+   * {@link dev.migsafe.api.MigsafeException} listing every problem.
+   */
+  public dev.migsafe.api.Plan plan(Path packetFile, dev.migsafe.api.PlanOptions planOptions) {
+    dev.migsafe.api.MigrationPacket packet =
+        dev.migsafe.internal.plan.PacketLoader.load(packetFile);
+    return plan(packet, planOptions);
+  }
+
+  /** The playbook for a packet already loaded. */
+  public dev.migsafe.api.Plan plan(dev.migsafe.api.MigrationPacket packet,
+      dev.migsafe.api.PlanOptions planOptions) {
+    dev.migsafe.api.Plan plan = new dev.migsafe.internal.plan.PlanBuilder(
+        dev.migsafe.internal.plan.PlanKnowledgeBase.shared(),
+        dev.migsafe.internal.plan.RecipeLibrary.shared(),
+        dev.migsafe.internal.plan.TreeLibrary.shared(),
+        dev.migsafe.internal.plan.ThroughputModelLoader.load(planOptions.throughputModel()),
+        planOptions.start()).build(packet);
+    List<dev.migsafe.api.Plan.SimilarMigration> similar = SimilarMigrations.find(
+        CatalogLoader.load(CatalogLocation.resolve(catalogDir)), packet, PLAN_SIMILAR_LIMIT)
+        .results().stream().map(m -> new dev.migsafe.api.Plan.SimilarMigration(m.id(),
+            m.score(), m.outcome(), m.why())).toList();
+    return plan.withSimilarPastMigrations(similar);
   }
 
   /** Every rule, sorted by id: the rule base's and the linter's own about suppressions. */

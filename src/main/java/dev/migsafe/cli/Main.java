@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Makes database migrations safe: exact locks, rewrites and scans of every "
         + "statement, judged by a rule base, with safer alternatives.",
-    subcommands = {LintCommand.class, RulesCommand.class, SimilarCommand.class,
-        OutcomeCommand.class},
+    subcommands = {LintCommand.class, PlanCommand.class, SimilarCommand.class,
+        OutcomeCommand.class, RulesCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:nothing at or above the failure threshold",

@@ -70,6 +70,17 @@ class SimilarCommandTest {
   }
 
   @Test
+  void planListsTheThreeClosestPastMigrations() {
+    CliRunner.Run r = CliRunner.run("plan", "--catalog", "catalog", "--format", "json",
+        "src/test/resources/search-eval/packets/orders-customer-email.yaml");
+    assertThat(r.err()).isEmpty();
+    String similar = r.out().substring(r.out().indexOf("\"similarPastMigrations\""));
+    assertThat(similar).contains("\"id\" : \"2026-05-orders-customer-email-copy\"",
+        "\"why\" : \"same change: add-column, add-index, backfill; same table: customers, orders");
+    assertThat(similar.split("\"id\"", -1)).hasSize(4);
+  }
+
+  @Test
   void writesToAFileAtomically() throws IOException {
     Path out = dir.resolve("similar.md");
     CliRunner.Run r = CliRunner.run("similar", "--catalog", "catalog", "--format", "md", "--out",

@@ -49,9 +49,31 @@ final class FileAnalyzer {
   private boolean explicitTransaction;
   private int transactionCounter;
   private int currentTransaction = -1;
-  private long lockTimeoutMs = -1;
-  private long statementTimeoutMs = -1;
-  private boolean timeZoneUtc;
+  /** The settings in effect, the ones committed to the session, and session-level SETs pending in an explicit transaction. */
+  private Settings current = Settings.UNSET;
+  private Settings committed = Settings.UNSET;
+  private Settings pending = Settings.UNSET;
+  private boolean wrapped;
+
+  /**
+   * The session settings that change how statements behave. PostgreSQL undoes a SET made in a
+   * transaction that rolls back, and a SET LOCAL at the transaction's end.
+   */
+  record Settings(long lockTimeoutMs, long statementTimeoutMs, boolean timeZoneUtc) {
+    static final Settings UNSET = new Settings(-1, -1, false);
+
+    Settings with(String name, String value) {
+      return switch (name) {
+        case "lock_timeout" -> new Settings(Durations.millis(value), statementTimeoutMs,
+            timeZoneUtc);
+        case "statement_timeout" -> new Settings(lockTimeoutMs, Durations.millis(value),
+            timeZoneUtc);
+        case "timezone" -> new Settings(lockTimeoutMs, statementTimeoutMs, isUtc(value));
+        case "all" -> UNSET;
+        default -> this;
+      };
+    }
+  }
 
   /** What the analysis of one file produced. */
   record Analysis(
@@ -65,6 +87,7 @@ final class FileAnalyzer {
   }
 
   Analysis analyze(String text, MigrationFact file) {
+    wrapped = file.wrappedInTransaction();
     List<StatementResult> results = new ArrayList<>();
     List<Object> facts = new ArrayList<>();
     Map<Integer, List<Suppression>> suppressions = new LinkedHashMap<>();
@@ -112,7 +135,7 @@ final class FileAnalyzer {
         }
       }
       enrich(op);
-      lockFacts.apply(op, timeZoneUtc);
+      lockFacts.apply(op, current.timeZoneUtc());
       if (op.isTableExisting() && op.getLockMode() != null) {
         locks.merge(op.getTable(), op.getLockMode(), LockMode::strongest);
         rewrites |= op.isRewritesTable();
@@ -122,14 +145,14 @@ final class FileAnalyzer {
       if (op.isRefTableExisting() && op.getRefLockMode() != null) {
         locks.merge(op.getRefTable(), op.getRefLockMode(), LockMode::strongest);
       }
-      track(op);
+      track(op, explicitTransaction);
       schema.apply(op);
       facts.add(op);
     }
     LockMode strongest = locks.values().stream().reduce(null, LockMode::strongest);
     facts.add(new StatementFact(st.index(), st.line(), st.column(), read.kind(), st.text(),
-        parsed, error, inTransaction, inTransaction ? currentTransaction : -1, lockTimeoutMs,
-        statementTimeoutMs, strongest, List.copyOf(locks.keySet()), rewrites, scans));
+        parsed, error, inTransaction, inTransaction ? currentTransaction : -1,
+        current.lockTimeoutMs(), current.statementTimeoutMs(), strongest, List.copyOf(locks.keySet()), rewrites, scans));
     List<TableLock> tableLocks = new ArrayList<>();
     locks.forEach((t, m) -> tableLocks.add(new TableLock(t, m)));
     results.add(new StatementResult(st.index(), st.line(), st.column(), cut(st.text()), parsed,
@@ -140,6 +163,10 @@ final class FileAnalyzer {
           && explicitTransaction) {
         explicitTransaction = false;
         currentTransaction = file.wrappedInTransaction() ? currentTransaction : -1;
+        // COMMIT keeps session-level SETs and drops SET LOCAL; ROLLBACK undoes both.
+        committed = op.getKind().equals("commit") ? pending : committed;
+        pending = committed;
+        current = committed;
       }
     }
   }
@@ -209,10 +236,23 @@ final class FileAnalyzer {
     if (op.getRefTable() != null) {
       op.setRefTableExisting(!createdInFile.contains(op.getRefTable()));
     }
+    // ATTACH PARTITION skips its scan of the partition when a validated CHECK constraint
+    // implies the bound (manual: ALTER TABLE, ATTACH PARTITION). migsafe cannot prove the
+    // implication, so it passes on the partition's first validated CHECK expression (or null).
+    if (op.getKind().equals("attach-partition")) {
+      Table part = schema.table(op.getRefTable());
+      op.setCheckExpr(part == null ? null : part.constraints().stream()
+          .filter(c -> "check".equals(c.type()) && c.validated() && c.checkExpr() != null)
+          .map(Constraint::checkExpr).findFirst().orElse(null));
+    }
   }
 
-  /** Session settings, and tables this file creates. */
-  private void track(Operation op) {
+  /**
+   * Session settings, and tables this file creates.
+   *
+   * @param explicitTx inside an explicit BEGIN ... COMMIT
+   */
+  private void track(Operation op, boolean explicitTx) {
     switch (op.getKind()) {
       case "create-table" -> createdInFile.add(op.getTable());
       case "add-constraint", "validate-constraint", "drop-constraint" -> trackCheckOnUnknownTable(op);
@@ -221,27 +261,19 @@ final class FileAnalyzer {
           createdInFile.add(op.getNewName());
         }
       }
-      case "set" -> {
+      case "set", "reset" -> {
         String name = op.getObjectName() == null ? "" : op.getObjectName().toLowerCase(Locale.ROOT);
-        switch (name) {
-          case "lock_timeout" -> lockTimeoutMs = Durations.millis(op.getValue());
-          case "statement_timeout" -> statementTimeoutMs = Durations.millis(op.getValue());
-          case "timezone" -> timeZoneUtc = isUtc(op.getValue());
-          default -> { }
+        String value = op.getKind().equals("reset") ? "DEFAULT" : op.getValue();
+        boolean local = "LOCAL".equals(op.getObjectType());
+        if (local && !explicitTx && !wrapped) {
+          return; // SET LOCAL outside a transaction block has no effect
         }
-      }
-      case "reset" -> {
-        String name = op.getObjectName() == null ? "" : op.getObjectName().toLowerCase(Locale.ROOT);
-        switch (name) {
-          case "lock_timeout" -> lockTimeoutMs = -1;
-          case "statement_timeout" -> statementTimeoutMs = -1;
-          case "timezone" -> timeZoneUtc = false;
-          case "all" -> {
-            lockTimeoutMs = -1;
-            statementTimeoutMs = -1;
-            timeZoneUtc = false;
-          }
-          default -> { }
+        current = current.with(name, value);
+        if (!explicitTx) {
+          committed = current;
+          pending = current;
+        } else if (!local) {
+          pending = pending.with(name, value);
         }
       }
       default -> { }

@@ -71,11 +71,21 @@ public final class Linter {
     return new LintResult("postgresql", options.engineVersion(), List.of(r));
   }
 
+  /**
+   * Lints one script against a schema the caller built (plan judges its own steps this way);
+   * the schema is changed by the script.
+   */
+  public FileResult lintText(String displayPath, String text, Schema schema) {
+    return lintText(new MigrationFile(null, displayPath, "plain", false, displayPath), text,
+        schema);
+  }
+
   private FileResult lintText(MigrationFile f, String text, Schema schema) {
     boolean wrapped = switch (options.transactionMode()) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case AUTO -> f.toolWrapsInTransaction();
+      case AUTO -> f.toolWrapsInTransaction()
+          && !(f.tool().equals("flyway") && onlyNonTransactional(text));
     };
     MigrationFact fact = new MigrationFact(f.displayPath(), options.engineVersion(), f.rollback(),
         wrapped, f.tool());
@@ -87,6 +97,30 @@ public final class Linter {
         .thenComparing(Finding::severity).thenComparing(Finding::rule));
     return new FileResult(f.displayPath(), f.rollback(), wrapped, analysis.statements(),
         List.copyOf(findings));
+  }
+
+  /**
+   * Flyway runs a PostgreSQL migration outside a transaction when every statement in it must
+   * run outside one (CONCURRENTLY forms, VACUUM), and refuses a migration that mixes both; SET
+   * statements count as neither.
+   */
+  static boolean onlyNonTransactional(String text) {
+    boolean any = false;
+    for (java.util.Iterator<dev.migsafe.internal.sql.SourceStatement> it =
+        dev.migsafe.internal.sql.SqlSplitter.iterate(text); it.hasNext(); ) {
+      var read = dev.migsafe.internal.sql.PgStatementReader.read(it.next());
+      boolean neutral = read.operations().stream()
+          .allMatch(op -> op.getKind().equals("set") || op.getKind().equals("reset"));
+      boolean nonTx = read.operations().stream().anyMatch(op -> op.isConcurrently()
+          && !op.getKind().equals("refresh-materialized-view")
+          || op.getKind().startsWith("vacuum"));
+      if (nonTx) {
+        any = true;
+      } else if (!neutral) {
+        return false;
+      }
+    }
+    return any;
   }
 
   private List<Finding> applySuppressions(

@@ -13,6 +13,7 @@ import java.util.List;
  * @param checkExpr a CHECK constraint's expression
  * @param refTable a foreign key's referenced table
  * @param validated false while a constraint added NOT VALID has not been validated
+ * @param refColumns a foreign key's referenced columns (empty: the primary key)
  */
 public record Constraint(
     String name,
@@ -20,15 +21,21 @@ public record Constraint(
     List<String> columns,
     String checkExpr,
     String refTable,
-    boolean validated) {
+    boolean validated,
+    List<String> refColumns) {
+
+  public Constraint(String name, String type, List<String> columns, String checkExpr,
+      String refTable, boolean validated) {
+    this(name, type, columns, checkExpr, refTable, validated, List.of());
+  }
 
   Constraint withValidated() {
-    return new Constraint(name, type, columns, checkExpr, refTable, true);
+    return new Constraint(name, type, columns, checkExpr, refTable, true, refColumns);
   }
 
   Constraint renamedColumn(String from, String to) {
     List<String> cols = columns.stream().map(c -> c.equals(from) ? to : c).toList();
-    return new Constraint(name, type, cols, checkExpr, refTable, validated);
+    return new Constraint(name, type, cols, checkExpr, refTable, validated, refColumns);
   }
 
   /** True for a validated {@code CHECK (column IS NOT NULL)}, which lets PostgreSQL 12+ skip the scan of SET NOT NULL. */

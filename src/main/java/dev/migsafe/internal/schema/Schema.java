@@ -103,7 +103,7 @@ public final class Schema {
           }
           if (op.isInlineReferences()) {
             t.constraints.add(new Constraint(t.name + "_" + c.name + "_fkey", "foreign-key",
-                List.of(c.name), null, op.getRefTable(), true));
+                List.of(c.name), null, op.getRefTable(), true, op.getRefColumns()));
           }
           if (op.isInlineCheck()) {
             t.constraints.add(new Constraint(t.name + "_" + c.name + "_check", "check",
@@ -164,7 +164,7 @@ public final class Schema {
             }
           }
           t.constraints.add(new Constraint(name, op.getConstraintType(), cols, op.getCheckExpr(),
-              op.getRefTable(), !op.isNotValid()));
+              op.getRefTable(), !op.isNotValid(), op.getRefColumns()));
         }
       }
       case "validate-constraint" -> {

@@ -28,17 +28,22 @@ final class QueryReader {
   private QueryReader() {}
 
   static SimilarityQuery read(SimilarQuery q, Set<String> knownTables) {
+    MigrationPacket packet = q.packet() == null ? null : PacketLoader.load(q.packet());
+    return read(q, packet, knownTables);
+  }
+
+  /** As {@link #read(SimilarQuery, Set)} with the packet already loaded ({@code plan}). */
+  static SimilarityQuery read(SimilarQuery q, MigrationPacket packet, Set<String> knownTables) {
     MigrationFeatures features = MigrationFeatures.none();
     Map<String, String> terms = new LinkedHashMap<>();
     String dialect = q.dialect();
     String engineVersion = q.engineVersion();
-    if (q.packet() != null) {
-      MigrationPacket p = PacketLoader.load(q.packet());
-      dialect = dialect != null ? dialect : p.dialect();
-      engineVersion = engineVersion != null ? engineVersion : p.engineVersion();
-      features = features.plus(packet(p, dialect, engineVersion, knownTables));
-      terms.putAll(TextAnalysis.terms(join(p.title(), p.intent()), false, MAX_TERMS));
-      for (MigrationStep s : p.migration()) {
+    if (packet != null) {
+      dialect = dialect != null ? dialect : packet.dialect();
+      engineVersion = engineVersion != null ? engineVersion : packet.engineVersion();
+      features = features.plus(packet(packet, dialect, engineVersion, knownTables));
+      terms.putAll(TextAnalysis.terms(join(packet.title(), packet.intent()), false, MAX_TERMS));
+      for (MigrationStep s : packet.migration()) {
         terms.putAll(TextAnalysis.terms(s.sql(), true, MAX_TERMS));
       }
     }

@@ -1,6 +1,7 @@
 package dev.migsafe.internal.similar;
 
 import dev.migsafe.api.Catalog;
+import dev.migsafe.api.MigrationPacket;
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.api.PastMigration;
 import dev.migsafe.api.SimilarMigration;
@@ -28,10 +29,19 @@ public final class SimilarMigrations {
       throw MigsafeException.badInput("nothing to search for: give a text, --sql FILE or "
           + "--packet FILE");
     }
+    return search(catalog, QueryReader.read(query, knownTables(catalog.catalog())), limit);
+  }
+
+  /** The past migrations most like a loaded packet: what {@code plan} lists. */
+  public static SimilarResult find(LoadedCatalog catalog, MigrationPacket packet, int limit) {
+    return search(catalog, QueryReader.read(new SimilarQuery(null, null, null, null, null),
+        packet, knownTables(catalog.catalog())), limit);
+  }
+
+  private static SimilarResult search(LoadedCatalog catalog, SimilarityQuery q, int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw MigsafeException.badInput("--limit " + limit + " is not between 1 and " + MAX_LIMIT);
     }
-    SimilarityQuery q = QueryReader.read(query, knownTables(catalog.catalog()));
     CatalogIndex index = CatalogIndex.open(catalog);
     try {
       return new SimilarResult(rank(index.search(), catalog.catalog(), q, limit),

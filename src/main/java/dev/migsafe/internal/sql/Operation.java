@@ -47,6 +47,8 @@ public final class Operation {
   private boolean usingIndex;
   /** The referenced table of a foreign key. */
   private String refTable;
+  /** The referenced columns of a foreign key (empty: the referenced table's primary key). */
+  private java.util.List<String> refColumns = java.util.List.of();
   private String indexName;
   /** CREATE UNIQUE INDEX. */
   private boolean unique;
@@ -339,6 +341,15 @@ public final class Operation {
 
   public Operation setRefTable(String refTable) {
     this.refTable = refTable;
+    return this;
+  }
+
+  public java.util.List<String> getRefColumns() {
+    return refColumns;
+  }
+
+  public Operation setRefColumns(java.util.List<String> refColumns) {
+    this.refColumns = refColumns;
     return this;
   }
 

@@ -60,10 +60,13 @@ public final class PgStatementReader {
       return true;
     }
     if (c.accept("REINDEX")) {
-      c.skipParens();
+      // PostgreSQL 14 also accepts CONCURRENTLY in the option list: REINDEX (CONCURRENTLY) ...
+      String options = c.skipParens();
+      boolean concOption = options != null && options.toUpperCase(Locale.ROOT)
+          .matches("(?s).*\\bCONCURRENTLY\\b(?!\\s+(FALSE|OFF|0)).*");
       Token targetToken = c.next();
       String target = targetToken == null ? "" : targetToken.text().toUpperCase(Locale.ROOT);
-      boolean conc = c.accept("CONCURRENTLY");
+      boolean conc = c.accept("CONCURRENTLY") || concOption;
       String name = c.qualifiedName();
       Operation op = new Operation("reindex").setObjectType(target).setConcurrently(conc);
       if (target.equals("TABLE")) {
@@ -511,7 +514,7 @@ public final class PgStatementReader {
         indexParameters(c);
       } else if (c.accept("REFERENCES")) {
         op.setInlineReferences(true).setRefTable(c.qualifiedName());
-        c.identifierList();
+        op.setRefColumns(c.identifierList());
         referentialClauses(c);
       } else if (c.accept("CHECK")) {
         op.setInlineCheck(true).setCheckExpr(c.skipParens());
@@ -600,7 +603,7 @@ public final class PgStatementReader {
         return null;
       }
       op.setRefTable(c.qualifiedName());
-      c.identifierList();
+      op.setRefColumns(c.identifierList());
       referentialClauses(c);
     } else if (c.accept("CHECK")) {
       op.setConstraintType("check").setCheckExpr(c.skipParens());
@@ -727,7 +730,9 @@ public final class PgStatementReader {
     if (!c.accept("ON")) {
       return false;
     }
-    c.accept("ONLY");
+    // ON ONLY a partitioned table creates the parent's index without building any partition's
+    // (manual: CREATE INDEX, "ONLY"); kept in value so rules can tell it from a full build.
+    boolean only = c.accept("ONLY");
     String table = c.qualifiedName();
     if (c.accept("USING")) {
       c.identifier();
@@ -735,7 +740,7 @@ public final class PgStatementReader {
     List<String> cols = c.identifierList();
     ops.add(new Operation("create-index").setTable(table).setIndexName(name).setUnique(unique)
         .setConcurrently(conc).setIfNotExists(ine).setColumns(cols)
-        .setHasWhere(c.remainingContains("WHERE")));
+        .setHasWhere(c.remainingContains("WHERE")).setValue(only ? "ONLY" : null));
     return table != null;
   }
 

@@ -1,0 +1,103 @@
+package dev.migsafe.api;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * The playbook for one migration packet, as fixed by the {@code plan} part of the command-line
+ * contract: changes, findings, risks, the four phases, the compatibility matrix, affected
+ * consumers, validations, decision trees, the release checklist, gates and similar past
+ * migrations.
+ */
+public record Plan(
+    PacketSummary packet,
+    List<Change> changes,
+    List<PlanFinding> findings,
+    List<Risk> risks,
+    List<Phase> phases,
+    List<Compatibility> compatibility,
+    List<ConsumerImpact> consumers,
+    List<Validation> validations,
+    List<DecisionTree> decisionTrees,
+    List<ChecklistItem> checklist,
+    List<Gate> gates,
+    List<SimilarMigration> similarPastMigrations) {
+
+  /** This plan with the catalog's similar past migrations, which the catalog search adds. */
+  public Plan withSimilarPastMigrations(List<SimilarMigration> similar) {
+    return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
+        validations, decisionTrees, checklist, gates, List.copyOf(similar));
+  }
+
+  /** Who owns the packet and where it runs. */
+  public record PacketSummary(String id, String title, String owner, List<String> reviewers,
+      String dialect, String engineVersion) {}
+
+  /** A rule-base finding about a change or a statement of the packet's migration. */
+  public record PlanFinding(String rule, Severity severity, String changeId, String message,
+      String why, String saferAlternative) {}
+
+  /** The lock and duration risk of one step. */
+  public record Risk(String stepId, String changeId, String table, LockMode lock,
+      boolean rewritesTable, boolean scansTable, Duration estimatedDuration,
+      boolean inPeakWindow, boolean exceedsMaxLockWait, boolean exceedsMaxStatementTime,
+      String note) {}
+
+  /** A phase: A additive schema, B code deployment, C backfill, D cutover and cleanup. */
+  public record Phase(String id, String name, List<Step> steps) {}
+
+  /**
+   * One step of a phase: SQL to run, or an action for people (a deployment, a wait).
+   *
+   * @param window {@code any}, {@code off-peak} or {@code maintenance}
+   * @param scheduledAt when the timeline puts it, in the packet's time zone; null for actions
+   *     without a time
+   */
+  public record Step(String id, String changeId, String title, String sql, String action,
+      boolean reversible, String rollbackSql, boolean pointOfNoReturn, String window,
+      Duration estimatedDuration, ZonedDateTime scheduledAt) {}
+
+  /** Whether each application version works with each schema version, for one change. */
+  public record Compatibility(String changeId, Verdict oldAppNewSchema,
+      Verdict newAppOldSchema) {}
+
+  /** Compatible or not, and why. */
+  public record Verdict(boolean compatible, String reason) {}
+
+  /** A dependent service and the changes that affect what it reads or writes. */
+  public record ConsumerImpact(String service, String owner, List<String> affectedBy,
+      boolean acknowledged) {}
+
+  /**
+   * A query to run in a phase, and the result it must give.
+   *
+   * @param source {@code invariant}, {@code change} or {@code template}
+   */
+  public record Validation(String id, String phase, String sql, Double expect, Double min,
+      Double max, String source, String description) {}
+
+  /** A rollback / forward-fix decision tree instantiated for one change. */
+  public record DecisionTree(String id, String changeId, String title, Node root,
+      String pointOfNoReturn) {}
+
+  /**
+   * A node: a question with a yes and a no branch, or an outcome (rollback, forward-fix, halt,
+   * proceed) with its steps and time bound.
+   */
+  public record Node(String question, Node yes, Node no, String outcome, List<String> steps,
+      Duration timeBound) {
+    public boolean isOutcome() {
+      return outcome != null;
+    }
+  }
+
+  /** A release checklist item with the condition that stops the release. */
+  public record ChecklistItem(String id, String phase, String item, String stopCondition) {}
+
+  /** A gate: pending, passed, failed or blocked, and why. */
+  public record Gate(String id, String status, String reason) {}
+
+  /** A past migration from the catalog that looks like this one. */
+  public record SimilarMigration(String id, double score, String outcome, String why) {}
+}

@@ -1,0 +1,14 @@
+package dev.migsafe.api;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+
+/**
+ * Options of a plan run.
+ *
+ * @param start when the timeline may begin, in the packet's time zone (steps are placed at or
+ *     after it, outside peak windows as needed); null: the next full hour from now
+ * @param throughputModel a YAML file with the throughput model (docs/plan-model.md), or null
+ *     for the defaults
+ */
+public record PlanOptions(LocalDateTime start, Path throughputModel) {}

@@ -1,0 +1,79 @@
+package dev.migsafe.internal.plan;
+
+import dev.migsafe.api.Change;
+import dev.migsafe.internal.schema.Constraint;
+import dev.migsafe.internal.schema.Schema;
+import dev.migsafe.internal.schema.Table;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@link Template} for one change: its names, types and generated helper names. */
+public final class ChangeTemplate {
+  static final long DEFAULT_BATCH_SIZE = 5_000;
+
+  private ChangeTemplate() {}
+
+  public static Template of(Change c, Schema current, Schema target, long batchSize) {
+    Map<String, String> ids = new HashMap<>();
+    Map<String, List<String>> lists = new HashMap<>();
+    Map<String, String> raw = new HashMap<>();
+    String table = c.table();
+    String column = c.column();
+    List<String> cols = c.columns() == null ? (column == null ? List.of() : List.of(column))
+        : c.columns();
+    String base = shortName(table) + (cols.isEmpty() ? "" : "_" + String.join("_", cols));
+    ids.put("table", table);
+    ids.put("column", column);
+    ids.put("to", c.to());
+    ids.put("name", c.name() != null ? c.name() : base + suffix(c.kind()));
+    ids.put("refTable", c.refTable());
+    ids.put("pk", primaryKey(target, c.to() != null && c.column() == null ? c.to() : table,
+        current, table));
+    ids.put("newColumn", column == null ? null : column + "_new");
+    ids.put("oldColumn", column == null ? null : column + "_old");
+    ids.put("index", c.name() != null && c.kind().startsWith("add-") ? c.name() + "_idx"
+        : base + "_idx");
+    ids.put("check", base + "_not_null");
+    lists.put("columns", cols);
+    lists.put("refColumns", c.refColumns() == null ? List.of() : c.refColumns());
+    raw.put("fromType", c.fromType());
+    raw.put("toType", c.toType());
+    raw.put("default", c.defaultValue() == null ? "NULL" : c.defaultValue());
+    raw.put("expression", c.expression());
+    raw.put("value", c.expression() == null ? null : SqlQuoting.literal(c.expression()));
+    raw.put("batchSize", Long.toString(batchSize));
+    return new Template(ids, lists, raw);
+  }
+
+  /** The single primary-key column of the table in either schema, else {@code id}. */
+  private static String primaryKey(Schema target, String targetName, Schema current,
+      String currentName) {
+    for (Table t : new Table[] {target == null ? null : target.table(targetName),
+        current == null ? null : current.table(currentName)}) {
+      if (t == null) {
+        continue;
+      }
+      for (Constraint k : t.constraints()) {
+        if (k.type().equals("primary-key") && k.columns().size() == 1) {
+          return k.columns().get(0);
+        }
+      }
+    }
+    return "id";
+  }
+
+  private static String shortName(String table) {
+    return table == null ? "x" : table.substring(table.lastIndexOf('.') + 1);
+  }
+
+  private static String suffix(String kind) {
+    return switch (kind) {
+      case "add-foreign-key" -> "_fkey";
+      case "add-unique" -> "_key";
+      case "add-primary-key" -> "_pkey";
+      case "add-check" -> "_check";
+      default -> "_idx";
+    };
+  }
+}

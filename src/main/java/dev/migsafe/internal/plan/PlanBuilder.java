@@ -1,0 +1,340 @@
+package dev.migsafe.internal.plan;
+
+import dev.migsafe.api.Change;
+import dev.migsafe.api.FileResult;
+import dev.migsafe.api.Finding;
+import dev.migsafe.api.LintOptions;
+import dev.migsafe.api.LockMode;
+import dev.migsafe.api.MigrationPacket;
+import dev.migsafe.api.MigrationPacket.TableProfile;
+import dev.migsafe.api.Plan;
+import dev.migsafe.api.Plan.Compatibility;
+import dev.migsafe.api.Plan.ConsumerImpact;
+import dev.migsafe.api.Plan.DecisionTree;
+import dev.migsafe.api.Plan.Phase;
+import dev.migsafe.api.Plan.PlanFinding;
+import dev.migsafe.api.Plan.Risk;
+import dev.migsafe.api.Plan.Step;
+import dev.migsafe.api.Plan.Verdict;
+import dev.migsafe.api.Severity;
+import dev.migsafe.api.StatementResult;
+import dev.migsafe.api.TableLock;
+import dev.migsafe.api.TransactionMode;
+import dev.migsafe.internal.lint.Linter;
+import dev.migsafe.internal.rules.RuleBase;
+import dev.migsafe.internal.schema.Schema;
+import dev.migsafe.internal.schema.SchemaReader;
+import dev.migsafe.internal.schema.Table;
+import dev.migsafe.internal.sql.SqlSplitter;
+import dev.migsafe.internal.sql.SqlTypes;
+import dev.migsafe.internal.sql.Volatility;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the playbook for a packet: diff the schemas, let the rule base choose a recipe per
+ * change, expand the recipes into phased steps, judge every SQL step with the lint machinery
+ * (lock, rewrite, scan), estimate durations from the table profiles, place the steps outside
+ * peak windows, and derive compatibility, consumers, validations, decision trees, the
+ * checklist and the gates.
+ */
+public final class PlanBuilder {
+  private static final List<String> PHASE_IDS = List.of("A", "B", "C", "D");
+  private static final Map<String, String> PHASE_NAMES = Map.of(
+      "A", "additive schema changes",
+      "B", "dual-write / dual-read code deployment",
+      "C", "throttled backfill",
+      "D", "cutover and cleanup");
+
+  private final PlanKnowledgeBase kb;
+  private final RecipeLibrary recipes;
+  private final TreeLibrary trees;
+  private final ThroughputModel model;
+  private final java.time.LocalDateTime start;
+
+  public PlanBuilder(PlanKnowledgeBase kb, RecipeLibrary recipes, TreeLibrary trees,
+      ThroughputModel model, java.time.LocalDateTime start) {
+    this.kb = kb;
+    this.recipes = recipes;
+    this.trees = trees;
+    this.model = model;
+    this.start = start;
+  }
+
+  public Plan build(MigrationPacket p) {
+    int version = p.dialect().equals("postgresql") ? Integer.parseInt(p.engineVersion())
+        : LintOptions.NEWEST_POSTGRESQL;
+    Schema current = SchemaReader.read(p.schema().current());
+    Schema target = p.schema().target() != null ? SchemaReader.read(p.schema().target())
+        : applyMigration(current, p);
+    List<Change> changes = SchemaDiff.diff(current, target, p.renames());
+    List<PlanFinding> findings = new ArrayList<>();
+    if (!p.migration().isEmpty()) {
+      findings.addAll(checkMigration(p, current, target, version));
+    }
+
+    long batchSize = p.backfill().batchSize() != null ? p.backfill().batchSize()
+        : ChangeTemplate.DEFAULT_BATCH_SIZE;
+    List<PlanChange> facts = new ArrayList<>();
+    for (Change c : changes) {
+      facts.add(fact(c, p, current, version));
+    }
+    kb.select(facts);
+
+    // Expand recipes, then number steps per phase in execution order.
+    Map<String, List<StepExpander.Draft>> byPhase = new LinkedHashMap<>();
+    PHASE_IDS.forEach(ph -> byPhase.put(ph, new ArrayList<>()));
+    Map<String, Template> templates = new LinkedHashMap<>();
+    List<Compatibility> compatibility = new ArrayList<>();
+    for (PlanChange f : facts) {
+      Change c = f.change();
+      if (f.getRecipe() == null) {
+        findings.add(new PlanFinding("plan-no-recipe", Severity.HIGH, c.id(),
+            "No safe recipe covers " + c.kind() + " on " + c.table()
+                + "; the playbook has no steps for it",
+            "migsafe plans only changes its recipe library knows how to make safely.",
+            "Plan this change by hand, or add a recipe under library/recipes/."));
+        continue;
+      }
+      Recipe r = recipes.get(f.getRecipe());
+      Template t = ChangeTemplate.of(c, current, target, batchSize);
+      templates.put(c.id(), t);
+      for (StepExpander.Draft d : StepExpander.expand(f, r, t)) {
+        byPhase.get(d.step().phase()).add(d);
+      }
+      compatibility.add(new Compatibility(c.id(),
+          new Verdict(r.oldAppNewSchema().compatible(), t.fill(r.oldAppNewSchema().reason())),
+          new Verdict(r.newAppOldSchema().compatible(), t.fill(r.newAppOldSchema().reason()))));
+    }
+
+    Map<StepExpander.Draft, StatementResult> analysis = analyse(byPhase, current, version);
+    ZonedDateTime begin = start != null ? start.atZone(p.traffic().timezone())
+        : ZonedDateTime.now(p.traffic().timezone()).truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+            .plusHours(1);
+    Timeline timeline = new Timeline(p.traffic(), begin);
+    List<Phase> phases = new ArrayList<>();
+    List<Risk> risks = new ArrayList<>();
+    Map<String, String> pointOfNoReturn = new LinkedHashMap<>();
+    Map<String, List<String>> rollbacks = new LinkedHashMap<>();
+    for (String ph : PHASE_IDS) {
+      List<Step> steps = new ArrayList<>();
+      int n = 0;
+      for (StepExpander.Draft d : byPhase.get(ph)) {
+        String id = ph + (++n);
+        Change c = d.change();
+        PlanChange f = facts.stream().filter(x -> x.change() == c).findFirst().orElseThrow();
+        StatementResult st = analysis.get(d);
+        LockMode lock = st == null ? null : st.locks().stream().map(TableLock::mode)
+            .reduce(null, LockMode::strongest);
+        boolean rewrites = st != null && st.rewritesTable();
+        boolean scans = st != null && st.scansTable();
+        Duration estimate = estimate(d, f, lock, rewrites, scans, p, batchSize);
+        String window = window(d, f, lock, rewrites, scans, estimate, p);
+        ZonedDateTime at = timeline.place(window, estimate);
+        boolean isAction = d.step().action() != null;
+        String sql = isAction ? null : d.sql();
+        steps.add(new Step(id, c.id(), d.step().title(), sql,
+            isAction ? templates.get(c.id()).fill(d.step().action()) : null,
+            d.rollbackSql() != null, d.rollbackSql(), d.step().pointOfNoReturn(), window,
+            estimate, at));
+        if (d.step().pointOfNoReturn()) {
+          pointOfNoReturn.putIfAbsent(c.id(), id);
+        }
+        if (d.rollbackSql() != null && !pointOfNoReturn.containsKey(c.id())) {
+          rollbacks.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(0, d.rollbackSql());
+        }
+        if (sql != null) {
+          Duration maxLock = p.constraints().maxLockWait() == null ? Duration.ofSeconds(2)
+              : p.constraints().maxLockWait();
+          Duration maxStatement = p.constraints().maxStatementTime();
+          Duration statementTime = d.backfill() ? batchTime(batchSize) : estimate;
+          boolean blocks = lock != null && lock.blocksWrites();
+          risks.add(new Risk(id, c.id(), c.table(), lock, rewrites, scans, estimate,
+              timeline.overlapsPeak(at, estimate), blocks && estimate.compareTo(maxLock) > 0,
+              maxStatement != null && statementTime.compareTo(maxStatement) > 0,
+              d.backfill() ? "repeated in batches of " + batchSize + " rows" : null));
+        }
+      }
+      phases.add(new Phase(ph, PHASE_NAMES.get(ph), steps));
+    }
+
+    List<DecisionTree> decisionTrees = new ArrayList<>();
+    for (PlanChange f : facts) {
+      Template t = templates.get(f.getId());
+      if (t == null) {
+        continue;
+      }
+      Recipe r = recipes.get(f.getRecipe());
+      List<String> ids = new ArrayList<>();
+      if (r.tree() != null) {
+        ids.add(r.tree());
+      }
+      f.getTrees().stream().filter(x -> !ids.contains(x)).forEach(ids::add);
+      for (String treeId : ids) {
+        TreeDefinition def = trees.get(treeId);
+        if (def != null) {
+          decisionTrees.add(TreeInstantiator.of(def, f.getId(), t,
+              rollbacks.getOrDefault(f.getId(), List.of()), pointOfNoReturn.get(f.getId())));
+        }
+      }
+    }
+
+    List<ConsumerImpact> consumers = ConsumerImpacts.of(p.consumers(), changes);
+    boolean canary = facts.stream().anyMatch(f -> f.isLarge() && f.isHot());
+    return new Plan(
+        new Plan.PacketSummary(p.id(), p.title(), p.owner(), p.reviewers(), p.dialect(),
+            p.engineVersion()),
+        changes, findings, risks, phases, compatibility, consumers,
+        ValidationGenerator.of(changes, p.invariants()), decisionTrees,
+        ReleaseChecklist.of(p, phases, risks, canary),
+        Gates.of(p, consumers, decisionTrees), List.of());
+  }
+
+  private static Schema applyMigration(Schema current, MigrationPacket p) {
+    Schema s = current.copy();
+    p.migration().forEach(m -> {
+      if (m.sql() != null) {
+        SchemaReader.apply(s, m.sql());
+      }
+    });
+    return s;
+  }
+
+  /** The packet's own migration, linted, and checked to reach the target schema. */
+  private static List<PlanFinding> checkMigration(MigrationPacket p, Schema current,
+      Schema target, int version) {
+    List<PlanFinding> out = new ArrayList<>();
+    StringBuilder sql = new StringBuilder();
+    p.migration().forEach(m -> {
+      if (m.sql() != null) {
+        sql.append(m.sql()).append(m.sql().strip().endsWith(";") ? "\n" : ";\n");
+      }
+    });
+    Linter linter = new Linter(RuleBase.shared(), LintOptions.defaults()
+        .withEngineVersion(version).withTransactionMode(TransactionMode.AUTO));
+    FileResult r = linter.lintText("migration", sql.toString(), current.copy());
+    for (Finding f : r.findings()) {
+      out.add(new PlanFinding(f.rule(), f.severity(), null, "migration statement at line "
+          + f.line() + ": " + f.message(), f.why(), f.saferAlternative()));
+    }
+    Schema reached = current.copy();
+    SchemaReader.apply(reached, sql.toString());
+    List<Change> missing = SchemaDiff.diff(reached, target, p.renames());
+    if (!missing.isEmpty()) {
+      List<String> what = missing.stream().map(c -> c.kind() + " " + c.table()
+          + (c.column() == null ? "" : "." + c.column())).toList();
+      out.add(new PlanFinding("plan-migration-does-not-reach-target", Severity.HIGH, null,
+          "The packet's migration does not reach the target schema: " + String.join(", ", what)
+              + " still differ",
+          "The statements that will run and the schema that was reviewed disagree; one of them "
+              + "is wrong.",
+          "Make the migration and schema.target agree, then plan again."));
+    }
+    return out;
+  }
+
+  private PlanChange fact(Change c, MigrationPacket p, Schema current, int version) {
+    TableProfile prof = p.tables().get(c.table());
+    long rows = prof == null || prof.rows() == null ? 0 : prof.rows();
+    double size = prof == null || prof.sizeGb() == null ? 0 : prof.sizeGb();
+    double writes = prof == null || prof.writesPerSecond() == null ? 0 : prof.writesPerSecond();
+    boolean rewrites = c.kind().equals("change-type")
+        && SqlTypes.typeChangeRewrites(c.fromType(), c.toType(), version, false);
+    Table t = current.table(c.table());
+    boolean pk = t != null && c.column() != null && t.constraints().stream()
+        .anyMatch(k -> k.type().equals("primary-key") && k.columns().contains(c.column()));
+    boolean volatileDefault = c.defaultValue() != null && !SqlSplitter.split("SELECT "
+        + c.defaultValue()).isEmpty() && Volatility.classify(SqlSplitter.split("SELECT "
+        + c.defaultValue()).get(0).tokens()) != Volatility.Kind.CONSTANT;
+    return new PlanChange(c, version, rows, size, writes, rewrites, pk, volatileDefault);
+  }
+
+  /** Runs the plan's own SQL steps through the lint machinery, in execution order. */
+  private static Map<StepExpander.Draft, StatementResult> analyse(
+      Map<String, List<StepExpander.Draft>> byPhase, Schema current, int version) {
+    List<StepExpander.Draft> order = new ArrayList<>();
+    StringBuilder sql = new StringBuilder();
+    for (String ph : PHASE_IDS) {
+      for (StepExpander.Draft d : byPhase.get(ph)) {
+        if (d.step().action() == null && d.sql() != null) {
+          order.add(d);
+          sql.append(d.sql()).append(";\n");
+        }
+      }
+    }
+    Linter linter = new Linter(RuleBase.shared(), LintOptions.defaults()
+        .withEngineVersion(version).withTransactionMode(TransactionMode.NEVER));
+    FileResult r = linter.lintText("plan", sql.toString(), current.copy());
+    Map<StepExpander.Draft, StatementResult> out = new LinkedHashMap<>();
+    for (int i = 0; i < order.size() && i < r.statements().size(); i++) {
+      out.put(order.get(i), r.statements().get(i));
+    }
+    return out;
+  }
+
+  private Duration estimate(StepExpander.Draft d, PlanChange f, LockMode lock, boolean rewrites,
+      boolean scans, MigrationPacket p, long batchSize) {
+    if (d.step().action() != null) {
+      return d.step().phase().equals("B") ? seconds(model.deploySeconds()) : Duration.ZERO;
+    }
+    double mb = f.getSizeGb() * 1024;
+    double load = ThroughputModel.loadFactor(f.getWritesPerSecond());
+    if (d.backfill()) {
+      Duration pause = p.backfill().pauseBetweenBatches() == null ? Duration.ofMillis(100)
+          : p.backfill().pauseBetweenBatches();
+      double batches = Math.ceil((double) f.getRows() / batchSize);
+      double perBatch = batchSize / model.backfillRowsPerSecond() * load
+          + pause.toMillis() / 1000.0;
+      return seconds(batches * perBatch);
+    }
+    String sql = d.sql() == null ? "" : d.sql().toUpperCase(java.util.Locale.ROOT);
+    if (sql.startsWith("CREATE") && sql.contains("INDEX")) {
+      // CONCURRENTLY reads the table twice.
+      double passes = sql.contains("CONCURRENTLY") ? 2 : 1;
+      return seconds(model.catalogChangeSeconds() + passes * mb / model.indexBuildMbPerSecond()
+          * load);
+    }
+    if (rewrites) {
+      return seconds(model.catalogChangeSeconds() + mb / model.rewriteMbPerSecond() * load);
+    }
+    if (scans) {
+      return seconds(model.catalogChangeSeconds() + mb / model.scanMbPerSecond() * load);
+    }
+    return seconds(model.catalogChangeSeconds());
+  }
+
+  private Duration batchTime(long batchSize) {
+    return seconds(batchSize / model.backfillRowsPerSecond());
+  }
+
+  /**
+   * Where a step may run: a lock that blocks writes held longer than maxLockWait needs the
+   * maintenance window; heavy reading or writing of a large table must avoid peak traffic.
+   */
+  private static String window(StepExpander.Draft d, PlanChange f, LockMode lock,
+      boolean rewrites, boolean scans, Duration estimate, MigrationPacket p) {
+    if (d.step().action() != null) {
+      return "any";
+    }
+    Duration maxLock = p.constraints().maxLockWait() == null ? Duration.ofSeconds(2)
+        : p.constraints().maxLockWait();
+    if (lock != null && lock.blocksWrites() && estimate.compareTo(maxLock) > 0) {
+      return "maintenance";
+    }
+    if ((scans || rewrites || d.backfill()) && (f.isLarge() || f.isHot())) {
+      return "off-peak";
+    }
+    if (lock == LockMode.ACCESS_EXCLUSIVE && f.isHot()) {
+      return "off-peak";
+    }
+    return "any";
+  }
+
+  private static Duration seconds(double s) {
+    return Duration.ofMillis(Math.max(0, Math.round(s * 1000)));
+  }
+}

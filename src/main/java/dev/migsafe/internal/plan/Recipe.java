@@ -1,0 +1,45 @@
+package dev.migsafe.internal.plan;
+
+import java.util.List;
+
+/**
+ * A safe expand/contract recipe for one change kind, read from {@code
+ * library/recipes/<id>.yaml}. The rule base chooses the recipe for each change; the recipe
+ * says which steps run in which phase.
+ *
+ * @param id the recipe id, equal to its file name
+ * @param title one line
+ * @param kinds the change kinds it can serve (the rule base decides which one applies)
+ * @param tree the decision tree that guards it
+ * @param oldAppNewSchema whether the old application works once the change is complete
+ * @param newAppOldSchema whether the new application works before the change
+ * @param steps the steps, in order
+ */
+public record Recipe(
+    String id,
+    String title,
+    List<String> kinds,
+    String tree,
+    Verdict oldAppNewSchema,
+    Verdict newAppOldSchema,
+    List<RecipeStep> steps) {
+
+  /** A compatibility verdict template. */
+  public record Verdict(boolean compatible, String reason) {}
+
+  /**
+   * One step template. Exactly one of {@code sql}, {@code backfill} and {@code action} is set.
+   *
+   * @param phase A, B, C or D
+   * @param title what the step does
+   * @param sql a statement to run
+   * @param backfill a batch statement to repeat until it changes no row
+   * @param action an instruction for people: a deployment, a wait, a switch
+   * @param rollback the statement that undoes {@code sql}; null when it cannot be undone
+   * @param pointOfNoReturn after this step only forward-fix remains
+   * @param when a condition on the change that must hold for the step to be included, e.g.
+   *     {@code engineVersion >= 12}
+   */
+  public record RecipeStep(String phase, String title, String sql, String backfill,
+      String action, String rollback, boolean pointOfNoReturn, String when) {}
+}

@@ -1,0 +1,240 @@
+package dev.migsafe.internal.plan;
+
+import dev.migsafe.api.Change;
+import dev.migsafe.api.MigrationPacket.Rename;
+import dev.migsafe.internal.schema.Column;
+import dev.migsafe.internal.schema.Constraint;
+import dev.migsafe.internal.schema.Index;
+import dev.migsafe.internal.schema.Schema;
+import dev.migsafe.internal.schema.Table;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The changes that take the current schema to the target schema. Without a rename hint a
+ * renamed column or table reads as a drop and an add, which is what the database would see;
+ * the packet's {@code renames} say otherwise. Changes come in an order that can run: types and
+ * tables first, then columns, constraints and indexes, drops last.
+ */
+public final class SchemaDiff {
+  private final Schema current;
+  private final Schema target;
+  private final Map<String, String> tableRenames = new HashMap<>();
+  private final Map<String, Map<String, String>> columnRenames = new HashMap<>();
+
+  private final List<Change> creates = new ArrayList<>();
+  private final List<Change> renames = new ArrayList<>();
+  private final List<Change> columns = new ArrayList<>();
+  private final List<Change> constraints = new ArrayList<>();
+  private final List<Change> drops = new ArrayList<>();
+
+  private SchemaDiff(Schema current, Schema target, List<Rename> hints) {
+    this.current = current;
+    this.target = target;
+    for (Rename r : hints) {
+      if (r.isTableRename()) {
+        tableRenames.put(r.table(), r.to());
+      } else {
+        columnRenames.computeIfAbsent(r.table(), k -> new HashMap<>()).put(r.from(), r.to());
+      }
+    }
+  }
+
+  /** The changes, numbered {@code c1}, {@code c2}, ... */
+  public static List<Change> diff(Schema current, Schema target, List<Rename> hints) {
+    SchemaDiff d = new SchemaDiff(current, target, hints);
+    d.run();
+    List<Change> all = new ArrayList<>();
+    all.addAll(d.creates);
+    all.addAll(d.renames);
+    all.addAll(d.columns);
+    all.addAll(d.constraints);
+    all.addAll(d.drops);
+    List<Change> numbered = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      numbered.add(all.get(i).withId("c" + (i + 1)));
+    }
+    return numbered;
+  }
+
+  private void run() {
+    enums();
+    Set<String> matched = new HashSet<>();
+    for (Table c : current.tables().values()) {
+      String newName = tableRenames.getOrDefault(c.name(), c.name());
+      Table t = target.table(newName);
+      if (t == null) {
+        drops.add(Change.of("drop-table", c.name()));
+        continue;
+      }
+      matched.add(newName);
+      if (!newName.equals(c.name())) {
+        renames.add(Change.of("rename-table", c.name()).withTo(newName));
+      }
+      compareTable(c, t);
+    }
+    for (Table t : target.tables().values()) {
+      if (!matched.contains(t.name())) {
+        creates.add(Change.of("create-table", t.name()));
+      }
+    }
+  }
+
+  private void enums() {
+    target.enums().forEach((type, labels) -> {
+      List<String> before = current.enums().get(type);
+      if (before == null) {
+        creates.add(Change.of("create-enum", type).withExpression(String.join(", ", labels)));
+        return;
+      }
+      for (String l : labels) {
+        if (!before.contains(l)) {
+          creates.add(Change.of("add-enum-value", type).withExpression(l));
+        }
+      }
+      for (String l : before) {
+        if (!labels.contains(l)) {
+          drops.add(Change.of("remove-enum-value", type).withExpression(l));
+        }
+      }
+    });
+  }
+
+  private void compareTable(Table c, Table t) {
+    String table = t.name();
+    Map<String, String> hints = new HashMap<>();
+    hints.putAll(columnRenames.getOrDefault(c.name(), Map.of()));
+    hints.putAll(columnRenames.getOrDefault(t.name(), Map.of()));
+    Set<String> matchedColumns = new HashSet<>();
+    for (Column col : c.columns().values()) {
+      String newName = hints.getOrDefault(col.name(), col.name());
+      Column tc = t.column(newName);
+      if (tc == null) {
+        drops.add(Change.of("drop-column", table).withColumn(col.name())
+            .withTypes(col.type(), null));
+        continue;
+      }
+      matchedColumns.add(newName);
+      if (!newName.equals(col.name())) {
+        renames.add(Change.of("rename-column", table).withColumn(col.name()).withTo(newName)
+            .withTypes(col.type(), tc.type()));
+      }
+      if (!Objects.equals(col.type(), tc.type())) {
+        columns.add(Change.of("change-type", table).withColumn(newName)
+            .withTypes(col.type(), tc.type()));
+      }
+      if (!col.notNull() && tc.notNull() && !isPrimaryKeyColumn(t, newName)) {
+        columns.add(Change.of("set-not-null", table).withColumn(newName).withTypes(null, tc.type()));
+      } else if (col.notNull() && !tc.notNull()) {
+        columns.add(Change.of("drop-not-null", table).withColumn(newName));
+      }
+      String d1 = norm(col.defaultExpr());
+      String d2 = norm(tc.defaultExpr());
+      if (!Objects.equals(d1, d2)) {
+        if (d2 == null) {
+          columns.add(Change.of("drop-default", table).withColumn(newName));
+        } else {
+          columns.add(Change.of("set-default", table).withColumn(newName)
+              .withDefault(tc.defaultExpr()));
+        }
+      }
+    }
+    for (Column tc : t.columns().values()) {
+      if (!matchedColumns.contains(tc.name())) {
+        columns.add(Change.of("add-column", table).withColumn(tc.name())
+            .withTypes(null, tc.type()).withNotNull(tc.notNull()).withDefault(tc.defaultExpr()));
+      }
+    }
+    compareConstraints(c, t, hints);
+    compareIndexes(c, t, hints);
+  }
+
+  private static boolean isPrimaryKeyColumn(Table t, String column) {
+    return t.constraints().stream()
+        .anyMatch(k -> k.type().equals("primary-key") && k.columns().contains(column));
+  }
+
+  private void compareConstraints(Table c, Table t, Map<String, String> hints) {
+    Map<String, Constraint> before = new LinkedHashMap<>();
+    for (Constraint k : c.constraints()) {
+      before.put(signature(k, hints), k);
+    }
+    Map<String, Constraint> after = new LinkedHashMap<>();
+    for (Constraint k : t.constraints()) {
+      after.put(signature(k, Map.of()), k);
+    }
+    after.forEach((sig, k) -> {
+      if (!before.containsKey(sig)) {
+        String kind = switch (k.type()) {
+          case "primary-key" -> "add-primary-key";
+          case "unique" -> "add-unique";
+          case "foreign-key" -> "add-foreign-key";
+          case "check" -> "add-check";
+          default -> "add-constraint";
+        };
+        constraints.add(Change.of(kind, t.name()).withName(k.name()).withColumns(k.columns())
+            .withReference(k.refTable(), k.refColumns()).withExpression(k.checkExpr()));
+      }
+    });
+    before.forEach((sig, k) -> {
+      if (!after.containsKey(sig)) {
+        drops.add(Change.of("drop-constraint", t.name()).withName(k.name())
+            .withColumns(k.columns()).withExpression(k.type()));
+      }
+    });
+  }
+
+  private void compareIndexes(Table c, Table t, Map<String, String> hints) {
+    Set<String> constraintNamesBefore = names(c);
+    Set<String> constraintNamesAfter = names(t);
+    Map<String, Index> before = new LinkedHashMap<>();
+    for (Index i : current.indexesOf(c.name())) {
+      if (!constraintNamesBefore.contains(i.name())) {
+        before.put((i.unique() ? "u:" : "i:") + renamed(i.columns(), hints), i);
+      }
+    }
+    Map<String, Index> after = new LinkedHashMap<>();
+    for (Index i : target.indexesOf(t.name())) {
+      if (!constraintNamesAfter.contains(i.name())) {
+        after.put((i.unique() ? "u:" : "i:") + i.columns(), i);
+      }
+    }
+    after.forEach((sig, i) -> {
+      if (!before.containsKey(sig)) {
+        constraints.add(Change.of("add-index", t.name()).withName(i.name())
+            .withColumns(i.columns()).withExpression(i.unique() ? "unique" : null));
+      }
+    });
+    before.forEach((sig, i) -> {
+      if (!after.containsKey(sig)) {
+        drops.add(Change.of("drop-index", t.name()).withName(i.name()).withColumns(i.columns()));
+      }
+    });
+  }
+
+  private static Set<String> names(Table t) {
+    Set<String> s = new HashSet<>();
+    t.constraints().forEach(k -> s.add(k.name()));
+    return s;
+  }
+
+  private static String signature(Constraint k, Map<String, String> hints) {
+    return k.type() + ":" + renamed(k.columns(), hints) + ":" + k.refTable() + ":"
+        + renamed(k.refColumns(), Map.of()) + ":" + norm(k.checkExpr());
+  }
+
+  private static List<String> renamed(List<String> cols, Map<String, String> hints) {
+    return cols.stream().map(x -> hints.getOrDefault(x, x)).toList();
+  }
+
+  private static String norm(String expr) {
+    return expr == null ? null : expr.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.migsafe.internal.plan;
+
+import dev.migsafe.api.Change;
+import dev.migsafe.internal.plan.Recipe.RecipeStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns a change's recipe into concrete steps: templates filled, conditions applied. */
+final class StepExpander {
+  private StepExpander() {}
+
+  /** A step before phase numbering and analysis. */
+  record Draft(Change change, Recipe recipe, RecipeStep step, String sql, String rollbackSql,
+      boolean backfill) {}
+
+  static List<Draft> expand(PlanChange c, Recipe recipe, Template template) {
+    List<Draft> out = new ArrayList<>();
+    for (RecipeStep s : recipe.steps()) {
+      if (!holds(s.when(), c)) {
+        continue;
+      }
+      String sql = s.sql() != null ? template.fill(s.sql()) : template.fill(s.backfill());
+      out.add(new Draft(c.change(), recipe, s, sql, template.fill(s.rollback()),
+          s.backfill() != null));
+    }
+    return out;
+  }
+
+  /** The small condition language of library/README.md. */
+  static boolean holds(String when, PlanChange c) {
+    if (when == null || when.isBlank()) {
+      return true;
+    }
+    String w = when.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+    if (w.startsWith("engineversion>=")) {
+      return c.getEngineVersion() >= Integer.parseInt(w.substring("engineversion>=".length()));
+    }
+    if (w.startsWith("engineversion<")) {
+      return c.getEngineVersion() < Integer.parseInt(w.substring("engineversion<".length()));
+    }
+    return switch (w) {
+      case "notnull" -> c.isNotNull();
+      case "!notnull" -> !c.isNotNull();
+      case "hasdefault" -> c.isHasDefault();
+      case "!hasdefault" -> !c.isHasDefault();
+      default -> throw new IllegalArgumentException("unknown recipe condition '" + when + "'");
+    };
+  }
+}

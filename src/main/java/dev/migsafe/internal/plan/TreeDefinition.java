@@ -1,0 +1,27 @@
+package dev.migsafe.internal.plan;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A decision tree as written in {@code library/decision-trees/<id>.yaml}.
+ *
+ * @param id equal to the file name
+ * @param title what situation it decides
+ * @param appliesTo the change kinds it guards
+ * @param root the first question
+ */
+public record TreeDefinition(String id, String title, List<String> appliesTo, TreeNode root) {
+
+  /**
+   * A question ({@code question}, {@code fact}, {@code yes}, {@code no}) or an outcome
+   * ({@code outcome}, {@code steps}, {@code timeBound}). {@code key} numbers the nodes
+   * depth-first ({@code n1}, {@code n2}, ...) so that compiled rules can name them.
+   */
+  public record TreeNode(String key, String question, String fact, TreeNode yes, TreeNode no,
+      String outcome, List<String> steps, Duration timeBound) {
+    public boolean isOutcome() {
+      return outcome != null;
+    }
+  }
+}

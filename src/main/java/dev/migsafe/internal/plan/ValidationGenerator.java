@@ -1,0 +1,131 @@
+package dev.migsafe.internal.plan;
+
+import static dev.migsafe.internal.plan.SqlQuoting.identifier;
+import static dev.migsafe.internal.plan.SqlQuoting.literal;
+
+import dev.migsafe.api.Change;
+import dev.migsafe.api.MigrationPacket.Invariant;
+import dev.migsafe.api.Plan.Validation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Integrity and drift checks generated per change, with every identifier quoted, plus the
+ * packet's invariants in their phases.
+ */
+final class ValidationGenerator {
+  private ValidationGenerator() {}
+
+  static List<Validation> of(List<Change> changes, List<Invariant> invariants) {
+    List<Validation> out = new ArrayList<>();
+    for (Invariant i : invariants) {
+      out.add(new Validation(i.id(), i.phase(), i.sql(), i.expect(), i.min(), i.max(),
+          "invariant", i.description()));
+    }
+    for (Change c : changes) {
+      out.addAll(forChange(c));
+    }
+    return out;
+  }
+
+  private static List<Validation> forChange(Change c) {
+    List<Validation> out = new ArrayList<>();
+    String t = identifier(c.table());
+    String id = c.id();
+    switch (c.kind()) {
+      case "set-not-null" -> out.add(v(id + "-no-nulls", "before",
+          "SELECT count(*) FROM " + t + " WHERE " + identifier(c.column()) + " IS NULL",
+          "rows that would break NOT NULL on " + c.table() + "." + c.column()));
+      case "add-foreign-key" -> {
+        List<String> cols = c.columns();
+        List<String> ref = c.refColumns() == null || c.refColumns().isEmpty()
+            ? List.of("id") : c.refColumns();
+        StringBuilder on = new StringBuilder();
+        StringBuilder notNull = new StringBuilder();
+        for (int i = 0; i < cols.size(); i++) {
+          on.append(i == 0 ? "" : " AND ").append("p.").append(identifier(ref.get(i)))
+              .append(" = c.").append(identifier(cols.get(i)));
+          notNull.append(" AND c.").append(identifier(cols.get(i))).append(" IS NOT NULL");
+        }
+        out.add(v(id + "-orphans", "before", "SELECT count(*) FROM " + t + " c LEFT JOIN "
+            + identifier(c.refTable()) + " p ON " + on + " WHERE p." + identifier(ref.get(0))
+            + " IS NULL" + notNull, "child rows of " + c.table() + " whose parent row in "
+            + c.refTable() + " is missing"));
+      }
+      case "add-unique", "add-primary-key" -> {
+        String cols = String.join(", ", c.columns().stream().map(SqlQuoting::identifier)
+            .toList());
+        out.add(v(id + "-duplicates", "before", "SELECT count(*) FROM (SELECT " + cols
+            + " FROM " + t + " GROUP BY " + cols + " HAVING count(*) > 1) AS d",
+            "values of (" + String.join(", ", c.columns()) + ") in " + c.table()
+                + " that occur more than once"));
+        if (c.kind().equals("add-primary-key")) {
+          out.add(v(id + "-no-nulls", "before", "SELECT count(*) FROM " + t + " WHERE "
+              + String.join(" OR ", c.columns().stream().map(x -> identifier(x) + " IS NULL")
+                  .toList()), "rows whose key would be NULL"));
+        }
+      }
+      case "add-check" -> out.add(v(id + "-violations", "before", "SELECT count(*) FROM " + t
+          + " WHERE NOT (" + c.expression() + ")", "rows of " + c.table()
+          + " that break the new CHECK"));
+      case "rename-column" -> out.add(v(id + "-parity", "after-backfill", "SELECT count(*) FROM "
+          + t + " WHERE " + identifier(c.to()) + " IS DISTINCT FROM " + identifier(c.column()),
+          "rows where " + c.to() + " differs from " + c.column() + " after the backfill"));
+      case "change-type" -> out.add(v(id + "-parity", "after-backfill", "SELECT count(*) FROM "
+          + t + " WHERE " + identifier(c.column() + "_new") + " IS DISTINCT FROM CAST("
+          + identifier(c.column()) + " AS " + c.toType() + ")",
+          "rows where the new " + c.toType() + " column differs from " + c.column()));
+      default -> { }
+    }
+    out.addAll(schemaMatchesTarget(c));
+    return out;
+  }
+
+  /** After cutover, information_schema must show the target schema for this change. */
+  private static List<Validation> schemaMatchesTarget(Change c) {
+    String table = bare(c.table());
+    String id = c.id() + "-schema";
+    String columns = "SELECT count(*) FROM information_schema.columns WHERE table_schema = "
+        + "current_schema() AND table_name = ";
+    return switch (c.kind()) {
+      case "add-column" -> List.of(expect(id, columns + literal(table) + " AND column_name = "
+          + literal(c.column()), 1, "column " + c.table() + "." + c.column() + " exists"));
+      case "drop-column" -> List.of(expect(id, columns + literal(table) + " AND column_name = "
+          + literal(c.column()), 0, "column " + c.table() + "." + c.column() + " is gone"));
+      case "rename-column" -> List.of(expect(id, columns + literal(table)
+          + " AND column_name IN (" + literal(c.to()) + ", " + literal(c.column()) + ")", 1,
+          "only " + c.to() + " remains"));
+      case "set-not-null" -> List.of(expect(id, columns + literal(table) + " AND column_name = "
+          + literal(c.column()) + " AND is_nullable = 'NO'", 1, c.column() + " is NOT NULL"));
+      case "drop-table" -> List.of(expect(id, "SELECT count(*) FROM information_schema.tables "
+          + "WHERE table_schema = current_schema() AND table_name = " + literal(table), 0,
+          "table " + c.table() + " is gone"));
+      case "create-table", "rename-table" -> List.of(expect(id, "SELECT count(*) FROM "
+          + "information_schema.tables WHERE table_schema = current_schema() AND table_name = "
+          + literal(c.kind().equals("rename-table") ? bare(c.to()) : table), 1,
+          "table " + (c.to() != null ? c.to() : c.table()) + " exists"));
+      case "add-index", "add-unique", "add-primary-key" -> c.name() == null ? List.of()
+          : List.of(expect(id, "SELECT count(*) FROM pg_catalog.pg_index i JOIN "
+              + "pg_catalog.pg_class c ON c.oid = i.indexrelid WHERE c.relname = "
+              + literal(c.name()) + " AND i.indisvalid", 1, "index " + c.name()
+              + " exists and is valid"));
+      case "add-foreign-key", "add-check" -> c.name() == null ? List.of()
+          : List.of(expect(id, "SELECT count(*) FROM pg_catalog.pg_constraint WHERE conname = "
+              + literal(c.name()) + " AND convalidated", 1, "constraint " + c.name()
+              + " exists and is validated"));
+      default -> List.of();
+    };
+  }
+
+  private static Validation v(String id, String phase, String sql, String description) {
+    return new Validation(id, phase, sql, 0.0, null, null, "change", description);
+  }
+
+  private static Validation expect(String id, String sql, double value, String description) {
+    return new Validation(id, "after-cutover", sql, value, null, null, "change", description);
+  }
+
+  private static String bare(String table) {
+    return table == null ? null : table.substring(table.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,208 @@
+package dev.migsafe.internal.render;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.migsafe.api.Change;
+import dev.migsafe.api.Plan;
+import dev.migsafe.api.Plan.Node;
+import java.time.Duration;
+import java.util.List;
+
+/** {@code plan --format json}, as fixed by the command-line contract. */
+public final class PlanJsonRenderer {
+  private PlanJsonRenderer() {}
+
+  public static String render(Plan plan) {
+    ObjectNode root = Json.object();
+    root.put("schemaVersion", 1);
+    ObjectNode pk = root.putObject("packet");
+    pk.put("id", plan.packet().id());
+    pk.put("title", plan.packet().title());
+    pk.put("owner", plan.packet().owner());
+    pk.put("dialect", plan.packet().dialect());
+    pk.put("engineVersion", plan.packet().engineVersion());
+    strings(pk.putArray("reviewers"), plan.packet().reviewers());
+    ArrayNode changes = root.putArray("changes");
+    for (Change c : plan.changes()) {
+      ObjectNode n = changes.addObject();
+      n.put("id", c.id());
+      n.put("kind", c.kind());
+      n.put("table", c.table());
+      putIf(n, "column", c.column());
+      putIf(n, "to", c.to());
+      putIf(n, "fromType", c.fromType());
+      putIf(n, "toType", c.toType());
+      if (c.notNull() != null) {
+        n.put("notNull", c.notNull());
+      }
+      putIf(n, "default", c.defaultValue());
+      putIf(n, "name", c.name());
+      if (c.columns() != null) {
+        strings(n.putArray("columns"), c.columns());
+      }
+      putIf(n, "refTable", c.refTable());
+      if (c.refColumns() != null && !c.refColumns().isEmpty()) {
+        strings(n.putArray("refColumns"), c.refColumns());
+      }
+      putIf(n, "expression", c.expression());
+    }
+    ArrayNode findings = root.putArray("findings");
+    for (Plan.PlanFinding f : plan.findings()) {
+      ObjectNode n = findings.addObject();
+      n.put("rule", f.rule());
+      n.put("severity", f.severity().id());
+      n.put("changeId", f.changeId());
+      n.put("message", f.message());
+      n.put("why", f.why());
+      n.put("saferAlternative", f.saferAlternative());
+    }
+    ArrayNode risks = root.putArray("risks");
+    for (Plan.Risk r : plan.risks()) {
+      ObjectNode n = risks.addObject();
+      n.put("stepId", r.stepId());
+      n.put("changeId", r.changeId());
+      n.put("table", r.table());
+      n.put("lock", r.lock() == null ? null : r.lock().sqlName());
+      n.put("rewritesTable", r.rewritesTable());
+      n.put("scansTable", r.scansTable());
+      n.put("estimatedDuration", iso(r.estimatedDuration()));
+      n.put("inPeakWindow", r.inPeakWindow());
+      n.put("exceedsMaxLockWait", r.exceedsMaxLockWait());
+      n.put("exceedsMaxStatementTime", r.exceedsMaxStatementTime());
+      putIf(n, "note", r.note());
+    }
+    ArrayNode phases = root.putArray("phases");
+    for (Plan.Phase ph : plan.phases()) {
+      ObjectNode n = phases.addObject();
+      n.put("id", ph.id());
+      n.put("name", ph.name());
+      ArrayNode steps = n.putArray("steps");
+      for (Plan.Step s : ph.steps()) {
+        ObjectNode sn = steps.addObject();
+        sn.put("id", s.id());
+        sn.put("changeId", s.changeId());
+        sn.put("title", s.title());
+        sn.put("sql", s.sql());
+        putIf(sn, "action", s.action());
+        sn.put("reversible", s.reversible());
+        sn.put("rollbackSql", s.rollbackSql());
+        sn.put("pointOfNoReturn", s.pointOfNoReturn());
+        sn.put("window", s.window());
+        sn.put("estimatedDuration", iso(s.estimatedDuration()));
+        sn.put("scheduledAt", s.scheduledAt() == null ? null : s.scheduledAt().toString());
+      }
+    }
+    ArrayNode compat = root.putArray("compatibility");
+    for (Plan.Compatibility c : plan.compatibility()) {
+      ObjectNode n = compat.addObject();
+      n.put("changeId", c.changeId());
+      verdict(n.putObject("oldAppNewSchema"), c.oldAppNewSchema());
+      verdict(n.putObject("newAppOldSchema"), c.newAppOldSchema());
+    }
+    ArrayNode consumers = root.putArray("consumers");
+    for (Plan.ConsumerImpact c : plan.consumers()) {
+      ObjectNode n = consumers.addObject();
+      n.put("service", c.service());
+      n.put("owner", c.owner());
+      strings(n.putArray("affectedBy"), c.affectedBy());
+      n.put("acknowledged", c.acknowledged());
+    }
+    ArrayNode validations = root.putArray("validations");
+    for (Plan.Validation v : plan.validations()) {
+      ObjectNode n = validations.addObject();
+      n.put("id", v.id());
+      n.put("phase", v.phase());
+      n.put("sql", v.sql());
+      if (v.expect() != null) {
+        number(n, "expect", v.expect());
+      } else {
+        ObjectNode range = n.putObject("expect");
+        if (v.min() != null) {
+          number(range, "min", v.min());
+        }
+        if (v.max() != null) {
+          number(range, "max", v.max());
+        }
+      }
+      n.put("source", v.source());
+      n.put("description", v.description());
+    }
+    ArrayNode trees = root.putArray("decisionTrees");
+    for (Plan.DecisionTree t : plan.decisionTrees()) {
+      ObjectNode n = trees.addObject();
+      n.put("id", t.id());
+      n.put("changeId", t.changeId());
+      n.put("title", t.title());
+      node(n.putObject("root"), t.root());
+      n.put("pointOfNoReturn", t.pointOfNoReturn());
+    }
+    ArrayNode checklist = root.putArray("checklist");
+    for (Plan.ChecklistItem c : plan.checklist()) {
+      ObjectNode n = checklist.addObject();
+      n.put("id", c.id());
+      n.put("phase", c.phase());
+      n.put("item", c.item());
+      n.put("stopCondition", c.stopCondition());
+    }
+    ArrayNode gates = root.putArray("gates");
+    for (Plan.Gate g : plan.gates()) {
+      ObjectNode n = gates.addObject();
+      n.put("id", g.id());
+      n.put("status", g.status());
+      n.put("reason", g.reason());
+    }
+    ArrayNode similar = root.putArray("similarPastMigrations");
+    for (Plan.SimilarMigration s : plan.similarPastMigrations()) {
+      ObjectNode n = similar.addObject();
+      n.put("id", s.id());
+      n.put("score", Math.round(s.score() * 1000) / 1000.0);
+      n.put("outcome", s.outcome());
+      n.put("why", s.why());
+    }
+    return Json.write(root);
+  }
+
+  private static void node(ObjectNode n, Node node) {
+    if (node.isOutcome()) {
+      n.put("outcome", node.outcome());
+      strings(n.putArray("steps"), node.steps());
+      if (node.timeBound() != null) {
+        n.put("timeBound", node.timeBound().toString());
+      }
+      return;
+    }
+    n.put("question", node.question());
+    node(n.putObject("yes"), node.yes());
+    node(n.putObject("no"), node.no());
+  }
+
+  private static void verdict(ObjectNode n, Plan.Verdict v) {
+    n.put("compatible", v.compatible());
+    n.put("reason", v.reason());
+  }
+
+  /** Whole numbers print without a decimal point: {@code "expect": 0}. */
+  private static void number(ObjectNode n, String key, double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      n.put(key, (long) v);
+    } else {
+      n.put(key, v);
+    }
+  }
+
+  static String iso(Duration d) {
+    return d == null ? null : d.toString();
+  }
+
+  private static void putIf(ObjectNode n, String key, String value) {
+    if (value != null) {
+      n.put(key, value);
+    }
+  }
+
+  private static void strings(ArrayNode a, List<String> values) {
+    if (values != null) {
+      values.forEach(a::add);
+    }
+  }
+}

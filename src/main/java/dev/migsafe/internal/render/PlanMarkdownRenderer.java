@@ -1,0 +1,257 @@
+package dev.migsafe.internal.render;
+
+import dev.migsafe.api.Change;
+import dev.migsafe.api.Plan;
+import dev.migsafe.api.Plan.Node;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The playbook as Markdown for a pull request: a Mermaid gantt of the timeline and a Mermaid
+ * flowchart per decision tree, which GitHub renders. Text from the packet is escaped for
+ * Markdown tables and Mermaid labels.
+ */
+public final class PlanMarkdownRenderer {
+  private static final DateTimeFormatter GANTT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter HUMAN =
+      DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm z", Locale.ROOT);
+
+  private PlanMarkdownRenderer() {}
+
+  public static String render(Plan plan) {
+    StringBuilder md = new StringBuilder();
+    Plan.PacketSummary p = plan.packet();
+    md.append("# Migration playbook: ").append(text(p.title() == null ? p.id() : p.title()))
+        .append("\n\n");
+    md.append("Packet `").append(p.id()).append("` · owner ").append(text(p.owner()))
+        .append(" · ").append(p.dialect()).append(' ').append(p.engineVersion());
+    if (!p.reviewers().isEmpty()) {
+      md.append(" · reviewers ").append(text(String.join(", ", p.reviewers())));
+    }
+    md.append("\n\n## Gates\n\n| gate | status | reason |\n|---|---|---|\n");
+    for (Plan.Gate g : plan.gates()) {
+      md.append("| ").append(g.id()).append(" | **").append(g.status()).append("** | ")
+          .append(cell(g.reason())).append(" |\n");
+    }
+    md.append("\n## Changes\n\n| id | kind | table | detail |\n|---|---|---|---|\n");
+    for (Change c : plan.changes()) {
+      md.append("| ").append(c.id()).append(" | ").append(c.kind()).append(" | ")
+          .append(cell(c.table())).append(" | ").append(cell(detail(c))).append(" |\n");
+    }
+    if (!plan.findings().isEmpty()) {
+      md.append("\n## Findings\n\n");
+      for (Plan.PlanFinding f : plan.findings()) {
+        md.append("- **").append(f.severity().id()).append("** `").append(f.rule()).append('`')
+            .append(f.changeId() == null ? "" : " (" + f.changeId() + ")").append(": ")
+            .append(text(f.message())).append("\n  - instead: ")
+            .append(text(f.saferAlternative())).append('\n');
+      }
+    }
+    md.append("\n## Timeline\n\n```mermaid\ngantt\n  dateFormat YYYY-MM-DD HH:mm\n  axisFormat %a %H:%M\n");
+    for (Plan.Phase ph : plan.phases()) {
+      if (ph.steps().isEmpty()) {
+        continue;
+      }
+      md.append("  section ").append(ph.id()).append(' ').append(ph.name()).append('\n');
+      for (Plan.Step s : ph.steps()) {
+        if (s.scheduledAt() == null) {
+          continue;
+        }
+        md.append("  ").append(mermaid(s.id() + " " + s.title())).append(" :")
+            .append(s.pointOfNoReturn() ? "crit, " : "").append(s.id().toLowerCase(Locale.ROOT))
+            .append(", ").append(GANTT.format(s.scheduledAt())).append(", ")
+            .append(ganttDuration(s.estimatedDuration())).append('\n');
+      }
+    }
+    md.append("```\n");
+    for (Plan.Phase ph : plan.phases()) {
+      md.append("\n## Phase ").append(ph.id()).append(": ").append(ph.name()).append("\n\n");
+      if (ph.steps().isEmpty()) {
+        md.append("Nothing to do in this phase.\n");
+        continue;
+      }
+      for (Plan.Step s : ph.steps()) {
+        md.append("### ").append(s.id()).append(" · ").append(text(s.title()))
+            .append(s.pointOfNoReturn() ? " ⚠ point of no return" : "").append("\n\n");
+        md.append("Change ").append(s.changeId()).append(" · window **").append(s.window())
+            .append("** · estimated ").append(human(s.estimatedDuration()));
+        if (s.scheduledAt() != null) {
+          md.append(" · planned ").append(HUMAN.format(s.scheduledAt()));
+        }
+        md.append("\n\n");
+        if (s.sql() != null) {
+          md.append("```sql\n").append(s.sql()).append(";\n```\n\n");
+        }
+        if (s.action() != null) {
+          md.append("> ").append(text(s.action())).append("\n\n");
+        }
+        if (s.rollbackSql() != null) {
+          md.append("Rollback:\n\n```sql\n").append(s.rollbackSql()).append(";\n```\n\n");
+        } else if (s.sql() != null) {
+          md.append("No rollback: this step cannot be undone by SQL.\n\n");
+        }
+      }
+    }
+    md.append("\n## Lock and duration risks\n\n| step | table | lock | rewrite | scan | estimate | peak | > maxLockWait | > maxStatementTime |\n|---|---|---|---|---|---|---|---|---|\n");
+    for (Plan.Risk r : plan.risks()) {
+      md.append("| ").append(r.stepId()).append(" | ").append(cell(r.table())).append(" | ")
+          .append(r.lock() == null ? "none" : r.lock().sqlName()).append(" | ")
+          .append(yes(r.rewritesTable())).append(" | ").append(yes(r.scansTable()))
+          .append(" | ").append(human(r.estimatedDuration())).append(" | ")
+          .append(yes(r.inPeakWindow())).append(" | ").append(yes(r.exceedsMaxLockWait()))
+          .append(" | ").append(yes(r.exceedsMaxStatementTime())).append(" |\n");
+    }
+    md.append("\n## Compatibility\n\n| change | old app, new schema | new app, old schema |\n|---|---|---|\n");
+    for (Plan.Compatibility c : plan.compatibility()) {
+      md.append("| ").append(c.changeId()).append(" | ").append(verdict(c.oldAppNewSchema()))
+          .append(" | ").append(verdict(c.newAppOldSchema())).append(" |\n");
+    }
+    if (!plan.consumers().isEmpty()) {
+      md.append("\n## Consumers\n\n| service | owner | affected by | acknowledged |\n|---|---|---|---|\n");
+      for (Plan.ConsumerImpact c : plan.consumers()) {
+        md.append("| ").append(cell(c.service())).append(" | ").append(cell(c.owner()))
+            .append(" | ").append(c.affectedBy().isEmpty() ? "none"
+                : String.join(", ", c.affectedBy())).append(" | ")
+            .append(c.acknowledged() ? "yes" : "**no**").append(" |\n");
+      }
+    }
+    md.append("\n## Validations\n\n");
+    for (Plan.Validation v : plan.validations()) {
+      md.append("- `").append(v.id()).append("` (").append(v.phase()).append(", ")
+          .append(v.source()).append("): ").append(text(v.description() == null ? ""
+              : v.description())).append(", expect ").append(expect(v)).append("\n\n  ```sql\n  ")
+          .append(v.sql().replace("\n", "\n  ")).append(";\n  ```\n");
+    }
+    md.append("\n## Decision trees\n");
+    for (Plan.DecisionTree t : plan.decisionTrees()) {
+      md.append("\n### ").append(text(t.title())).append(" (").append(t.changeId()).append(")\n\n")
+          .append("Point of no return: ").append(t.pointOfNoReturn() == null
+              ? "none, every step can be rolled back" : "after step " + t.pointOfNoReturn())
+          .append("\n\n```mermaid\nflowchart TD\n");
+      flow(md, t.root(), new AtomicInteger());
+      md.append("```\n");
+    }
+    md.append("\n## Release checklist\n\n");
+    for (Plan.ChecklistItem c : plan.checklist()) {
+      md.append("- [ ] **").append(c.phase()).append("** ").append(text(c.item()))
+          .append(" — stop if ").append(text(c.stopCondition())).append('\n');
+    }
+    if (!plan.similarPastMigrations().isEmpty()) {
+      md.append("\n## Similar past migrations\n\n");
+      for (Plan.SimilarMigration s : plan.similarPastMigrations()) {
+        md.append("- `").append(s.id()).append("` (").append(String.format(Locale.ROOT, "%.2f",
+            s.score())).append("): ").append(text(s.outcome())).append(" — ")
+            .append(text(s.why())).append('\n');
+      }
+    }
+    return md.toString();
+  }
+
+  /** Writes a node and its subtree; returns the node's Mermaid id. */
+  private static String flow(StringBuilder md, Node n, AtomicInteger ids) {
+    String id = "n" + ids.incrementAndGet();
+    if (n.isOutcome()) {
+      String label = n.outcome().toUpperCase(Locale.ROOT)
+          + (n.timeBound() == null ? "" : " within " + human(n.timeBound()))
+          + "<br/>" + String.join("<br/>", n.steps().stream()
+              .map(s -> s.length() > 90 ? s.substring(0, 87) + "..." : s).toList());
+      md.append("  ").append(id).append("[\"").append(mermaid(label)).append("\"]\n");
+      return id;
+    }
+    md.append("  ").append(id).append("{\"").append(mermaid(n.question())).append("\"}\n");
+    String yes = flow(md, n.yes(), ids);
+    String no = flow(md, n.no(), ids);
+    md.append("  ").append(id).append(" -->|yes| ").append(yes).append('\n');
+    md.append("  ").append(id).append(" -->|no| ").append(no).append('\n');
+    return id;
+  }
+
+  private static String detail(Change c) {
+    StringBuilder sb = new StringBuilder();
+    if (c.column() != null) {
+      sb.append(c.column());
+    }
+    if (c.to() != null) {
+      sb.append(" → ").append(c.to());
+    }
+    if (c.fromType() != null && c.toType() != null && c.kind().equals("change-type")) {
+      sb.append(": ").append(c.fromType()).append(" → ").append(c.toType());
+    } else if (c.toType() != null && c.kind().equals("add-column")) {
+      sb.append(' ').append(c.toType());
+    }
+    if (c.columns() != null && !c.columns().isEmpty()) {
+      sb.append(sb.length() == 0 ? "" : " ").append('(').append(String.join(", ", c.columns()))
+          .append(')');
+    }
+    if (c.refTable() != null) {
+      sb.append(" → ").append(c.refTable());
+    }
+    if (c.expression() != null && !c.kind().equals("drop-constraint")) {
+      sb.append(' ').append(c.expression());
+    }
+    return sb.toString();
+  }
+
+  private static String expect(Plan.Validation v) {
+    if (v.expect() != null) {
+      return num(v.expect());
+    }
+    return (v.min() == null ? "" : ">= " + num(v.min())) + (v.min() != null && v.max() != null
+        ? " and " : "") + (v.max() == null ? "" : "<= " + num(v.max()));
+  }
+
+  private static String num(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  private static String verdict(Plan.Verdict v) {
+    return (v.compatible() ? "✅ " : "❌ ") + cell(v.reason());
+  }
+
+  private static String yes(boolean b) {
+    return b ? "yes" : "no";
+  }
+
+  /** A duration for people: 2s, 14m, 3h 20m. */
+  static String human(Duration d) {
+    if (d == null) {
+      return "?";
+    }
+    long s = d.toSeconds();
+    if (s < 1) {
+      return d.toMillis() + "ms";
+    }
+    if (s < 120) {
+      return s + "s";
+    }
+    long m = s / 60;
+    if (m < 120) {
+      return m + "m";
+    }
+    return (m / 60) + "h " + (m % 60) + "m";
+  }
+
+  private static String ganttDuration(Duration d) {
+    long minutes = d == null ? 1 : Math.max(1, (d.toSeconds() + 59) / 60);
+    return minutes + "m";
+  }
+
+  /** Markdown text from a packet: no HTML, no table breaks. */
+  static String text(String s) {
+    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\n", " ");
+  }
+
+  private static String cell(String s) {
+    return text(s).replace("|", "\\|");
+  }
+
+  /** A Mermaid label inside double quotes: quotes and markup become entities. */
+  private static String mermaid(String s) {
+    return s.replace("\"", "#quot;").replace("<br/>", "\u0000").replace("<", "#lt;")
+        .replace(">", "#gt;").replace("\u0000", "<br/>").replace("\n", " ").replace(";", "#59;")
+        .replace(":", "#58;");
+  }
+}
