@@ -24,12 +24,14 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The one entry point for library users: build an instance with options, then lint. An
- * instance is immutable and thread-safe; the rule base behind it is compiled once per process.
+ * The one entry point for library users: build an instance with options, then lint, plan,
+ * search the catalog or record an outcome. An instance is immutable and thread-safe; the rule
+ * base behind it is compiled once per process.
  *
  * <pre>{@code
  * Migsafe migsafe = Migsafe.builder().engineVersion(15).build();
  * LintResult result = migsafe.lint(List.of(Path.of("db/migrations")));
+ * SimilarResult similar = migsafe.similar(SimilarQuery.text("set not null on orders"), 5);
  * }</pre>
  *
  * <p>The library never prints and never exits the process; failures are {@link

@@ -27,6 +27,7 @@ class TemplateSqlTest {
   @Test
   void literalsDoubleQuotesAndNeutraliseBackslashes() {
     assertThat(SqlQuoting.literal("it's", "postgresql")).isEqualTo("'it''s'");
+    assertThat(SqlQuoting.literal("", "mysql")).isEqualTo("''");
     assertThat(SqlQuoting.literal("a\\' OR 1=1 --", "postgresql"))
         .isEqualTo("E'a\\\\'' OR 1=1 --'");
     assertThat(SqlQuoting.literal("a\\' OR 1=1 --", "mysql")).isEqualTo("'a\\\\'' OR 1=1 --'");

@@ -101,12 +101,35 @@ final class SyntheticCatalog {
     return out;
   }
 
+  /**
+   * Words drawn with Zipf's law (the k-th most frequent word has frequency proportional to
+   * 1/k), as in natural text: a few words are everywhere, most are rare. Drawing them uniformly
+   * instead would make every word equally common, which no catalog is.
+   */
   private String sentence(int n) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) {
-      sb.append(i == 0 ? "" : " ").append(pick(words));
+      sb.append(i == 0 ? "" : " ").append(zipfWord());
     }
     return sb.toString();
+  }
+
+  private double[] zipfCumulative;
+
+  private String zipfWord() {
+    if (zipfCumulative == null) {
+      zipfCumulative = new double[words.size()];
+      double sum = 0;
+      for (int k = 0; k < words.size(); k++) {
+        sum += 1.0 / (k + 1);
+        zipfCumulative[k] = sum;
+      }
+      for (int k = 0; k < words.size(); k++) {
+        zipfCumulative[k] /= sum;
+      }
+    }
+    int at = java.util.Arrays.binarySearch(zipfCumulative, random.nextDouble());
+    return words.get(Math.min(words.size() - 1, at < 0 ? -at - 1 : at));
   }
 
   private <T> Set<T> some(List<T> from, int n) {

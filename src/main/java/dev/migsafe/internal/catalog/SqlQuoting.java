@@ -16,7 +16,10 @@ public final class SqlQuoting {
    * servers read as one literal quote character.
    */
   public static String identifier(String value, String dialect) {
-    check(value);
+    if (value == null || value.isEmpty()) {
+      throw MigsafeException.badInput("an empty name cannot be put into SQL");
+    }
+    noNul(value);
     if ("mysql".equals(dialect)) {
       return "`" + value.replace("`", "``") + "`";
     }
@@ -31,7 +34,7 @@ public final class SqlQuoting {
    * escape.
    */
   public static String literal(String value, String dialect) {
-    check(value);
+    noNul(value);
     String quoted = value.replace("'", "''");
     if (!value.contains("\\")) {
       return "'" + quoted + "'";
@@ -40,12 +43,10 @@ public final class SqlQuoting {
     return "mysql".equals(dialect) ? "'" + escaped + "'" : "E'" + escaped + "'";
   }
 
-  private static void check(String value) {
-    if (value == null || value.isEmpty()) {
-      throw MigsafeException.badInput("an empty name cannot be put into SQL");
-    }
+  /** Neither server accepts NUL in text; refusing it beats a confusing server error. */
+  private static void noNul(String value) {
     if (value.indexOf('\0') >= 0) {
-      throw MigsafeException.badInput("a name with a NUL character cannot be put into SQL");
+      throw MigsafeException.badInput("a value with a NUL character cannot be put into SQL");
     }
   }
 }

@@ -28,9 +28,8 @@ final class LuceneFields {
   static final String DIALECT = "dialect";
   static final String ENGINE = "engine";
   static final String TITLE = "title";
-  static final String SUMMARY = "summary";
-  static final String LESSONS = "lessons";
-  static final String SQL = "sql";
+  /** Title, summary, lessons (with incident and hotfix descriptions) and SQL together. */
+  static final String TEXT = "text";
 
   private LuceneFields() {}
 
@@ -50,9 +49,8 @@ final class LuceneFields {
     single(doc, DIALECT, f.dialect());
     single(doc, ENGINE, f.engine());
     doc.add(new TextField(TITLE, d.title(), Store.NO));
-    doc.add(new TextField(SUMMARY, d.summary(), Store.NO));
-    doc.add(new TextField(LESSONS, d.lessons(), Store.NO));
-    doc.add(new TextField(SQL, d.sql(), Store.NO));
+    doc.add(new TextField(TEXT, String.join("\n", d.title(), d.summary(), d.lessons(), d.sql()),
+        Store.NO));
     return doc;
   }
 

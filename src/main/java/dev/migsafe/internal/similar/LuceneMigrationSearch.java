@@ -26,12 +26,9 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -62,8 +59,13 @@ public final class LuceneMigrationSearch implements SimilarMigrationSearch {
    * their scores may differ in the last digits after an update.
    */
   static final int EXACT_STATISTICS_MAX_DOCS = 50_000;
-  private static final Sort BY_SCORE_THEN_ID =
-      new Sort(SortField.FIELD_SCORE, new SortField(LuceneFields.ID, SortField.Type.STRING));
+  /** Records collected beyond the limit, to drop weak-only matches and order ties by id. */
+  private static final int TIE_WINDOW = 16;
+  /**
+   * How deep a search looks for matches when weak-only records crowd the top: past this, a
+   * record whose only link is a word weaker than a shared dialect and size is not worth it.
+   */
+  private static final int MAX_WINDOW = 4_096;
 
   private final Directory directory;
   private final String rebuildReason;
@@ -173,23 +175,46 @@ public final class LuceneMigrationSearch implements SimilarMigrationSearch {
 
   @Override
   public List<SearchHit> search(SimilarityQuery query, int limit) {
-    if (limit <= 0 || query.isEmpty()) {
+    Query q = limit <= 0 || query.isEmpty() ? null : SimilarityWeights.query(query);
+    if (q == null) {
       return List.of();
     }
     try {
-      TopFieldDocs top = searcher.search(SimilarityWeights.query(query), limit,
-          BY_SCORE_THEN_ID, true);
-      StoredFields stored = searcher.storedFields();
-      List<SearchHit> hits = new ArrayList<>();
-      for (ScoreDoc sd : top.scoreDocs) {
-        Document doc = stored.document(sd.doc);
-        hits.add(new SearchHit(doc.get(LuceneFields.ID), ((FieldDoc) sd).score,
-            LuceneFields.features(doc)));
+      int window = limit + TIE_WINDOW;
+      while (true) {
+        ScoreDoc[] docs = searcher.search(q, window).scoreDocs;
+        List<SearchHit> hits = matches(docs, query);
+        boolean seenAll = docs.length < window;
+        // Exact once the window holds `limit` matches and the next record scores lower than
+        // the last of them; weak-only records (dropped) can make a window come up short.
+        if (seenAll || window >= MAX_WINDOW
+            || hits.size() >= limit && hits.get(limit - 1).score() > docs[docs.length - 1].score) {
+          return hits.subList(0, Math.min(limit, hits.size()));
+        }
+        window = Math.min(window * 4, MAX_WINDOW);
       }
-      return hits;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The records of {@code docs} that share more than dialect, engine or size, best first,
+   * ties in score broken by id (Lucene breaks them by its internal document number).
+   */
+  private List<SearchHit> matches(ScoreDoc[] docs, SimilarityQuery query) throws IOException {
+    StoredFields stored = searcher.storedFields();
+    List<SearchHit> hits = new ArrayList<>(docs.length);
+    for (ScoreDoc sd : docs) {
+      Document doc = stored.document(sd.doc);
+      MigrationFeatures f = LuceneFields.features(doc);
+      if (SimilarityWeights.sharesMoreThanWeakFeatures(query, f, sd.score)) {
+        hits.add(new SearchHit(doc.get(LuceneFields.ID), sd.score, f));
+      }
+    }
+    hits.sort(Comparator.comparingDouble((SearchHit h) -> -h.score())
+        .thenComparing(SearchHit::id));
+    return hits;
   }
 
   /** Number of live documents. */
@@ -220,8 +245,10 @@ public final class LuceneMigrationSearch implements SimilarMigrationSearch {
     }
   }
 
+  /** A larger buffer than Lucene's 16 MB: a full rebuild then flushes and merges less. */
   private static IndexWriterConfig config() {
-    return new IndexWriterConfig(TextAnalysis.ANALYZER).setCommitOnClose(false);
+    return new IndexWriterConfig(TextAnalysis.ANALYZER).setCommitOnClose(false)
+        .setRAMBufferSizeMB(64);
   }
 
   private static void createEmpty(Directory dir) throws IOException {

@@ -2,23 +2,20 @@ package dev.migsafe.internal.similar;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * How a {@link SimilarityQuery} becomes one Lucene query, and so how much each kind of
- * resemblance counts. Structural features add a fixed weight each (sharing a change kind is
- * sharing a risk, however often the word occurs); words add their BM25 score per field. A record
- * must share at least one change, table, lock, fact or word: dialect, engine and size alone only
- * reorder what matched, or every PostgreSQL record would match every PostgreSQL query.
+ * How much each kind of resemblance counts. Structural features add a fixed weight each
+ * (sharing a change kind is sharing a risk, however often the word occurs); words add their
+ * BM25 score. A record must share at least one change, table, lock, fact or word; dialect,
+ * engine and size ({@link #weakBoost}) only reorder what matched, or every PostgreSQL record
+ * would match every PostgreSQL query.
  *
  * <p>The weights were chosen on the labelled set in {@code src/test/resources/search-eval}
  * (docs/search-quality.md); change them only with that evaluation.
@@ -33,68 +30,97 @@ final class SimilarityWeights {
   static final float SIZE = 1.0f;
   static final float DIALECT = 1.5f;
   static final float ENGINE = 0.5f;
-
-  /** Text fields and their boosts: a word in the title says more than one in the SQL. */
-  static final Map<String, Float> TEXT_FIELDS = Map.of(
-      LuceneFields.TITLE, 1.5f, LuceneFields.SUMMARY, 1.0f, LuceneFields.LESSONS, 0.8f,
-      LuceneFields.SQL, 0.6f);
-
-  /** How much the other fields of a word add to its best field. */
-  static final float TIE_BREAKER = 0.2f;
+  /** A word of the query found in the record's text (title, summary, lessons, SQL). */
+  static final float TEXT = 1.0f;
+  /** Added when the title has the word too: titles name what the migration was. */
+  static final float TITLE_BONUS = 0.5f;
 
   private SimilarityWeights() {}
 
+  /**
+   * All clauses as one flat disjunction. Lucene scores a flat disjunction with MaxScore and
+   * skips the records that cannot reach the top, which keeps a query on 100,000 records in
+   * milliseconds (docs/performance.md); a required group of "strong" clauses nested inside
+   * would not. A record that matches only the weak clauses (dialect, engine, size) is therefore
+   * found too, and dropped afterwards: its score is exactly its {@link #weakBoost}.
+   */
   static Query query(SimilarityQuery q) {
-    List<Query> strong = new ArrayList<>();
-    List<Query> weak = new ArrayList<>();
+    List<Query> clauses = new ArrayList<>();
     MigrationFeatures f = q.features();
     if (q.structural()) {
-      f.changes().forEach(v -> strong.add(constant(LuceneFields.CHANGE, v, CHANGE)));
-      f.tables().forEach(v -> strong.add(constant(LuceneFields.TABLE, v, TABLE)));
-      f.statements().forEach(v -> strong.add(constant(LuceneFields.STATEMENT, v, STATEMENT)));
-      f.locks().forEach(v -> strong.add(constant(LuceneFields.LOCK, v, LOCK)));
+      f.changes().forEach(v -> clauses.add(constant(LuceneFields.CHANGE, v, CHANGE)));
+      f.tables().forEach(v -> clauses.add(constant(LuceneFields.TABLE, v, TABLE)));
+      f.statements().forEach(v -> clauses.add(constant(LuceneFields.STATEMENT, v, STATEMENT)));
+      f.locks().forEach(v -> clauses.add(constant(LuceneFields.LOCK, v, LOCK)));
       if (f.strongestLock() != null) {
-        strong.add(constant(LuceneFields.STRONGEST, f.strongestLock(), STRONGEST_LOCK));
+        clauses.add(constant(LuceneFields.STRONGEST, f.strongestLock(), STRONGEST_LOCK));
       }
-      f.facts().forEach(v -> strong.add(constant(LuceneFields.FACT, v, FACT)));
+      f.facts().forEach(v -> clauses.add(constant(LuceneFields.FACT, v, FACT)));
       SizeClass size = SizeClass.parse(f.sizeClass());
       if (size != null) {
-        weak.add(constant(LuceneFields.SIZE, size.term(), SIZE));
+        clauses.add(constant(LuceneFields.SIZE, size.term(), SIZE));
         for (SizeClass n : size.neighbours()) {
-          weak.add(constant(LuceneFields.SIZE, n.term(), SIZE / 2));
+          clauses.add(constant(LuceneFields.SIZE, n.term(), SIZE / 2));
         }
       }
       if (f.dialect() != null) {
-        weak.add(constant(LuceneFields.DIALECT, f.dialect(), DIALECT));
+        clauses.add(constant(LuceneFields.DIALECT, f.dialect(), DIALECT));
       }
       if (f.engine() != null) {
-        weak.add(constant(LuceneFields.ENGINE, f.engine(), ENGINE));
+        clauses.add(constant(LuceneFields.ENGINE, f.engine(), ENGINE));
       }
     }
-    // Per word, the best field counts (plus a little of the others): a rare word that appears
-    // in title, summary, lessons and SQL of one record must not outweigh a shared change.
+    // A word is scored once over the record's whole text (BM25 saturates a word repeated in
+    // title, summary, lessons and SQL instead of adding it up four times), plus a bonus when
+    // the title has it.
     q.terms().keySet().stream().sorted().forEach(t -> {
-      List<Query> fields = new ArrayList<>();
-      TEXT_FIELDS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-          fields.add(new BoostQuery(new TermQuery(new Term(e.getKey(), t)), e.getValue())));
-      strong.add(new DisjunctionMaxQuery(fields, TIE_BREAKER));
+      clauses.add(new BoostQuery(new TermQuery(new Term(LuceneFields.TEXT, t)), TEXT));
+      clauses.add(new BoostQuery(new TermQuery(new Term(LuceneFields.TITLE, t)), TITLE_BONUS));
     });
-    if (strong.isEmpty() && weak.isEmpty()) {
-      return new MatchNoDocsQuery("nothing to look for");
+    if (clauses.isEmpty()) {
+      return null;
     }
-    if (strong.isEmpty()) {
-      return any(weak);
-    }
-    BooleanQuery.Builder top = new BooleanQuery.Builder();
-    top.add(any(strong), Occur.MUST);
-    weak.forEach(w -> top.add(w, Occur.SHOULD));
-    return top.build();
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    clauses.forEach(c -> b.add(c, Occur.SHOULD));
+    return b.build();
   }
 
-  private static Query any(List<Query> queries) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    queries.forEach(q -> b.add(q, Occur.SHOULD));
-    return b.build();
+  /**
+   * Whether a record scored {@code score} for more than its weak boost: it shares a change,
+   * table, lock, fact or word. The margin absorbs float rounding, and words so common that
+   * their BM25 weight is below it say nothing anyway.
+   */
+  static boolean sharesMoreThanWeakFeatures(SimilarityQuery q, MigrationFeatures record,
+      float score) {
+    return score - weakBoost(q, record) > 1e-3f;
+  }
+
+  /** What the same dialect, engine and size class add to a record's score. */
+  static float weakBoost(SimilarityQuery q, MigrationFeatures record) {
+    if (!q.structural()) {
+      return 0f;
+    }
+    MigrationFeatures f = q.features();
+    float boost = 0f;
+    SizeClass size = SizeClass.parse(f.sizeClass());
+    if (size != null && record.sizeClass() != null) {
+      if (size.term().equals(record.sizeClass())) {
+        boost += SIZE;
+      } else {
+        for (SizeClass n : size.neighbours()) {
+          if (n.term().equals(record.sizeClass())) {
+            boost += SIZE / 2;
+          }
+        }
+      }
+    }
+    if (f.dialect() != null && f.dialect().equals(record.dialect())) {
+      boost += DIALECT;
+    }
+    if (f.engine() != null && f.engine().equals(record.engine())) {
+      boost += ENGINE;
+    }
+    return boost;
   }
 
   private static Query constant(String field, String value, float weight) {
