@@ -42,6 +42,10 @@ class GoldenFilesTest {
             SINK_SCHEMA, SINK),
         new Case("lint-kitchen-sink-pg10.txt", 1, "lint", "--engine-version", "10", "--schema",
             SINK_SCHEMA, SINK),
+        new Case("plan-rename-column.json", 0, "plan", "--format", "json", "--start",
+            "2026-12-07T09:00", "examples/plan-rename-column/packet.yaml"),
+        new Case("plan-rename-column.html", 0, "plan", "--format", "html", "--start",
+            "2026-12-07T09:00", "examples/plan-rename-column/packet.yaml"),
         new Case("rules.txt", 0, "rules"),
         new Case("rules.json", 0, "rules", "--format", "json"),
         new Case("rules-explain.txt", 0, "rules", "explain", "pg-add-column-volatile-default"));
