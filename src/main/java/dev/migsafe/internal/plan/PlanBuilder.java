@@ -230,8 +230,12 @@ public final class PlanBuilder {
         .withEngineVersion(version).withTransactionMode(TransactionMode.AUTO));
     FileResult r = linter.lintText("migration", sql.toString(), current.copy());
     for (Finding f : r.findings()) {
-      out.add(new PlanFinding(f.rule(), f.severity(), null, "migration statement at line "
-          + f.line() + ": " + f.message(), f.why(), f.saferAlternative()));
+      List<String> tables = f.statementIndex() < 0 || f.statementIndex() >= r.statements().size()
+          ? List.of() : r.statements().get(f.statementIndex()).locks().stream()
+              .map(TableLock::table).toList();
+      out.add(new PlanFinding(f.rule(), WorkloadSeverity.scale(f.severity(), tables, p.tables()),
+          null, "migration statement at line " + f.line() + ": " + f.message(), f.why(),
+          f.saferAlternative()));
     }
     Schema reached = current.copy();
     SchemaReader.apply(reached, sql.toString());
