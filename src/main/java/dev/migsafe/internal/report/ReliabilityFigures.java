@@ -72,11 +72,15 @@ public final class ReliabilityFigures {
       }
     }
     int n = all.size();
-    List<PastMigration> byRatio = new ArrayList<>(timed);
-    byRatio.sort(Comparator.comparing(ReliabilityFigures::exactRatio)
-        .thenComparing(PastMigration::id));
-    PastMigration median = nearestRank(byRatio, 50);
-    PastMigration p90 = nearestRank(byRatio, 90);
+    // Each ratio is computed once, not in every comparison: 100,000 records sort in ms.
+    List<Ranked> byRatio = new ArrayList<>(timed.size());
+    for (PastMigration m : timed) {
+      byRatio.add(new Ranked(exactRatio(m), m));
+    }
+    byRatio.sort(Comparator.comparing(Ranked::ratio)
+        .thenComparing(r -> r.migration().id()));
+    PastMigration median = migration(nearestRank(byRatio, 50));
+    PastMigration p90 = migration(nearestRank(byRatio, 90));
     ReliabilityMetrics metrics = new ReliabilityMetrics(n, incidents, withIncident.size(),
         pct(tested.size(), n), pct(overrun.size(), timed.size()), ratio(median), ratio(p90),
         defects, pct(defective.size(), n), driftHotfixes, rolledBack.size());
@@ -126,6 +130,12 @@ public final class ReliabilityFigures {
     return java.math.BigInteger.valueOf(d.getSeconds()).multiply(
         java.math.BigInteger.valueOf(1_000_000_000L)).add(
         java.math.BigInteger.valueOf(d.getNano()));
+  }
+
+  private record Ranked(BigDecimal ratio, PastMigration migration) {}
+
+  private static PastMigration migration(Ranked r) {
+    return r == null ? null : r.migration();
   }
 
   private static List<String> ids(PastMigration m) {
