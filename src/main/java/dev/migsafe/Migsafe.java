@@ -1,10 +1,22 @@
 package dev.migsafe;
 
+import dev.migsafe.api.Catalog;
 import dev.migsafe.api.LintOptions;
 import dev.migsafe.api.LintResult;
+import dev.migsafe.api.OutcomeUpdate;
+import dev.migsafe.api.RecordedOutcome;
+import dev.migsafe.api.ReliabilityReport;
+import dev.migsafe.api.ReportQuery;
 import dev.migsafe.api.RuleInfo;
+import dev.migsafe.api.SimilarQuery;
+import dev.migsafe.api.SimilarResult;
+import dev.migsafe.internal.catalog.CatalogLoader;
+import dev.migsafe.internal.catalog.CatalogLocation;
+import dev.migsafe.internal.catalog.OutcomeRecorder;
 import dev.migsafe.internal.lint.Linter;
+import dev.migsafe.internal.report.ReliabilityReporter;
 import dev.migsafe.internal.rules.RuleBase;
+import dev.migsafe.internal.similar.SimilarMigrations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,8 +27,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The one entry point for library users: build an instance with options, then lint. An
- * instance is immutable and thread-safe; the rule base behind it is compiled once per process.
+ * The one entry point for library users: build an instance with options, then lint, plan,
+ * search the catalog or report on it. An instance is immutable and thread-safe; the rule base
+ * behind it is compiled once per process.
  *
  * <pre>{@code
  * Migsafe migsafe = Migsafe.builder().engineVersion(15).build();
@@ -27,10 +40,15 @@ import java.util.Properties;
  * dev.migsafe.api.MigsafeException}s.
  */
 public final class Migsafe {
-  private final LintOptions options;
+  /** How many similar past migrations a playbook lists. */
+  private static final int PLAN_SIMILAR_LIMIT = 3;
 
-  private Migsafe(LintOptions options) {
+  private final LintOptions options;
+  private final Path catalogDir;
+
+  private Migsafe(LintOptions options, Path catalogDir) {
     this.options = options;
+    this.catalogDir = catalogDir;
   }
 
   public static Builder builder() {
@@ -64,12 +82,17 @@ public final class Migsafe {
   /** The playbook for a packet already loaded. */
   public dev.migsafe.api.Plan plan(dev.migsafe.api.MigrationPacket packet,
       dev.migsafe.api.PlanOptions planOptions) {
-    return new dev.migsafe.internal.plan.PlanBuilder(
+    dev.migsafe.api.Plan plan = new dev.migsafe.internal.plan.PlanBuilder(
         dev.migsafe.internal.plan.PlanKnowledgeBase.shared(),
         dev.migsafe.internal.plan.RecipeLibrary.shared(),
         dev.migsafe.internal.plan.TreeLibrary.shared(),
         dev.migsafe.internal.plan.ThroughputModelLoader.load(planOptions.throughputModel()),
         planOptions.start()).build(packet);
+    List<dev.migsafe.api.Plan.SimilarMigration> similar = SimilarMigrations.find(
+        CatalogLoader.load(CatalogLocation.resolve(catalogDir)), packet, PLAN_SIMILAR_LIMIT)
+        .results().stream().map(m -> new dev.migsafe.api.Plan.SimilarMigration(m.id(),
+            m.score(), m.outcome(), m.why())).toList();
+    return plan.withSimilarPastMigrations(similar);
   }
 
   /** Every rule, sorted by id: the rule base's and the linter's own about suppressions. */
@@ -90,6 +113,34 @@ public final class Migsafe {
     return Optional.empty();
   }
 
+  /**
+   * The catalog: the directory given to the builder, else {@code catalog/} of the working
+   * directory if there is one, else the catalog shipped with migsafe. Malformed records are
+   * skipped and listed in {@link Catalog#skipped()}.
+   */
+  public Catalog catalog() {
+    return CatalogLoader.load(CatalogLocation.resolve(catalogDir)).catalog();
+  }
+
+  /** The past migrations most like the query, best first, at most {@code limit} (1 to 100). */
+  public SimilarResult similar(SimilarQuery query, int limit) {
+    return SimilarMigrations.find(CatalogLoader.load(CatalogLocation.resolve(catalogDir)),
+        query, limit);
+  }
+
+  /**
+   * The reliability report of the catalog for a period (catalog-v1.md): figures, trend, team
+   * breakdown and the migrations behind each figure. An unknown team is bad input.
+   */
+  public ReliabilityReport report(ReportQuery query) {
+    return ReliabilityReporter.report(catalog(), query);
+  }
+
+  /** Writes or updates a past-migration record in the catalog directory. */
+  public RecordedOutcome recordOutcome(OutcomeUpdate update) {
+    return OutcomeRecorder.record(CatalogLocation.resolve(catalogDir), update);
+  }
+
   /** migsafe's version, from the build. */
   public static String version() {
     try (InputStream in = Migsafe.class.getResourceAsStream("/migsafe/version.properties")) {
@@ -106,6 +157,7 @@ public final class Migsafe {
   /** Builds an immutable {@link Migsafe}. */
   public static final class Builder {
     private LintOptions options = LintOptions.defaults();
+    private Path catalogDir;
 
     private Builder() {}
 
@@ -119,8 +171,14 @@ public final class Migsafe {
       return this;
     }
 
+    /** The catalog directory; null (the default) looks for {@code catalog/}, else the shipped one. */
+    public Builder catalog(Path dir) {
+      this.catalogDir = dir;
+      return this;
+    }
+
     public Migsafe build() {
-      return new Migsafe(options);
+      return new Migsafe(options, catalogDir);
     }
   }
 }

@@ -24,6 +24,12 @@ public record Plan(
     List<Gate> gates,
     List<SimilarMigration> similarPastMigrations) {
 
+  /** This plan with the catalog's similar past migrations, which the catalog search adds. */
+  public Plan withSimilarPastMigrations(List<SimilarMigration> similar) {
+    return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
+        validations, decisionTrees, checklist, gates, List.copyOf(similar));
+  }
+
   /** Who owns the packet and where it runs. */
   public record PacketSummary(String id, String title, String owner, List<String> reviewers,
       String dialect, String engineVersion) {}

@@ -47,6 +47,11 @@ final class PlanCommand implements Callable<Integer> {
       description = "Exit 1 when a finding is at least this severe (default: high).")
   String failOn = "high";
 
+  @Option(names = "--catalog", paramLabel = "DIR", description = "The catalog for similar past "
+      + "migrations (default: catalog/ of the working directory if present, else the catalog "
+      + "shipped with migsafe).")
+  Path catalog;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -57,7 +62,8 @@ final class PlanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
     }
-    Plan plan = Migsafe.builder().build().plan(packet, new PlanOptions(startTime(), model));
+    Plan plan = Migsafe.builder().catalog(catalog).build()
+        .plan(packet, new PlanOptions(startTime(), model));
     String rendered = switch (format) {
       case md -> PlanMarkdownRenderer.render(plan);
       case json -> PlanJsonRenderer.render(plan);

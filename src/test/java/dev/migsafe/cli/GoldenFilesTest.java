@@ -27,6 +27,11 @@ class GoldenFilesTest {
   private static final String EXAMPLE = "examples/lint-flyway/db/migration";
   private static final String SINK = "src/test/resources/golden-input/kitchen-sink.sql";
   private static final String SINK_SCHEMA = "src/test/resources/golden-input/kitchen-sink-schema.sql";
+  private static final String SIMILAR_SQL = "src/test/resources/golden-input/similar-orders-email.sql";
+  private static final String SIMILAR_MYSQL = "src/test/resources/golden-input/similar-mysql-status.sql";
+  private static final String PACKET = "src/test/resources/search-eval/packets/orders-customer-email.yaml";
+  /** A fixed catalog for report, independent of the shipped one (which grows). */
+  private static final String REPORT_CATALOG = "src/test/resources/report-catalog";
 
   /** A golden case: the file it is compared with and the command line that produces it. */
   record Case(String golden, int exit, String... args) {}
@@ -48,7 +53,27 @@ class GoldenFilesTest {
             "2026-12-07T09:00", "examples/plan-rename-column/packet.yaml"),
         new Case("rules.txt", 0, "rules"),
         new Case("rules.json", 0, "rules", "--format", "json"),
-        new Case("rules-explain.txt", 0, "rules", "explain", "pg-add-column-volatile-default"));
+        new Case("rules-explain.txt", 0, "rules", "explain", "pg-add-column-volatile-default"),
+        // similar runs on the shipped catalog in catalog/ (the default when it is present).
+        new Case("similar-text.txt", 0, "similar", "set not null on a big payments table"),
+        new Case("similar-sql.md", 0, "similar", "--catalog", "catalog", "--sql", SIMILAR_SQL,
+            "--format", "md"),
+        new Case("similar-packet.json", 0, "similar", "--catalog", "catalog", "--packet", PACKET,
+            "--format", "json", "--limit", "3"),
+        new Case("similar-mysql.txt", 0, "similar", "--sql", SIMILAR_MYSQL, "--limit", "3"),
+        new Case("report-2026-q3.md", 0, "report", "--catalog", REPORT_CATALOG, "--quarter",
+            "2026-Q3"),
+        new Case("report-2026-q3.json", 0, "report", "--catalog", REPORT_CATALOG, "--quarter",
+            "2026-Q3", "--format", "json"),
+        new Case("report-2026-q3.csv", 0, "report", "--catalog", REPORT_CATALOG, "--quarter",
+            "2026-Q3", "--format", "csv"),
+        new Case("report-2026-q3.html", 0, "report", "--catalog", REPORT_CATALOG, "--quarter",
+            "2026-Q3", "--format", "html"),
+        new Case("report-range-identity.md", 0, "report", "--catalog", REPORT_CATALOG,
+            "--from", "2026-08-01", "--to", "2026-10-01", "--team", "team-identity",
+            "--quarters", "3"),
+        new Case("report-empty-q1.json", 0, "report", "--catalog", REPORT_CATALOG, "--quarter",
+            "2026-Q1", "--quarters", "2", "--format", "json"));
   }
 
   @TestFactory

@@ -1,0 +1,98 @@
+package dev.migsafe.internal.catalog;
+
+import dev.migsafe.api.MigsafeException;
+import dev.migsafe.internal.rules.RuleBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where the catalog is: a directory (given, or {@code catalog/} of the working directory), or
+ * the copy packaged in migsafe's jar under {@code migsafe/catalog/}, which is read-only.
+ *
+ * @param root the directory; null for the shipped catalog
+ */
+public record CatalogLocation(Path root) {
+  public static final String MIGRATIONS = "migrations";
+  public static final String VALIDATIONS = "validations";
+  static final String SHIPPED = "migsafe/catalog";
+
+  /** {@code explicit} when given, else {@code catalog/} if it is a directory, else shipped. */
+  public static CatalogLocation resolve(Path explicit) {
+    if (explicit != null) {
+      if (!Files.isDirectory(explicit)) {
+        throw MigsafeException.badInput(explicit + ": no such catalog directory");
+      }
+      return new CatalogLocation(explicit);
+    }
+    Path local = Path.of("catalog");
+    return Files.isDirectory(local) ? new CatalogLocation(local) : shipped();
+  }
+
+  public static CatalogLocation shipped() {
+    return new CatalogLocation(null);
+  }
+
+  public boolean isShipped() {
+    return root == null;
+  }
+
+  /** How the catalog is named in output: its directory, or {@code (shipped)}. */
+  public String label() {
+    return isShipped() ? "(shipped)" : root.toString();
+  }
+
+  /** The record folder, for writing; fails for the shipped catalog. */
+  public Path folder(String name) {
+    if (isShipped()) {
+      throw MigsafeException.badInput("the catalog shipped inside migsafe is read-only; "
+          + "create catalog/ in the working directory or pass --catalog DIR");
+    }
+    return root.resolve(name);
+  }
+
+  /**
+   * Every file in a record folder (not below it), sorted by name, hidden files left out.
+   * Shipped files come from the class path, whether that is a folder or the jar.
+   */
+  public List<Path> files(String folder) {
+    if (isShipped()) {
+      List<Path> out = new ArrayList<>();
+      for (Path p : RuleBase.resourceFiles(SHIPPED, "")) {
+        Path parent = p.getParent();
+        if (parent != null && parent.getFileName() != null
+            && parent.getFileName().toString().equals(folder)
+            && parent.getParent() != null && parent.getParent().getFileName() != null
+            && parent.getParent().getFileName().toString().equals("catalog")
+            && Files.isRegularFile(p) && !hidden(p)) {
+          out.add(p);
+        }
+      }
+      return out;
+    }
+    Path dir = root.resolve(folder);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isRegularFile).filter(p -> !hidden(p)).sorted().toList();
+    } catch (IOException e) {
+      throw MigsafeException.badInput(dir + ": cannot be listed: " + e.getMessage());
+    }
+  }
+
+  /** How a record file is named in problems: under its directory, or its jar resource path. */
+  public String display(Path file) {
+    if (isShipped()) {
+      return SHIPPED + "/" + file.getParent().getFileName() + "/" + file.getFileName();
+    }
+    return file.toString();
+  }
+
+  private static boolean hidden(Path p) {
+    return p.getFileName().toString().startsWith(".");
+  }
+}

@@ -1,0 +1,77 @@
+package dev.migsafe.internal.similar;
+
+import java.util.Collection;
+
+/**
+ * Table size in orders of magnitude. Risk grows with size in steps, not linearly: a rewrite of
+ * 5M rows is a slow minute, of 500M rows an outage. Neighbouring classes count as partly alike.
+ */
+public enum SizeClass {
+  SMALL("small", "under 1M rows"),
+  MEDIUM("medium", "1M to 10M rows"),
+  LARGE("large", "10M to 100M rows"),
+  HUGE("huge", "100M rows or more");
+
+  private final String term;
+  private final String range;
+
+  SizeClass(String term, String range) {
+    this.term = term;
+    this.range = range;
+  }
+
+  public String term() {
+    return term;
+  }
+
+  public String range() {
+    return range;
+  }
+
+  public static SizeClass ofRows(long rows) {
+    if (rows < 1_000_000L) {
+      return SMALL;
+    }
+    if (rows < 10_000_000L) {
+      return MEDIUM;
+    }
+    return rows < 100_000_000L ? LARGE : HUGE;
+  }
+
+  /** The class of the largest count, or null when there is none. */
+  public static String ofLargest(Collection<Long> rows) {
+    return rows.stream().filter(r -> r != null).max(Long::compare)
+        .map(r -> ofRows(r).term()).orElse(null);
+  }
+
+  public static SizeClass parse(String term) {
+    for (SizeClass c : values()) {
+      if (c.term.equals(term)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The classes either side, for partial credit. */
+  public SizeClass[] neighbours() {
+    int i = ordinal();
+    if (i == 0) {
+      return new SizeClass[] {values()[1]};
+    }
+    if (i == values().length - 1) {
+      return new SizeClass[] {values()[i - 1]};
+    }
+    return new SizeClass[] {values()[i - 1], values()[i + 1]};
+  }
+
+  static String larger(String a, String b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    return parse(a).ordinal() >= parse(b).ordinal() ? a : b;
+  }
+}

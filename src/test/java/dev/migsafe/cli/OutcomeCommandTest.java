@@ -1,0 +1,68 @@
+package dev.migsafe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code migsafe outcome record} from the command line. */
+class OutcomeCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void recordsANewMigrationThenItsIncident() throws IOException {
+    Path sql = dir.resolve("V42.sql");
+    Files.writeString(sql, "ALTER TABLE orders ADD COLUMN currency char(3);\n");
+    CliRunner.Run r = CliRunner.run("outcome", "record", "--catalog", dir.toString(),
+        "--id", "2026-11-orders-currency", "--title", "Orders get a currency", "--team",
+        "team-payments", "--dialect", "postgresql", "--engine-version", "16", "--date",
+        "2026-11-20", "--tables", "orders", "--changes", "add-column,backfill", "--sql",
+        sql.toString(), "--table-rows", "orders=85000000", "--planned-window", "PT2H",
+        "--status", "success", "--rollback-planned", "--rollback-tested=false");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exit()).isZero();
+    Path file = dir.resolve("migrations/2026-11-orders-currency.yaml");
+    assertThat(r.out()).startsWith("created " + file + " (success)\nhash ");
+
+    r = CliRunner.run("outcome", "record", "--catalog", dir.toString(), "--id",
+        "2026-11-orders-currency", "--status", "incident", "--incident",
+        "sev2:lock-contention:14:writes queued: behind SET NOT NULL", "--hotfix",
+        "schema-drift:2026-11-21:replica had an old index", "--actual-duration", "PT3H10M",
+        "--lesson", "Use CHECK NOT VALID first.", "--format", "json");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("\"schemaVersion\" : 1", "\"created\" : false",
+        "\"status\" : \"incident\"");
+    String text = Files.readString(file);
+    assertThat(text).contains("description: 'writes queued: behind SET NOT NULL'",
+        "actualDuration: PT3H10M", "rollback:\n  planned: true\n  tested: false\n",
+        "lessons: Use CHECK NOT VALID first.\n");
+
+    CliRunner.Run similar = CliRunner.run("similar", "--catalog", dir.toString(), "currency");
+    assertThat(similar.out()).contains("2026-11-orders-currency",
+        "incident: sev2 lock-contention 14 min; overran: PT3H10M for PT2H planned; "
+            + "hotfix schema-drift");
+  }
+
+  @Test
+  void badValuesExitTwo() {
+    String cat = dir.toString();
+    CliRunner.Run r = CliRunner.run("outcome", "record", "--catalog", cat, "--id", "../x",
+        "--status", "success");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("'../x' is not a valid record id");
+    r = CliRunner.run("outcome", "record", "--catalog", cat, "--id", "x", "--incident", "sev2");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--incident 'sev2' is not SEVERITY:CAUSE:MINUTES:DESCRIPTION");
+    r = CliRunner.run("outcome", "record", "--catalog", cat, "--id", "x", "--date", "yesterday");
+    assertThat(r.exit()).isEqualTo(2);
+    r = CliRunner.run("outcome", "record", "--catalog", cat, "--id", "x", "--status", "done");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("the record would not be valid, nothing was written",
+        "outcome.status: 'done' is not one of aborted, incident, rolled-back, success");
+    assertThat(dir.resolve("migrations/x.yaml")).doesNotExist();
+    assertThat(CliRunner.run("outcome", "record", "--status", "success").exit()).isEqualTo(2);
+  }
+}
