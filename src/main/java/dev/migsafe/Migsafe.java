@@ -5,6 +5,8 @@ import dev.migsafe.api.LintOptions;
 import dev.migsafe.api.LintResult;
 import dev.migsafe.api.OutcomeUpdate;
 import dev.migsafe.api.RecordedOutcome;
+import dev.migsafe.api.ReliabilityReport;
+import dev.migsafe.api.ReportQuery;
 import dev.migsafe.api.RuleInfo;
 import dev.migsafe.api.SimilarQuery;
 import dev.migsafe.api.SimilarResult;
@@ -12,6 +14,7 @@ import dev.migsafe.internal.catalog.CatalogLoader;
 import dev.migsafe.internal.catalog.CatalogLocation;
 import dev.migsafe.internal.catalog.OutcomeRecorder;
 import dev.migsafe.internal.lint.Linter;
+import dev.migsafe.internal.report.ReliabilityReporter;
 import dev.migsafe.internal.rules.RuleBase;
 import dev.migsafe.internal.similar.SimilarMigrations;
 import java.io.IOException;
@@ -25,8 +28,8 @@ import java.util.Properties;
 
 /**
  * The one entry point for library users: build an instance with options, then lint, plan,
- * search the catalog or record an outcome. An instance is immutable and thread-safe; the rule
- * base behind it is compiled once per process.
+ * search the catalog, record an outcome or report on the catalog. An instance is immutable and
+ * thread-safe; the rule base behind it is compiled once per process.
  *
  * <pre>{@code
  * Migsafe migsafe = Migsafe.builder().engineVersion(15).build();
@@ -124,6 +127,14 @@ public final class Migsafe {
   public SimilarResult similar(SimilarQuery query, int limit) {
     return SimilarMigrations.find(CatalogLoader.load(CatalogLocation.resolve(catalogDir)),
         query, limit);
+  }
+
+  /**
+   * The reliability report of the catalog for a period (catalog-v1.md): figures, trend, team
+   * breakdown and the migrations behind each figure. An unknown team is bad input.
+   */
+  public ReliabilityReport report(ReportQuery query) {
+    return ReliabilityReporter.report(catalog(), query);
   }
 
   /** Writes or updates a past-migration record in the catalog directory. */

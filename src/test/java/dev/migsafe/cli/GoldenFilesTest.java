@@ -30,6 +30,8 @@ class GoldenFilesTest {
   private static final String SIMILAR_SQL = "src/test/resources/golden-input/similar-orders-email.sql";
   private static final String SIMILAR_MYSQL = "src/test/resources/golden-input/similar-mysql-status.sql";
   private static final String PACKET = "src/test/resources/search-eval/packets/orders-customer-email.yaml";
+  /** A fixed catalog for report, independent of the shipped one (which grows). */
+  private static final String REPORT_CATALOG = "src/test/resources/report-catalog";
 
   /** A golden case: the file it is compared with and the command line that produces it. */
   record Case(String golden, int exit, String... args) {}
@@ -45,6 +47,10 @@ class GoldenFilesTest {
             SINK_SCHEMA, SINK),
         new Case("lint-kitchen-sink-pg10.txt", 1, "lint", "--engine-version", "10", "--schema",
             SINK_SCHEMA, SINK),
+        new Case("plan-rename-column.json", 0, "plan", "--format", "json", "--start",
+            "2026-12-07T09:00", "examples/plan-rename-column/packet.yaml"),
+        new Case("plan-rename-column.html", 0, "plan", "--format", "html", "--start",
+            "2026-12-07T09:00", "examples/plan-rename-column/packet.yaml"),
         new Case("rules.txt", 0, "rules"),
         new Case("rules.json", 0, "rules", "--format", "json"),
         new Case("rules-explain.txt", 0, "rules", "explain", "pg-add-column-volatile-default"),
@@ -54,7 +60,20 @@ class GoldenFilesTest {
             "--format", "md"),
         new Case("similar-packet.json", 0, "similar", "--catalog", "catalog", "--packet", PACKET,
             "--format", "json", "--limit", "3"),
-        new Case("similar-mysql.txt", 0, "similar", "--sql", SIMILAR_MYSQL, "--limit", "3"));
+        new Case("similar-mysql.txt", 0, "similar", "--sql", SIMILAR_MYSQL, "--limit", "3"),
+        new Case("report-2026-q3.md", 0, "report", "--catalog", REPORT_CATALOG, "--quarter",
+            "2026-Q3"),
+        new Case("report-2026-q3.json", 0, "report", "--catalog", REPORT_CATALOG, "--quarter",
+            "2026-Q3", "--format", "json"),
+        new Case("report-2026-q3.csv", 0, "report", "--catalog", REPORT_CATALOG, "--quarter",
+            "2026-Q3", "--format", "csv"),
+        new Case("report-2026-q3.html", 0, "report", "--catalog", REPORT_CATALOG, "--quarter",
+            "2026-Q3", "--format", "html"),
+        new Case("report-range-identity.md", 0, "report", "--catalog", REPORT_CATALOG,
+            "--from", "2026-08-01", "--to", "2026-10-01", "--team", "team-identity",
+            "--quarters", "3"),
+        new Case("report-empty-q1.json", 0, "report", "--catalog", REPORT_CATALOG, "--quarter",
+            "2026-Q1", "--quarters", "2", "--format", "json"));
   }
 
   @TestFactory

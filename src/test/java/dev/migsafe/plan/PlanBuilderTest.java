@@ -119,11 +119,13 @@ class PlanBuilderTest {
     assertThat(plan.changes()).singleElement().satisfies(c ->
         assertThat(c.kind()).isEqualTo("rename-column"));
     assertThat(plan.phases()).extracting(Plan.Phase::id).containsExactly("A", "B", "C", "D");
-    Plan.Step add = plan.phases().get(0).steps().get(0);
+    assertThat(plan.phases().get(0).steps().get(0).sql())
+        .isEqualTo("SET lock_timeout = '2000ms'");
+    Plan.Step add = plan.phases().get(0).steps().get(1);
     assertThat(add.sql()).isEqualTo(
         "ALTER TABLE \"orders\" ADD COLUMN \"customer_email\" text");
     assertThat(add.rollbackSql()).isEqualTo("ALTER TABLE \"orders\" DROP COLUMN \"customer_email\"");
-    Plan.Step drop = plan.phases().get(3).steps().get(0);
+    Plan.Step drop = plan.phases().get(3).steps().get(1);
     assertThat(drop.pointOfNoReturn()).isTrue();
     assertThat(drop.rollbackSql()).isNull();
     assertThat(plan.phases().get(1).steps().get(0).action()).contains("\"customer_email\"");
@@ -171,7 +173,7 @@ class PlanBuilderTest {
   void treeRollbackIsTheRecipesOwnRollbackBeforeThePointOfNoReturn() throws IOException {
     Plan plan = plan();
     Plan.DecisionTree t = plan.decisionTrees().get(0);
-    assertThat(t.pointOfNoReturn()).isEqualTo("D1");
+    assertThat(t.pointOfNoReturn()).isEqualTo("D2");
     assertThat(t.root().no().outcome()).isEqualTo("rollback");
     assertThat(t.root().no().steps()).containsExactly(
         "ALTER TABLE \"orders\" DROP COLUMN \"customer_email\"");

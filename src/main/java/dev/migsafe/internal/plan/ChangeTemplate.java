@@ -36,14 +36,58 @@ public final class ChangeTemplate {
         : base + "_idx");
     ids.put("check", base + "_not_null");
     lists.put("columns", cols);
-    lists.put("refColumns", c.refColumns() == null ? List.of() : c.refColumns());
+    lists.put("refColumns", referencedColumns(c, current, target));
     raw.put("fromType", c.fromType());
     raw.put("toType", c.toType());
     raw.put("default", c.defaultValue() == null ? "NULL" : c.defaultValue());
     raw.put("expression", c.expression());
-    raw.put("value", c.expression() == null ? null : SqlQuoting.literal(c.expression()));
+    raw.put("value", enumValue(c, target));
     raw.put("batchSize", Long.toString(batchSize));
     return new Template(ids, lists, raw);
+  }
+
+  /**
+   * A foreign key's referenced columns; {@code REFERENCES t} without a column list means the
+   * primary key of {@code t}, which must be spelled out in {@code REFERENCES t (...)}.
+   */
+  private static List<String> referencedColumns(Change c, Schema current, Schema target) {
+    if (c.refColumns() != null && !c.refColumns().isEmpty()) {
+      return c.refColumns();
+    }
+    if (c.refTable() == null) {
+      return List.of();
+    }
+    for (Schema s : new Schema[] {target, current}) {
+      Table t = s == null ? null : s.table(c.refTable());
+      if (t == null) {
+        continue;
+      }
+      for (Constraint k : t.constraints()) {
+        if (k.type().equals("primary-key")) {
+          return k.columns();
+        }
+      }
+    }
+    return List.of();
+  }
+
+  /**
+   * {@code {value}}: the enum label as a literal; for a created enum every label of the target
+   * type, each a literal, because the change's expression joins them with ", " and would
+   * otherwise become one label.
+   */
+  private static String enumValue(Change c, Schema target) {
+    if (c.expression() == null) {
+      return null;
+    }
+    if (!c.kind().equals("create-enum")) {
+      return SqlQuoting.literal(c.expression());
+    }
+    List<String> labels = target == null ? null : target.enums().get(c.table());
+    if (labels == null) {
+      labels = List.of(c.expression().split(", "));
+    }
+    return String.join(", ", labels.stream().map(SqlQuoting::literal).toList());
   }
 
   /** The single primary-key column of the table in either schema, else {@code id}. */

@@ -101,7 +101,7 @@ public final class PlanBuilder {
         continue;
       }
       Recipe r = recipes.get(f.getRecipe());
-      Template t = ChangeTemplate.of(c, current, target, batchSize);
+      Template t = ChangeTemplate.of(forRecipe(c, r, current), current, target, batchSize);
       templates.put(c.id(), t);
       for (StepExpander.Draft d : StepExpander.expand(f, r, t)) {
         byPhase.get(d.step().phase()).add(d);
@@ -110,6 +110,7 @@ public final class PlanBuilder {
           new Verdict(r.oldAppNewSchema().compatible(), t.fill(r.oldAppNewSchema().reason())),
           new Verdict(r.newAppOldSchema().compatible(), t.fill(r.newAppOldSchema().reason()))));
     }
+    addSessionSettings(byPhase, p);
 
     Map<StepExpander.Draft, StatementResult> analysis = analyse(byPhase, current, version);
     ZonedDateTime begin = start != null ? start.atZone(p.traffic().timezone())
@@ -120,41 +121,52 @@ public final class PlanBuilder {
     List<Risk> risks = new ArrayList<>();
     Map<String, String> pointOfNoReturn = new LinkedHashMap<>();
     Map<String, List<String>> rollbacks = new LinkedHashMap<>();
+    Duration maxLock = p.constraints().maxLockWait() == null ? Duration.ofSeconds(2)
+        : p.constraints().maxLockWait();
+    Duration maxStatement = p.constraints().maxStatementTime();
     for (String ph : PHASE_IDS) {
-      List<Step> steps = new ArrayList<>();
+      List<Judged> judged = new ArrayList<>();
       int n = 0;
       for (StepExpander.Draft d : byPhase.get(ph)) {
-        String id = ph + (++n);
-        Change c = d.change();
-        PlanChange f = facts.stream().filter(x -> x.change() == c).findFirst().orElseThrow();
+        PlanChange f = d.change() == null ? null : facts.stream()
+            .filter(x -> x.change() == d.change()).findFirst().orElseThrow();
         StatementResult st = analysis.get(d);
         LockMode lock = st == null ? null : st.locks().stream().map(TableLock::mode)
             .reduce(null, LockMode::strongest);
         boolean rewrites = st != null && st.rewritesTable();
         boolean scans = st != null && st.scansTable();
-        Duration estimate = estimate(d, f, lock, rewrites, scans, p, batchSize);
-        String window = window(d, f, lock, rewrites, scans, estimate, p);
-        ZonedDateTime at = timeline.place(window, estimate);
+        Duration estimate = estimate(d, f, rewrites, scans, p, batchSize);
+        judged.add(new Judged(ph + (++n), d, lock, rewrites, scans, estimate,
+            window(d, f, lock, rewrites, scans, estimate, maxLock)));
+      }
+      List<ZonedDateTime> times = schedule(judged, timeline);
+      List<Step> steps = new ArrayList<>();
+      for (int i = 0; i < judged.size(); i++) {
+        Judged j = judged.get(i);
+        StepExpander.Draft d = j.draft();
+        String changeId = d.change() == null ? null : d.change().id();
         boolean isAction = d.step().action() != null;
         String sql = isAction ? null : d.sql();
-        steps.add(new Step(id, c.id(), d.step().title(), sql,
-            isAction ? templates.get(c.id()).fill(d.step().action()) : null,
-            d.rollbackSql() != null, d.rollbackSql(), d.step().pointOfNoReturn(), window,
-            estimate, at));
-        if (d.step().pointOfNoReturn()) {
-          pointOfNoReturn.putIfAbsent(c.id(), id);
+        ZonedDateTime at = times.get(i);
+        steps.add(new Step(j.id(), changeId, d.title(), sql,
+            isAction ? templates.get(changeId).fill(d.step().action()) : null,
+            d.rollbackSql() != null, d.rollbackSql(), d.step().pointOfNoReturn(), j.window(),
+            j.estimate(), at));
+        if (changeId == null) {
+          continue;
         }
-        if (d.rollbackSql() != null && !pointOfNoReturn.containsKey(c.id())) {
-          rollbacks.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(0, d.rollbackSql());
+        if (d.step().pointOfNoReturn()) {
+          pointOfNoReturn.putIfAbsent(changeId, j.id());
+        }
+        if (d.rollbackSql() != null && !pointOfNoReturn.containsKey(changeId)) {
+          rollbacks.computeIfAbsent(changeId, k -> new ArrayList<>()).add(0, d.rollbackSql());
         }
         if (sql != null) {
-          Duration maxLock = p.constraints().maxLockWait() == null ? Duration.ofSeconds(2)
-              : p.constraints().maxLockWait();
-          Duration maxStatement = p.constraints().maxStatementTime();
-          Duration statementTime = d.backfill() ? batchTime(batchSize) : estimate;
-          boolean blocks = lock != null && lock.blocksWrites();
-          risks.add(new Risk(id, c.id(), c.table(), lock, rewrites, scans, estimate,
-              timeline.overlapsPeak(at, estimate), blocks && estimate.compareTo(maxLock) > 0,
+          Duration statementTime = d.backfill() ? batchTime(batchSize) : j.estimate();
+          boolean blocks = j.lock() != null && j.lock().blocksWrites();
+          risks.add(new Risk(j.id(), changeId, d.change().table(), j.lock(), j.rewrites(),
+              j.scans(), j.estimate(), timeline.overlapsPeak(at, j.estimate()),
+              blocks && j.estimate().compareTo(maxLock) > 0,
               maxStatement != null && statementTime.compareTo(maxStatement) > 0,
               d.backfill() ? "repeated in batches of " + batchSize + " rows" : null));
         }
@@ -218,8 +230,12 @@ public final class PlanBuilder {
         .withEngineVersion(version).withTransactionMode(TransactionMode.AUTO));
     FileResult r = linter.lintText("migration", sql.toString(), current.copy());
     for (Finding f : r.findings()) {
-      out.add(new PlanFinding(f.rule(), f.severity(), null, "migration statement at line "
-          + f.line() + ": " + f.message(), f.why(), f.saferAlternative()));
+      List<String> tables = f.statementIndex() < 0 || f.statementIndex() >= r.statements().size()
+          ? List.of() : r.statements().get(f.statementIndex()).locks().stream()
+              .map(TableLock::table).toList();
+      out.add(new PlanFinding(f.rule(), WorkloadSeverity.scale(f.severity(), tables, p.tables()),
+          null, "migration statement at line " + f.line() + ": " + f.message(), f.why(),
+          f.saferAlternative()));
     }
     Schema reached = current.copy();
     SchemaReader.apply(reached, sql.toString());
@@ -276,10 +292,13 @@ public final class PlanBuilder {
     return out;
   }
 
-  private Duration estimate(StepExpander.Draft d, PlanChange f, LockMode lock, boolean rewrites,
-      boolean scans, MigrationPacket p, long batchSize) {
+  private Duration estimate(StepExpander.Draft d, PlanChange f, boolean rewrites, boolean scans,
+      MigrationPacket p, long batchSize) {
     if (d.step().action() != null) {
       return d.step().phase().equals("B") ? seconds(model.deploySeconds()) : Duration.ZERO;
+    }
+    if (f == null) {
+      return seconds(model.catalogChangeSeconds());
     }
     double mb = f.getSizeGb() * 1024;
     double load = ThroughputModel.loadFactor(f.getWritesPerSecond());
@@ -316,12 +335,10 @@ public final class PlanBuilder {
    * maintenance window; heavy reading or writing of a large table must avoid peak traffic.
    */
   private static String window(StepExpander.Draft d, PlanChange f, LockMode lock,
-      boolean rewrites, boolean scans, Duration estimate, MigrationPacket p) {
-    if (d.step().action() != null) {
+      boolean rewrites, boolean scans, Duration estimate, Duration maxLock) {
+    if (d.step().action() != null || f == null) {
       return "any";
     }
-    Duration maxLock = p.constraints().maxLockWait() == null ? Duration.ofSeconds(2)
-        : p.constraints().maxLockWait();
     if (lock != null && lock.blocksWrites() && estimate.compareTo(maxLock) > 0) {
       return "maintenance";
     }
@@ -332,6 +349,105 @@ public final class PlanBuilder {
       return "off-peak";
     }
     return "any";
+  }
+
+  /** A step with what the analysis and the model say about it, before it is scheduled. */
+  private record Judged(String id, StepExpander.Draft draft, LockMode lock, boolean rewrites,
+      boolean scans, Duration estimate, String window) {}
+
+  /**
+   * Start times for a phase's steps. The statements between BEGIN and COMMIT run as one
+   * transaction, so they are placed together, in the strictest window any of them needs.
+   */
+  private static List<ZonedDateTime> schedule(List<Judged> steps, Timeline timeline) {
+    List<ZonedDateTime> times = new ArrayList<>();
+    int i = 0;
+    while (i < steps.size()) {
+      int end = i;
+      if (isBegin(steps.get(i).draft().sql())) {
+        while (end + 1 < steps.size() && !isEnd(steps.get(end).draft().sql())) {
+          end++;
+        }
+      }
+      Duration total = Duration.ZERO;
+      String window = "any";
+      for (int k = i; k <= end; k++) {
+        total = total.plus(steps.get(k).estimate());
+        window = stricter(window, steps.get(k).window());
+      }
+      ZonedDateTime at = timeline.place(window, total);
+      for (int k = i; k <= end; k++) {
+        times.add(at);
+        at = at.plus(steps.get(k).estimate());
+      }
+      i = end + 1;
+    }
+    return times;
+  }
+
+  private static boolean isBegin(String sql) {
+    String s = sql == null ? "" : sql.strip().toUpperCase(java.util.Locale.ROOT);
+    return s.equals("BEGIN") || s.startsWith("BEGIN ") || s.startsWith("START TRANSACTION");
+  }
+
+  private static boolean isEnd(String sql) {
+    String s = sql == null ? "" : sql.strip().toUpperCase(java.util.Locale.ROOT);
+    return s.equals("COMMIT") || s.equals("END") || s.startsWith("ROLLBACK");
+  }
+
+  private static String stricter(String a, String b) {
+    List<String> order = List.of("any", "off-peak", "maintenance");
+    return order.indexOf(a) >= order.indexOf(b) ? a : b;
+  }
+
+  /**
+   * Every phase that runs DDL starts its session with lock_timeout at the packet's
+   * maxLockWait: a step that cannot get its lock gives up instead of queueing every query of
+   * the table behind it.
+   */
+  private static void addSessionSettings(Map<String, List<StepExpander.Draft>> byPhase,
+      MigrationPacket p) {
+    Duration maxLock = p.constraints().maxLockWait() == null ? Duration.ofSeconds(2)
+        : p.constraints().maxLockWait();
+    String value = maxLock.toMillis() + "ms";
+    for (String ph : List.of("A", "C", "D")) {
+      List<StepExpander.Draft> drafts = byPhase.get(ph);
+      boolean ddl = drafts.stream().anyMatch(d -> d.sql() != null && !d.backfill()
+          && d.step().action() == null);
+      if (ddl) {
+        String sql = "SET lock_timeout = " + SqlQuoting.literal(value);
+        drafts.add(0, new StepExpander.Draft(null, null, new Recipe.RecipeStep(ph,
+            "Set lock_timeout for this session", sql, null, null, null, false, null),
+            "Set lock_timeout to " + value + " (maxLockWait) for this session", sql, null,
+            false));
+      }
+    }
+  }
+
+  /**
+   * Fields some recipes need that the diff does not carry (library/recipes/README.md): the
+   * primary key's constraint name for a key type swap, the stage name of a table drop.
+   */
+  private static Change forRecipe(Change c, Recipe r, Schema current) {
+    Table t = current.table(c.table());
+    switch (r.id()) {
+      case "change-type-primary-key" -> {
+        if (t != null) {
+          for (dev.migsafe.internal.schema.Constraint k : t.constraints()) {
+            if (k.type().equals("primary-key")) {
+              c = c.withName(k.name());
+            }
+          }
+          var col = t.column(c.column());
+          if (c.defaultValue() == null && col != null && col.defaultExpr() != null) {
+            c = c.withDefault(col.defaultExpr());
+          }
+        }
+      }
+      case "drop-table" -> c = c.withTo(c.table() + "_deprecated");
+      default -> { }
+    }
+    return c;
   }
 
   private static Duration seconds(double s) {

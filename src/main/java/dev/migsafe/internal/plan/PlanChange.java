@@ -91,6 +91,11 @@ public final class PlanChange {
     return defaultVolatile;
   }
 
+  /** An index change on a unique index. */
+  public boolean isUnique() {
+    return "unique".equals(change.expression());
+  }
+
   public boolean isTypeChangeRewrites() {
     return typeChangeRewrites;
   }

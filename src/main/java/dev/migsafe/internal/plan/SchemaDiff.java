@@ -124,11 +124,13 @@ public final class SchemaDiff {
       matchedColumns.add(newName);
       if (!newName.equals(col.name())) {
         renames.add(Change.of("rename-column", table).withColumn(col.name()).withTo(newName)
-            .withTypes(col.type(), tc.type()));
+            .withTypes(col.type(), tc.type()).withNotNull(tc.notNull())
+            .withDefault(tc.defaultExpr()));
       }
       if (!Objects.equals(col.type(), tc.type())) {
         columns.add(Change.of("change-type", table).withColumn(newName)
-            .withTypes(col.type(), tc.type()));
+            .withTypes(col.type(), tc.type()).withNotNull(tc.notNull())
+            .withDefault(tc.defaultExpr()));
       }
       if (!col.notNull() && tc.notNull() && !isPrimaryKeyColumn(t, newName)) {
         columns.add(Change.of("set-not-null", table).withColumn(newName).withTypes(null, tc.type()));

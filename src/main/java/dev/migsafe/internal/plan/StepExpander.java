@@ -11,8 +11,8 @@ final class StepExpander {
   private StepExpander() {}
 
   /** A step before phase numbering and analysis. */
-  record Draft(Change change, Recipe recipe, RecipeStep step, String sql, String rollbackSql,
-      boolean backfill) {}
+  record Draft(Change change, Recipe recipe, RecipeStep step, String title, String sql,
+      String rollbackSql, boolean backfill) {}
 
   static List<Draft> expand(PlanChange c, Recipe recipe, Template template) {
     List<Draft> out = new ArrayList<>();
@@ -21,8 +21,8 @@ final class StepExpander {
         continue;
       }
       String sql = s.sql() != null ? template.fill(s.sql()) : template.fill(s.backfill());
-      out.add(new Draft(c.change(), recipe, s, sql, template.fill(s.rollback()),
-          s.backfill() != null));
+      out.add(new Draft(c.change(), recipe, s, template.fill(s.title()), sql,
+          template.fill(s.rollback()), s.backfill() != null));
     }
     return out;
   }
@@ -30,6 +30,14 @@ final class StepExpander {
   /** The small condition language of library/README.md. */
   static boolean holds(String when, PlanChange c) {
     if (when == null || when.isBlank()) {
+      return true;
+    }
+    if (when.contains("&&")) {
+      for (String part : when.split("&&")) {
+        if (!holds(part, c)) {
+          return false;
+        }
+      }
       return true;
     }
     String w = when.trim().toLowerCase(Locale.ROOT).replace(" ", "");

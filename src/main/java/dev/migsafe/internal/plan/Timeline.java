@@ -40,9 +40,31 @@ final class Timeline {
   }
 
   boolean overlapsPeak(ZonedDateTime start, Duration duration) {
-    for (ZonedDateTime t = start; !t.isAfter(start.plus(duration)); t = t.plus(GRANULARITY)) {
-      if (inAny(traffic.peakWindows(), t)) {
-        return true;
+    return overlapsAny(traffic.peakWindows(), start, start.plus(duration));
+  }
+
+  /**
+   * Whether [from, to] meets any occurrence of the weekly windows: each window is turned into
+   * concrete intervals on the days around the range, so the check costs days × windows.
+   */
+  static boolean overlapsAny(List<Window> windows, ZonedDateTime from, ZonedDateTime to) {
+    for (var day = from.toLocalDate().minusDays(1); !day.isAfter(to.toLocalDate());
+        day = day.plusDays(1)) {
+      for (Window w : windows) {
+        if (w.from() == null || w.to() == null || !w.days().contains(day.getDayOfWeek())) {
+          continue;
+        }
+        ZonedDateTime ws = day.atTime(w.from()).atZone(from.getZone());
+        ZonedDateTime we = (w.to().isAfter(w.from()) ? day : day.plusDays(1)).atTime(w.to())
+            .atZone(from.getZone());
+        if (w.to().equals(java.time.LocalTime.MAX)) {
+          we = day.plusDays(1).atStartOfDay(from.getZone());
+        }
+        boolean meets = from.equals(to) ? !from.isBefore(ws) && from.isBefore(we)
+            : from.isBefore(we) && to.isAfter(ws);
+        if (meets) {
+          return true;
+        }
       }
     }
     return false;
@@ -54,34 +76,11 @@ final class Timeline {
           ? Duration.ZERO : duration);
       case "maintenance" -> traffic.maintenanceWindows().isEmpty()
           ? !overlapsPeak(start, Duration.ZERO)
-          : inAny(traffic.maintenanceWindows(), start)
-              && (inAny(traffic.maintenanceWindows(), start.plus(duration))
+          : overlapsAny(traffic.maintenanceWindows(), start, start)
+              && (overlapsAny(traffic.maintenanceWindows(), start.plus(duration),
+                      start.plus(duration))
                   || duration.compareTo(Duration.ofHours(2)) > 0);
       default -> true;
     };
-  }
-
-  static boolean inAny(List<Window> windows, ZonedDateTime t) {
-    for (Window w : windows) {
-      if (w.from() == null || w.to() == null) {
-        continue;
-      }
-      var time = t.toLocalTime();
-      boolean wraps = w.to().isBefore(w.from());
-      if (!wraps && w.days().contains(t.getDayOfWeek()) && !time.isBefore(w.from())
-          && time.isBefore(w.to())) {
-        return true;
-      }
-      if (wraps) {
-        // 22:00-02:00 belongs to the day it starts on.
-        if (w.days().contains(t.getDayOfWeek()) && !time.isBefore(w.from())) {
-          return true;
-        }
-        if (w.days().contains(t.getDayOfWeek().minus(1)) && time.isBefore(w.to())) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

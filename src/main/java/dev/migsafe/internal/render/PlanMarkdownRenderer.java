@@ -75,7 +75,8 @@ public final class PlanMarkdownRenderer {
       for (Plan.Step s : ph.steps()) {
         md.append("### ").append(s.id()).append(" · ").append(text(s.title()))
             .append(s.pointOfNoReturn() ? " ⚠ point of no return" : "").append("\n\n");
-        md.append("Change ").append(s.changeId()).append(" · window **").append(s.window())
+        md.append(s.changeId() == null ? "Session setting" : "Change " + s.changeId())
+            .append(" · window **").append(s.window())
             .append("** · estimated ").append(human(s.estimatedDuration()));
         if (s.scheduledAt() != null) {
           md.append(" · planned ").append(HUMAN.format(s.scheduledAt()));
@@ -89,7 +90,7 @@ public final class PlanMarkdownRenderer {
         }
         if (s.rollbackSql() != null) {
           md.append("Rollback:\n\n```sql\n").append(s.rollbackSql()).append(";\n```\n\n");
-        } else if (s.sql() != null) {
+        } else if (s.sql() != null && s.changeId() != null) {
           md.append("No rollback: this step cannot be undone by SQL.\n\n");
         }
       }
@@ -250,8 +251,9 @@ public final class PlanMarkdownRenderer {
 
   /** A Mermaid label inside double quotes: quotes and markup become entities. */
   private static String mermaid(String s) {
-    return s.replace("\"", "#quot;").replace("<br/>", "\u0000").replace("<", "#lt;")
-        .replace(">", "#gt;").replace("\u0000", "<br/>").replace("\n", " ").replace(";", "#59;")
-        .replace(":", "#58;");
+    // Semicolons first: the entities written below end in one.
+    return s.replace(";", "#59;").replace(":", "#58;").replace("\"", "#quot;")
+        .replace("<br/>", "\u0000").replace("<", "#lt;").replace(">", "#gt;")
+        .replace("\u0000", "<br/>").replace("\n", " ");
   }
 }

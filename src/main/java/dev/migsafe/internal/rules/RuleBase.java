@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -33,27 +35,94 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
 
 /**
- * The compiled rule base: every {@code .drl} under {@code migsafe/rules/} on the class path
- * (the project's {@code rules/} folder, packaged into the jar), compiled once per process.
+ * The rule base: every {@code .drl} under {@code migsafe/rules/} on the class path (the
+ * project's {@code rules/} folder, packaged into the jar), made once per process.
+ *
+ * <p>The build compiles that DRL into the Drools executable model ({@link RuleModelGenerator});
+ * {@link #shared()} loads those generated classes, which takes a fifth of the time compiling the
+ * DRL takes. It compiles the DRL instead when there is no generated model, when the DRL on the
+ * class path is not the DRL the model was generated from (an IDE run after editing a rule), or
+ * when the system property {@code migsafe.rules} is {@code drl}.
  */
 public final class RuleBase {
   static final String ROOT = "migsafe/rules";
 
-  private final KieBase kieBase;
-  private final Map<String, RuleInfo> rules;
-
-  private RuleBase(KieBase kieBase, Map<String, RuleInfo> rules) {
-    this.kieBase = kieBase;
-    this.rules = rules;
+  /** Where a rule base came from. */
+  public enum Origin {
+    /** Classes generated from the DRL at build time. */
+    EXECUTABLE_MODEL,
+    /** DRL compiled in this process. */
+    DRL
   }
 
-  /** The shared instance, compiled on first use. */
+  private final KieBase kieBase;
+  private final Map<String, RuleInfo> rules;
+  private final Origin origin;
+
+  private RuleBase(KieBase kieBase, Origin origin) {
+    this.kieBase = kieBase;
+    this.origin = origin;
+    Map<String, RuleInfo> infos = new TreeMap<>();
+    for (KiePackage pkg : kieBase.getKiePackages()) {
+      for (Rule r : pkg.getRules()) {
+        infos.put(r.getName(), info(pkg.getName(), r));
+      }
+    }
+    this.rules = infos;
+  }
+
+  /** The shared instance, made on first use. */
   public static RuleBase shared() {
     return Holder.INSTANCE;
   }
 
   private static final class Holder {
-    static final RuleBase INSTANCE = load(drlResources());
+    static final RuleBase INSTANCE = loadShared();
+  }
+
+  private static RuleBase loadShared() {
+    if (!"drl".equals(System.getProperty("migsafe.rules"))) {
+      RuleBase fromModel = fromBuildModel();
+      if (fromModel != null) {
+        return fromModel;
+      }
+    }
+    return load(drlResources());
+  }
+
+  /**
+   * Loads the executable model the build generated, or returns null when there is none or it
+   * was generated from other DRL than the class path holds.
+   */
+  public static RuleBase fromBuildModel() {
+    String text = resourceText(RuleModelIndex.RESOURCE);
+    if (text == null) {
+      return null;
+    }
+    RuleModelIndex index = RuleModelIndex.parse(text);
+    URL rulesUrl = RuleBase.class.getClassLoader().getResource(ROOT);
+    // In a jar the DRL and the model come from one build. In a classes folder the DRL may have
+    // been copied by an IDE after the last Maven build, so compare.
+    if (rulesUrl != null && !"jar".equals(rulesUrl.getProtocol())
+        && !index.drlFingerprint().equals(RuleModelIndex.drlFingerprint(drlByRelativePath()))) {
+      return null;
+    }
+    List<Model> models = new ArrayList<>();
+    ClassLoader loader = RuleBase.class.getClassLoader();
+    try {
+      for (String name : index.models()) {
+        models.add((Model) Class.forName(name, true, loader).getConstructor().newInstance());
+      }
+    } catch (ReflectiveOperationException | LinkageError e) {
+      // Classes generated against fact classes that have changed since; compile the DRL.
+      return null;
+    }
+    return new RuleBase(KieBaseBuilder.createKieBaseFromModel(models), Origin.EXECUTABLE_MODEL);
+  }
+
+  /** Where this rule base came from. */
+  public Origin origin() {
+    return origin;
   }
 
   /** Compiles the given DRL sources (path → text). */
@@ -70,14 +139,7 @@ public final class RuleBase {
       throw new MigsafeException(MigsafeException.Kind.INTERNAL,
           "the rule base does not compile:\n" + String.join("\n", errors));
     }
-    KieBase kb = helper.build();
-    Map<String, RuleInfo> infos = new TreeMap<>();
-    for (KiePackage pkg : kb.getKiePackages()) {
-      for (Rule r : pkg.getRules()) {
-        infos.put(r.getName(), info(pkg.getName(), r));
-      }
-    }
-    return new RuleBase(kb, infos);
+    return new RuleBase(helper.build(), Origin.DRL);
   }
 
   private static RuleInfo info(String pkg, Rule r) {
@@ -126,6 +188,15 @@ public final class RuleBase {
         throw new UncheckedIOException(e);
       }
     }
+    return out;
+  }
+
+  private static Map<String, String> drlByRelativePath() {
+    Map<String, String> out = new TreeMap<>();
+    drlResources().forEach((path, text) -> {
+      String p = path.replace('\\', '/');
+      out.put(p.substring(p.lastIndexOf(ROOT + "/") + ROOT.length() + 1), text);
+    });
     return out;
   }
 

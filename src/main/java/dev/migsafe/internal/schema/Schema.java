@@ -133,6 +133,11 @@ public final class Schema {
           t.columns.clear();
           t.columns.putAll(renamed);
           t.constraints.replaceAll(c -> c.renamedColumn(op.getColumn(), op.getNewName()));
+          // Indexes follow their columns' new names, as PostgreSQL's do.
+          indexes.replaceAll((name, i) -> !i.table().equals(t.name) ? i
+              : new Index(i.name(), i.table(), i.columns().stream()
+                  .map(c -> c.equals(op.getColumn()) ? op.getNewName() : c).toList(),
+                  i.unique()));
         }
       }
       case "alter-column-type" -> column(t, op).ifPresent(c -> c.type = op.getDataType());

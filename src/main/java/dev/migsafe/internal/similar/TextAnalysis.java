@@ -1,28 +1,32 @@
 package dev.migsafe.internal.similar;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * How migration text becomes terms, the same for records and queries: English stemming (so
- * "backfilling" meets "backfill"), stop words removed, and identifiers split at {@code _} and
+ * "backfilling" meets "backfill"), English stop words removed, and identifiers split at {@code _} and
  * {@code .} so that "orders.customer_email" meets "customer email".
  */
 public final class TextAnalysis {
@@ -35,6 +39,12 @@ public final class TextAnalysis {
       "lock", "timeout", "statement", "for", "each", "row", "execute", "function", "text",
       "int", "integer", "varchar", "char", "timestamptz", "timestamp", "primary", "references",
       "id");
+
+  /**
+   * Snowball's English stop words (about 170): Lucene's default list has 33, which leaves
+   * words like "so" and "were" to show up in "why it matched".
+   */
+  private static final CharArraySet STOP_WORDS = snowballEnglishStopWords();
 
   public static final Analyzer ANALYZER = new Analyzer() {
     private final NormalizeCharMap splitIdentifiers = splitIdentifiers();
@@ -49,7 +59,7 @@ public final class TextAnalysis {
       Tokenizer source = new StandardTokenizer();
       TokenStream ts = new EnglishPossessiveFilter(source);
       ts = new LowerCaseFilter(ts);
-      ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+      ts = new StopFilter(ts, STOP_WORDS);
       ts = new PorterStemFilter(ts);
       return new TokenStreamComponents(source, ts);
     }
@@ -58,6 +68,15 @@ public final class TextAnalysis {
   private static final CharArraySet SQL_NOISE_SET = new CharArraySet(SQL_NOISE, true);
 
   private TextAnalysis() {}
+
+  private static CharArraySet snowballEnglishStopWords() {
+    try (InputStream in = SnowballFilter.class.getResourceAsStream("english_stop.txt");
+        Reader r = IOUtils.getDecodingReader(in, StandardCharsets.UTF_8)) {
+      return WordlistLoader.getSnowballWordSet(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   private static NormalizeCharMap splitIdentifiers() {
     NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();

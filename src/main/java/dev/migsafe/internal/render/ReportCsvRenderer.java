@@ -1,0 +1,55 @@
+package dev.migsafe.internal.render;
+
+import dev.migsafe.api.ReliabilityReport;
+import dev.migsafe.api.ReliabilityReport.Figures;
+import dev.migsafe.api.ReliabilityReport.PeriodFigures;
+import dev.migsafe.api.ReliabilityReport.TeamFigures;
+
+/**
+ * {@code report --format csv}: RFC 4180 (CRLF line ends, a header row, fields with a comma,
+ * quote or line break quoted and quotes doubled). One row per period of the trend for all
+ * teams ({@code team} = {@value #ALL_TEAMS}, or the {@code --team}), then one per team with
+ * migrations in that period.
+ */
+public final class ReportCsvRenderer {
+  static final String ALL_TEAMS = "(all)";
+  private static final String EOL = "\r\n";
+
+  private ReportCsvRenderer() {}
+
+  public static String render(ReliabilityReport report) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("period,from,to,team");
+    for (ReportMetric m : ReportMetric.values()) {
+      sb.append(',').append(m.key);
+    }
+    sb.append(EOL);
+    for (PeriodFigures p : report.trend()) {
+      row(sb, p, report.team() == null ? ALL_TEAMS : report.team(), p.all());
+      if (report.team() == null) {
+        for (TeamFigures t : p.byTeam()) {
+          row(sb, p, t.team(), t.figures());
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void row(StringBuilder sb, PeriodFigures p, String team, Figures f) {
+    sb.append(field(p.period().label())).append(',').append(p.period().from()).append(',')
+        .append(p.period().to()).append(',').append(field(team));
+    for (ReportMetric m : ReportMetric.values()) {
+      sb.append(',').append(m.format(f.metrics()));
+    }
+    sb.append(EOL);
+  }
+
+  /** RFC 4180, section 2, rules 6 and 7. */
+  static String field(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0
+        && s.indexOf('\r') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+}

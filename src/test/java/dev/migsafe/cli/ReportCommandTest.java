@@ -1,0 +1,142 @@
+package dev.migsafe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code report} through the command line: bad input, --out, and escaping of record text. */
+class ReportCommandTest {
+  private static final String CATALOG = "src/test/resources/report-catalog";
+
+  @TempDir Path dir;
+
+  @Test
+  void quarterFiveIsBadInput() {
+    CliRunner.Run r = CliRunner.run("report", "--catalog", CATALOG, "--quarter", "2026-Q5");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--quarter '2026-Q5' is not a quarter").doesNotContain("at dev.");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void fromAfterToIsBadInput() {
+    CliRunner.Run r = CliRunner.run("report", "--catalog", CATALOG, "--from", "2026-09-01",
+        "--to", "2026-08-01");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--from 2026-09-01 is after --to 2026-08-01");
+  }
+
+  @Test
+  void unknownTeamIsBadInputNamingTheTeams() {
+    CliRunner.Run r = CliRunner.run("report", "--catalog", CATALOG, "--quarter", "2026-Q3",
+        "--team", "team-nobody");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--team 'team-nobody' is not a team")
+        .contains("team-identity, team-payments");
+  }
+
+  @Test
+  void otherBadInputs() {
+    String[][] cases = {
+        {"--quarter", "2026-Q3", "--from", "2026-07-01", "--to", "2026-07-02"},
+        {"--from", "2026-07-01"},
+        {"--from", "July", "--to", "2026-08-01"},
+        {"--quarter", "2026-Q3", "--quarters", "0"},
+        {"--quarter", "2026-Q3", "--format", "pdf"},
+    };
+    for (String[] c : cases) {
+      String[] args = new String[c.length + 3];
+      args[0] = "report";
+      args[1] = "--catalog";
+      args[2] = CATALOG;
+      System.arraycopy(c, 0, args, 3, c.length);
+      CliRunner.Run r = CliRunner.run(args);
+      assertThat(r.exit()).as(String.join(" ", c)).isEqualTo(2);
+      assertThat(r.err()).as(String.join(" ", c)).isNotBlank().doesNotContain("Exception");
+    }
+    CliRunner.Run missing = CliRunner.run("report", "--catalog", dir.resolve("none").toString(),
+        "--quarter", "2026-Q3");
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such catalog directory");
+  }
+
+  @Test
+  void outWritesTheFileAndSaysHowManyRecordsWereSkipped() throws IOException {
+    Path out = dir.resolve("sub/report.json");
+    CliRunner.Run r = CliRunner.run("report", "--catalog", CATALOG, "--quarter", "2026-Q3",
+        "--format", "json", "--out", out.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("1 malformed catalog record left out");
+    assertThat(Files.readString(out)).contains("\"schemaVersion\" : 1")
+        .contains("2026-08-x-broken.yaml");
+  }
+
+  @Test
+  void recordTextIsEscapedInHtml() throws IOException {
+    Path migrations = Files.createDirectories(dir.resolve("catalog/migrations"));
+    String team = "<img src=x onerror=alert(1)>";
+    Files.writeString(migrations.resolve("2026-08-evil.yaml"), """
+        apiVersion: migsafe/v1
+        kind: PastMigration
+        id: 2026-08-evil
+        title: "<script>alert('title')</script> & <b>bold</b> \\" quoted"
+        team: "<img src=x onerror=alert(1)>"
+        dialect: postgresql
+        date: 2026-08-01
+        changes: [add-column]
+        plannedWindow: PT1H
+        actualDuration: PT2H
+        rollback: {planned: true, tested: true, executed: false}
+        outcome:
+          status: incident
+          incidents:
+            - {severity: sev2, cause: lock-contention, minutes: 3, description: "</li><script>x()</script>"}
+        """);
+    Files.writeString(migrations.resolve("2026-08-bad.yaml"),
+        "apiVersion: migsafe/v1\nkind: PastMigration\nid: 2026-08-bad\n<script>: x\n");
+    for (String format : new String[] {"html", "md"}) {
+      CliRunner.Run r = CliRunner.run("report", "--catalog", dir.resolve("catalog").toString(),
+          "--quarter", "2026-Q3", "--team", team, "--format", format);
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out()).as(format).doesNotContain("<script").doesNotContain("<img")
+          .doesNotContain("<b>bold");
+    }
+    CliRunner.Run html = CliRunner.run("report", "--catalog", dir.resolve("catalog").toString(),
+        "--quarter", "2026-Q3", "--format", "html");
+    assertThat(html.out()).contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; "
+        + "&lt;b&gt;bold&lt;/b&gt; &quot; quoted")
+        .contains("&lt;img src=x onerror=alert(1)&gt;")
+        .doesNotContain("<script").doesNotContain("<img").doesNotContain("http://")
+        .doesNotContain("https://").doesNotContain("src=\"").doesNotContain("@import");
+  }
+
+  @Test
+  void everyFigureInTheHtmlLinksToAListThatExists() {
+    CliRunner.Run r = CliRunner.run("report", "--catalog", CATALOG, "--quarter", "2026-Q3",
+        "--format", "html");
+    java.util.regex.Matcher href = java.util.regex.Pattern.compile("href=\"#([^\"]+)\"")
+        .matcher(r.out());
+    int links = 0;
+    while (href.find()) {
+      links++;
+      assertThat(r.out()).as("target of #" + href.group(1)).contains("id=\"" + href.group(1)
+          + "\"");
+    }
+    assertThat(links).isGreaterThan(100);
+  }
+
+  @Test
+  void csvQuotesFieldsPerRfc4180() {
+    CliRunner.Run r = CliRunner.run("report", "--catalog", CATALOG, "--quarter", "2026-Q3",
+        "--format", "csv");
+    assertThat(r.out()).startsWith("period,from,to,team,migrations,incidents,")
+        .contains("\r\n2026-Q3,2026-07-01,2026-09-30,\"data, analytics\",1,")
+        .doesNotContain("\n\n");
+    assertThat(r.out().split("\r\n")).allSatisfy(line -> assertThat(line).doesNotContain("\n"));
+  }
+}
