@@ -2,11 +2,6 @@ package dev.migsafe.internal.plan;
 
 import dev.migsafe.internal.rules.DrlCompiler;
 import dev.migsafe.internal.rules.RuleBase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,37 +17,40 @@ public final class PlanKnowledgeBase {
   private final KieBase kieBase;
   private final TreeLibrary trees;
 
-  PlanKnowledgeBase(Map<String, String> drl, TreeLibrary trees) {
-    this.kieBase = DrlCompiler.compile(drl);
+  private PlanKnowledgeBase(KieBase kieBase, TreeLibrary trees) {
+    this.kieBase = kieBase;
     this.trees = trees;
   }
 
-  /** A knowledge base of the given selection DRL and trees, for tests and tools. */
+  /** A knowledge base of the given selection DRL and trees, compiled now, for tests and tools. */
   public static PlanKnowledgeBase of(Map<String, String> selectionDrl, TreeLibrary trees) {
     Map<String, String> drl = new TreeMap<>(selectionDrl);
     drl.put("decision-trees.drl", TreeCompiler.compile(trees.all().values()));
-    return new PlanKnowledgeBase(drl, trees);
+    return new PlanKnowledgeBase(DrlCompiler.compile(drl), trees);
   }
 
+  /** The trees given, with the shipped selection rules, compiled now. */
+  public static PlanKnowledgeBase build(TreeLibrary trees) {
+    Map<String, String> drl = new TreeMap<>();
+    PlanDrl.sources().forEach((k, v) -> {
+      if (!k.endsWith("decision-trees.drl")) {
+        drl.put(k, v);
+      }
+    });
+    return of(drl, trees);
+  }
+
+  /**
+   * The shipped knowledge base: lint rules, recipe selection and decision trees are one
+   * KieBase, which the build generates as an executable model ({@link RuleBase#shared()}).
+   */
   public static PlanKnowledgeBase shared() {
     return Holder.INSTANCE;
   }
 
   private static final class Holder {
-    static final PlanKnowledgeBase INSTANCE = build(TreeLibrary.shared());
-  }
-
-  public static PlanKnowledgeBase build(TreeLibrary trees) {
-    Map<String, String> drl = new TreeMap<>();
-    for (Path p : RuleBase.resourceFiles(RecipeLibrary.FOLDER, ".drl")) {
-      try {
-        drl.put(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    drl.put("decision-trees.drl", TreeCompiler.compile(trees.all().values()));
-    return new PlanKnowledgeBase(drl, trees);
+    static final PlanKnowledgeBase INSTANCE =
+        new PlanKnowledgeBase(RuleBase.shared().kieBase(), TreeLibrary.shared());
   }
 
   /** Chooses each change's recipe and attaches its decision trees. */

@@ -64,6 +64,11 @@ public final class RuleBase {
     this.origin = origin;
     Map<String, RuleInfo> infos = new TreeMap<>();
     for (KiePackage pkg : kieBase.getKiePackages()) {
+      // The knowledge base also holds plan's recipe selection and decision trees; only the
+      // packages under dev.migsafe.rules are lint rules.
+      if (!pkg.getName().startsWith("dev.migsafe.rules.")) {
+        continue;
+      }
       for (Rule r : pkg.getRules()) {
         infos.put(r.getName(), info(pkg.getName(), r));
       }
@@ -178,7 +183,11 @@ public final class RuleBase {
     return sink.findings();
   }
 
-  /** Reads every DRL file under {@code migsafe/rules/} from the class path, in path order. */
+  /**
+   * Every DRL of the knowledge base, in path order: each file under {@code migsafe/rules/} on
+   * the class path, then plan's recipe selection and its decision trees compiled to DRL
+   * ({@link dev.migsafe.internal.plan.PlanDrl}), so lint and plan share one knowledge base.
+   */
   public static Map<String, String> drlResources() {
     Map<String, String> out = new TreeMap<>();
     for (Path p : resourceFiles(ROOT, ".drl")) {
@@ -188,16 +197,24 @@ public final class RuleBase {
         throw new UncheckedIOException(e);
       }
     }
+    dev.migsafe.internal.plan.PlanDrl.sources().forEach((rel, text) ->
+        out.put(ROOT + "/" + rel, text));
     return out;
   }
 
-  private static Map<String, String> drlByRelativePath() {
+  /** The DRL by path relative to {@code migsafe/rules/}, as the build-time model sees it. */
+  static Map<String, String> drlByRelativePath() {
     Map<String, String> out = new TreeMap<>();
     drlResources().forEach((path, text) -> {
       String p = path.replace('\\', '/');
       out.put(p.substring(p.lastIndexOf(ROOT + "/") + ROOT.length() + 1), text);
     });
     return out;
+  }
+
+  /** The Drools knowledge base itself, shared by lint and plan. */
+  public KieBase kieBase() {
+    return kieBase;
   }
 
   /**
