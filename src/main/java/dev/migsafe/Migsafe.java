@@ -89,11 +89,14 @@ public final class Migsafe {
         dev.migsafe.internal.plan.TreeLibrary.shared(),
         dev.migsafe.internal.plan.ThroughputModelLoader.load(planOptions.throughputModel()),
         planOptions.start()).build(packet);
+    var catalog = CatalogLoader.load(CatalogLocation.resolve(catalogDir));
     List<dev.migsafe.api.Plan.SimilarMigration> similar = SimilarMigrations.find(
-        CatalogLoader.load(CatalogLocation.resolve(catalogDir)), packet, PLAN_SIMILAR_LIMIT)
+        catalog, packet, PLAN_SIMILAR_LIMIT)
         .results().stream().map(m -> new dev.migsafe.api.Plan.SimilarMigration(m.id(),
             m.score(), m.outcome(), m.why())).toList();
-    return plan.withSimilarPastMigrations(similar);
+    return plan.withSimilarPastMigrations(similar).withMoreValidations(
+        dev.migsafe.internal.catalog.TemplateValidations.of(plan.changes(),
+            catalog.catalog().validations(), packet.dialect()));
   }
 
   /** Every rule, sorted by id: the rule base's and the linter's own about suppressions. */

@@ -30,6 +30,14 @@ public record Plan(
         validations, decisionTrees, checklist, gates, List.copyOf(similar));
   }
 
+  /** This plan with more validations appended, e.g. from the catalog's templates. */
+  public Plan withMoreValidations(List<Validation> more) {
+    List<Validation> all = new java.util.ArrayList<>(validations);
+    all.addAll(more);
+    return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
+        List.copyOf(all), decisionTrees, checklist, gates, similarPastMigrations);
+  }
+
   /** Who owns the packet and where it runs. */
   public record PacketSummary(String id, String title, String owner, List<String> reviewers,
       String dialect, String engineVersion) {}

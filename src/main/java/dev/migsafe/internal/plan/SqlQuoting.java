@@ -21,14 +21,15 @@ public final class SqlQuoting {
       if (sb.length() > 0) {
         sb.append('.');
       }
-      sb.append('"').append(part.replace("\"", "\"\"")).append('"');
+      sb.append(dev.migsafe.internal.catalog.SqlQuoting.identifier(part, "postgresql"));
     }
     return sb.toString();
   }
 
-  /** A string literal. */
+  /** A string literal, or NULL. */
   public static String literal(String value) {
-    return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+    return value == null ? "NULL"
+        : dev.migsafe.internal.catalog.SqlQuoting.literal(value, "postgresql");
   }
 
   /** Splits {@code a.b} at dots, but a name holding a quote or odd characters stays whole. */
