@@ -26,6 +26,7 @@ public record MigrationPacket(
     String intent,
     SchemaTexts schema,
     List<Rename> renames,
+    List<Transform> transforms,
     List<MigrationStep> migration,
     Map<String, TableProfile> tables,
     Traffic traffic,
@@ -45,6 +46,16 @@ public record MigrationPacket(
       return from == null;
     }
   }
+
+  /**
+   * A hint that turns drops and adds the diff sees into one data-carrying change (an optional
+   * field migsafe adds to packet-v1): {@code split-column} moves {@code from[0]} into the
+   * columns {@code to}; {@code merge-column} moves the columns {@code from} into {@code
+   * to[0]}. {@code expression} computes the new values from the old columns (for a split, one
+   * expression per new column, comma-separated, in the order of {@code to}).
+   */
+  public record Transform(String kind, String table, List<String> from, List<String> to,
+      String expression) {}
 
   /** One migration source: a file (path as written, and its text) or inline SQL. */
   public record MigrationStep(String file, String sql) {}

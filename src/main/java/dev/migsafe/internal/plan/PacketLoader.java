@@ -50,7 +50,8 @@ public final class PacketLoader {
   static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
   private static final Pattern DURATION = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h|d)$");
   private static final Set<String> TOP = Set.of("apiVersion", "kind", "id", "title", "owner",
-      "reviewers", "dialect", "engineVersion", "intent", "schema", "renames", "migration",
+      "reviewers", "dialect", "engineVersion", "intent", "schema", "renames", "transforms",
+      "migration",
       "tables", "traffic", "consumers", "constraints", "invariants", "backfill", "watch");
   private static final Set<String> PG_VERSIONS =
       Set.of("10", "11", "12", "13", "14", "15", "16", "17");
@@ -133,7 +134,8 @@ public final class PacketLoader {
       List<Consumer> consumers = consumers(f.get("consumers"), current, target);
       return new MigrationPacket(file, id, doc.string(f.get("title"), "title"), owner,
           doc.strings(f.get("reviewers"), "reviewers"), dialect, version,
-          doc.string(f.get("intent"), "intent"), schema, renames(f.get("renames")), migration,
+          doc.string(f.get("intent"), "intent"), schema, renames(f.get("renames")),
+          transforms(f.get("transforms"), current, target), migration,
           tables, traffic(f.get("traffic")), consumers, constraints(f.get("constraints")),
           invariants(f.get("invariants")), backfill(f.get("backfill")), watch(f.get("watch")));
     }
@@ -208,6 +210,53 @@ public final class PacketLoader {
         out.add(new Rename(table, doc.string(f.get("from"), p + ".from"), to));
       }
       return out;
+    }
+
+    private List<MigrationPacket.Transform> transforms(Node node, Schema current,
+        Schema target) {
+      List<MigrationPacket.Transform> out = new ArrayList<>();
+      List<Node> items = doc.sequence(node, "transforms");
+      for (int i = 0; i < items.size(); i++) {
+        String p = "transforms[" + i + "]";
+        Node item = items.get(i);
+        Map<String, Node> f = doc.mapping(item, p, Set.of("kind", "table", "from", "to",
+            "expression"));
+        String kind = doc.oneOf(doc.required(f, item, p, "kind"), p + ".kind",
+            Set.of("split-column", "merge-column"));
+        String table = doc.string(doc.required(f, item, p, "table"), p + ".table");
+        List<String> from = oneOrMany(doc.required(f, item, p, "from"), p + ".from");
+        List<String> to = oneOrMany(doc.required(f, item, p, "to"), p + ".to");
+        String expression = doc.string(doc.required(f, item, p, "expression"),
+            p + ".expression");
+        if ("split-column".equals(kind) && (from.size() != 1 || to.size() < 2)) {
+          problems.add(item, p, "a split moves one column (from) into two or more (to)");
+        }
+        if ("merge-column".equals(kind) && (from.size() < 2 || to.size() != 1)) {
+          problems.add(item, p, "a merge moves two or more columns (from) into one (to)");
+        }
+        for (String c : from) {
+          if (current != null && table != null && !hasColumn(table, c, current)) {
+            problems.add(f.get("from"), p + ".from", "'" + table + "." + c
+                + "' is not a column of the current schema");
+          }
+        }
+        for (String c : to) {
+          if (target != null && table != null && !hasColumn(table, c, target)) {
+            problems.add(f.get("to"), p + ".to", "'" + table + "." + c
+                + "' is not a column of the target schema");
+          }
+        }
+        out.add(new MigrationPacket.Transform(kind, table, from, to, expression));
+      }
+      return out;
+    }
+
+    private List<String> oneOrMany(Node node, String path) {
+      if (node instanceof ScalarNode) {
+        String s = doc.string(node, path);
+        return s == null ? List.of() : List.of(s);
+      }
+      return doc.strings(node, path);
     }
 
     private List<MigrationStep> migration(Node node) {

@@ -71,7 +71,7 @@ public final class PlanBuilder {
     Schema current = SchemaReader.read(p.schema().current());
     Schema target = p.schema().target() != null ? SchemaReader.read(p.schema().target())
         : applyMigration(current, p);
-    List<Change> changes = SchemaDiff.diff(current, target, p.renames());
+    List<Change> changes = SchemaDiff.diff(current, target, p.renames(), p.transforms());
     List<PlanFinding> findings = new ArrayList<>();
     if (!p.migration().isEmpty()) {
       findings.addAll(checkMigration(p, current, target, version));

@@ -49,6 +49,15 @@ public final class SchemaDiff {
 
   /** The changes, numbered {@code c1}, {@code c2}, ... */
   public static List<Change> diff(Schema current, Schema target, List<Rename> hints) {
+    return diff(current, target, hints, List.of());
+  }
+
+  /**
+   * The changes with the packet's transforms applied: the drops and adds a split or a merge
+   * shows up as become one change that carries the data across.
+   */
+  public static List<Change> diff(Schema current, Schema target, List<Rename> hints,
+      List<dev.migsafe.api.MigrationPacket.Transform> transforms) {
     SchemaDiff d = new SchemaDiff(current, target, hints);
     d.run();
     List<Change> all = new ArrayList<>();
@@ -57,11 +66,41 @@ public final class SchemaDiff {
     all.addAll(d.columns);
     all.addAll(d.constraints);
     all.addAll(d.drops);
+    for (var t : transforms) {
+      all = applyTransform(all, t, target);
+    }
     List<Change> numbered = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       numbered.add(all.get(i).withId("c" + (i + 1)));
     }
     return numbered;
+  }
+
+  private static List<Change> applyTransform(List<Change> all,
+      dev.migsafe.api.MigrationPacket.Transform t, Schema target) {
+    List<Change> out = new ArrayList<>();
+    int at = -1;
+    for (Change c : all) {
+      boolean dropped = c.kind().equals("drop-column") && c.table().equals(t.table())
+          && t.from().contains(c.column());
+      boolean added = c.kind().equals("add-column") && c.table().equals(t.table())
+          && t.to().contains(c.column());
+      if (dropped || added) {
+        at = at < 0 ? out.size() : at;
+        continue;
+      }
+      out.add(c);
+    }
+    Table tt = target.table(t.table());
+    String toType = tt == null || tt.column(t.to().get(0)) == null ? null
+        : tt.column(t.to().get(0)).type();
+    Change merged = t.kind().equals("split-column")
+        ? Change.of("split-column", t.table()).withColumn(t.from().get(0)).withColumns(t.to())
+            .withTypes(null, toType).withExpression(t.expression())
+        : Change.of("merge-column", t.table()).withColumns(t.from()).withTo(t.to().get(0))
+            .withTypes(null, toType).withExpression(t.expression());
+    out.add(at < 0 ? out.size() : at, merged);
+    return out;
   }
 
   private void run() {
