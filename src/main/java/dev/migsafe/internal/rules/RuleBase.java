@@ -1,6 +1,5 @@
 package dev.migsafe.internal.rules;
 
-import dev.migsafe.api.MigsafeException;
 import dev.migsafe.api.RuleInfo;
 import dev.migsafe.api.Severity;
 import java.io.IOException;
@@ -27,12 +26,7 @@ import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.StatelessKieSession;
-import org.kie.internal.io.ResourceFactory;
-import org.kie.internal.utils.KieHelper;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.Results;
 
 /**
  * The rule base: every {@code .drl} under {@code migsafe/rules/} on the class path (the
@@ -132,19 +126,7 @@ public final class RuleBase {
 
   /** Compiles the given DRL sources (path → text). */
   public static RuleBase load(Map<String, String> drlByPath) {
-    KieHelper helper = new KieHelper();
-    drlByPath.forEach((path, text) -> helper.addResource(
-        ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
-            .setSourcePath(path),
-        ResourceType.DRL));
-    Results results = helper.verify();
-    List<String> errors = results.getMessages(Message.Level.ERROR).stream()
-        .map(m -> m.getPath() + ":" + m.getLine() + ": " + m.getText()).toList();
-    if (!errors.isEmpty()) {
-      throw new MigsafeException(MigsafeException.Kind.INTERNAL,
-          "the rule base does not compile:\n" + String.join("\n", errors));
-    }
-    return new RuleBase(helper.build(), Origin.DRL);
+    return new RuleBase(DrlCompiler.compile(drlByPath), Origin.DRL);
   }
 
   private static RuleInfo info(String pkg, Rule r) {
