@@ -18,6 +18,18 @@ public final class Json {
     return MAPPER.createObjectNode();
   }
 
+  /** The {@code skipped} array every catalog-reading command writes: file, reason, problems. */
+  public static void skipped(ObjectNode root, java.util.List<dev.migsafe.api.SkippedRecord> records) {
+    var skipped = root.putArray("skipped");
+    for (var s : records) {
+      ObjectNode o = skipped.addObject();
+      o.put("file", s.file());
+      o.put("reason", s.reason());
+      var problems = o.putArray("problems");
+      s.problems().forEach(problems::add);
+    }
+  }
+
   /** Pretty-printed with two-space indent and LF line ends, identical on every platform. */
   public static String write(Object node) {
     DefaultPrettyPrinter pp = new DefaultPrettyPrinter()

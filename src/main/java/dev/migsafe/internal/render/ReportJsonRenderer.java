@@ -9,7 +9,6 @@ import dev.migsafe.api.ReliabilityReport.Figures;
 import dev.migsafe.api.ReliabilityReport.PeriodFigures;
 import dev.migsafe.api.ReliabilityReport.TeamFigures;
 import dev.migsafe.api.ReportPeriod;
-import dev.migsafe.api.SkippedRecord;
 import java.util.List;
 
 /**
@@ -44,14 +43,7 @@ public final class ReportJsonRenderer {
       period(o, f);
       figures(o, f.all());
     }
-    ArrayNode skipped = root.putArray("skipped");
-    for (SkippedRecord s : report.skipped()) {
-      ObjectNode o = skipped.addObject();
-      o.put("file", s.file());
-      o.put("reason", s.reason());
-      ArrayNode problems = o.putArray("problems");
-      s.problems().forEach(problems::add);
-    }
+    Json.skipped(root, report.skipped());
     return Json.write(root);
   }
 

@@ -76,14 +76,7 @@ public final class SimilarRenderer {
       ArrayNode reasons = r.putArray("reasons");
       m.reasons().forEach(reasons::add);
     }
-    ArrayNode skipped = root.putArray("skipped");
-    for (SkippedRecord s : result.skipped()) {
-      ObjectNode o = skipped.addObject();
-      o.put("file", s.file());
-      o.put("reason", s.reason());
-      ArrayNode problems = o.putArray("problems");
-      s.problems().forEach(problems::add);
-    }
+    Json.skipped(root, result.skipped());
     return Json.write(root);
   }
 

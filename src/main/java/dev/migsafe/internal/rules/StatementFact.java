@@ -130,11 +130,6 @@ public final class StatementFact {
     return strongestLock != null && strongestLock.blocksWrites();
   }
 
-  /** True when it takes ACCESS EXCLUSIVE on a table that may hold data. */
-  public boolean isAccessExclusive() {
-    return strongestLock == LockMode.ACCESS_EXCLUSIVE;
-  }
-
   public String getLockName() {
     return strongestLock == null ? null : strongestLock.sqlName();
   }
