@@ -46,11 +46,17 @@ public record Plan(
   public record PlanFinding(String rule, Severity severity, String changeId, String message,
       String why, String saferAlternative) {}
 
-  /** The lock and duration risk of one step. */
+  /**
+   * The lock and duration risk of one step.
+   *
+   * @param lock the strongest lock the step takes on any table
+   * @param locks the lock it takes on each table, as {@code lint} reports them; a rehearsal
+   *     compares these with what the server does
+   */
   public record Risk(String stepId, String changeId, String table, LockMode lock,
-      boolean rewritesTable, boolean scansTable, Duration estimatedDuration,
-      boolean inPeakWindow, boolean exceedsMaxLockWait, boolean exceedsMaxStatementTime,
-      String note) {}
+      List<TableLock> locks, boolean rewritesTable, boolean scansTable,
+      Duration estimatedDuration, boolean inPeakWindow, boolean exceedsMaxLockWait,
+      boolean exceedsMaxStatementTime, String note) {}
 
   /** A phase: A additive schema, B code deployment, C backfill, D cutover and cleanup. */
   public record Phase(String id, String name, List<Step> steps) {}
@@ -59,12 +65,13 @@ public record Plan(
    * One step of a phase: SQL to run, or an action for people (a deployment, a wait).
    *
    * @param window {@code any}, {@code off-peak} or {@code maintenance}
+   * @param batched a backfill batch: run it again, pausing between runs, until it changes no row
    * @param scheduledAt when the timeline puts it, in the packet's time zone; null for actions
    *     without a time
    */
   public record Step(String id, String changeId, String title, String sql, String action,
       boolean reversible, String rollbackSql, boolean pointOfNoReturn, String window,
-      Duration estimatedDuration, ZonedDateTime scheduledAt) {}
+      Duration estimatedDuration, ZonedDateTime scheduledAt, boolean batched) {}
 
   /** Whether each application version works with each schema version, for one change. */
   public record Compatibility(String changeId, Verdict oldAppNewSchema,

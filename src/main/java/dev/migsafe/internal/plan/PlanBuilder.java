@@ -151,7 +151,7 @@ public final class PlanBuilder {
         steps.add(new Step(j.id(), changeId, d.title(), sql,
             isAction ? templates.get(changeId).fill(d.step().action()) : null,
             d.rollbackSql() != null, d.rollbackSql(), d.step().pointOfNoReturn(), j.window(),
-            j.estimate(), at));
+            j.estimate(), at, d.backfill()));
         if (changeId == null) {
           continue;
         }
@@ -164,7 +164,8 @@ public final class PlanBuilder {
         if (sql != null) {
           Duration statementTime = d.backfill() ? batchTime(batchSize) : j.estimate();
           boolean blocks = j.lock() != null && j.lock().blocksWrites();
-          risks.add(new Risk(j.id(), changeId, d.change().table(), j.lock(), j.rewrites(),
+          risks.add(new Risk(j.id(), changeId, d.change().table(), j.lock(),
+              analysis.containsKey(d) ? analysis.get(d).locks() : List.of(), j.rewrites(),
               j.scans(), j.estimate(), timeline.overlapsPeak(at, j.estimate()),
               blocks && j.estimate().compareTo(maxLock) > 0,
               maxStatement != null && statementTime.compareTo(maxStatement) > 0,

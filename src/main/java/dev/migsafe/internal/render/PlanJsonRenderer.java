@@ -63,6 +63,10 @@ public final class PlanJsonRenderer {
       n.put("changeId", r.changeId());
       n.put("table", r.table());
       n.put("lock", r.lock() == null ? null : r.lock().sqlName());
+      ArrayNode locks = n.putArray("locks");
+      for (dev.migsafe.api.TableLock l : r.locks()) {
+        locks.addObject().put("table", l.table()).put("mode", l.mode().sqlName());
+      }
       n.put("rewritesTable", r.rewritesTable());
       n.put("scansTable", r.scansTable());
       n.put("estimatedDuration", iso(r.estimatedDuration()));
@@ -90,6 +94,9 @@ public final class PlanJsonRenderer {
         sn.put("window", s.window());
         sn.put("estimatedDuration", iso(s.estimatedDuration()));
         sn.put("scheduledAt", s.scheduledAt() == null ? null : s.scheduledAt().toString());
+        if (s.batched()) {
+          sn.put("batched", true);
+        }
       }
     }
     ArrayNode compat = root.putArray("compatibility");
