@@ -1,0 +1,248 @@
+package dev.migsafe.internal.pg;
+
+import dev.migsafe.internal.pg.SchemaSnapshot.Column;
+import dev.migsafe.internal.pg.SchemaSnapshot.Constraint;
+import dev.migsafe.internal.pg.SchemaSnapshot.EnumType;
+import dev.migsafe.internal.pg.SchemaSnapshot.Index;
+import dev.migsafe.internal.pg.SchemaSnapshot.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The differences between an expected and an actual schema snapshot, in a fixed order: tables
+ * by name (each with its columns, constraints and indexes), then enums, views and sequences.
+ *
+ * <p>Kinds: {@code missing-table}, {@code extra-table}, {@code table-kind}, {@code
+ * missing-column}, {@code extra-column}, {@code column-type}, {@code column-nullability},
+ * {@code column-default}, {@code column-identity}, {@code column-generated}, {@code
+ * missing-constraint}, {@code extra-constraint}, {@code constraint-definition}, {@code
+ * constraint-not-validated}, {@code missing-index}, {@code extra-index}, {@code
+ * index-definition}, {@code invalid-index}, {@code missing-enum}, {@code extra-enum}, {@code
+ * enum-values}, {@code missing-view}, {@code extra-view}, {@code missing-sequence}, {@code
+ * extra-sequence}.
+ *
+ * <p>Not differences: column order (a column dropped and added again moves to the end); a
+ * constraint validated where the expected DDL left it {@code NOT VALID} (validating is the
+ * planned next step, and it only makes the schema stricter). Indexes that back a primary key,
+ * unique or exclusion constraint are compared as that constraint, so a missing primary key is
+ * reported once.
+ */
+public final class SchemaComparison {
+  private final List<SchemaDifference> out = new ArrayList<>();
+
+  private SchemaComparison() {}
+
+  public static List<SchemaDifference> compare(SchemaSnapshot expected, SchemaSnapshot actual) {
+    SchemaComparison c = new SchemaComparison();
+    c.tables(expected.tables(), actual.tables());
+    c.enums(expected.enums(), actual.enums());
+    c.names("view", expected.views(), actual.views());
+    c.names("sequence", expected.sequences(), actual.sequences());
+    return List.copyOf(c.out);
+  }
+
+  private void tables(List<Table> expected, List<Table> actual) {
+    pair(expected, actual, Table::name, (e, a) -> {
+      String name = Identifiers.display(e != null ? e.name() : a.name());
+      if (a == null) {
+        add("missing-table", name, kind(e), null, "table " + name + " is missing");
+      } else if (e == null) {
+        add("extra-table", name, null, kind(a), "table " + name + " is not in the expected schema");
+      } else {
+        if (e.partitioned() != a.partitioned()) {
+          add("table-kind", name, kind(e), kind(a),
+              name + ": expected a " + kind(e) + ", found a " + kind(a));
+        }
+        columns(name, e.columns(), a.columns());
+        constraints(name, e.constraints(), a.constraints());
+        indexes(name, e.indexes(), a.indexes());
+      }
+    });
+  }
+
+  private static String kind(Table t) {
+    return t.partitioned() ? "partitioned table" : "table";
+  }
+
+  private void columns(String table, List<Column> expected, List<Column> actual) {
+    pair(expected, actual, Column::name, (e, a) -> {
+      String name = table + "." + Identifiers.display(e != null ? e.name() : a.name());
+      if (a == null) {
+        add("missing-column", name, describe(e), null,
+            name + ": column is missing (expected " + describe(e) + ")");
+        return;
+      }
+      if (e == null) {
+        add("extra-column", name, null, describe(a),
+            name + ": column is not in the expected schema (found " + describe(a) + ")");
+        return;
+      }
+      if (!e.type().equals(a.type())) {
+        add("column-type", name, e.type(), a.type(),
+            name + ": expected type " + e.type() + ", found " + a.type());
+      }
+      if (e.notNull() != a.notNull()) {
+        add("column-nullability", name, nullability(e), nullability(a),
+            name + ": expected " + nullability(e) + ", found " + nullability(a));
+      }
+      if (!Objects.equals(e.defaultValue(), a.defaultValue())) {
+        add("column-default", name, e.defaultValue(), a.defaultValue(), name + ": expected "
+            + defaultOf(e) + ", found " + defaultOf(a));
+      }
+      if (!Objects.equals(e.identity(), a.identity())) {
+        add("column-identity", name, identity(e), identity(a),
+            name + ": expected " + identity(e) + ", found " + identity(a));
+      }
+      if (!Objects.equals(e.generated(), a.generated())) {
+        add("column-generated", name, e.generated(), a.generated(),
+            name + ": expected " + generation(e) + ", found " + generation(a));
+      }
+    });
+  }
+
+  private static String describe(Column c) {
+    StringBuilder sb = new StringBuilder(c.type());
+    if (c.notNull()) {
+      sb.append(" NOT NULL");
+    }
+    if (c.defaultValue() != null) {
+      sb.append(" DEFAULT ").append(c.defaultValue());
+    }
+    if (c.identity() != null) {
+      sb.append(' ').append(identity(c));
+    }
+    if (c.generated() != null) {
+      sb.append(' ').append(generation(c));
+    }
+    return sb.toString();
+  }
+
+  private static String nullability(Column c) {
+    return c.notNull() ? "NOT NULL" : "nullable";
+  }
+
+  private static String identity(Column c) {
+    return c.identity() == null ? "no identity"
+        : "GENERATED " + c.identity().toUpperCase(java.util.Locale.ROOT) + " AS IDENTITY";
+  }
+
+  private static String defaultOf(Column c) {
+    return c.defaultValue() == null ? "no default" : "default " + c.defaultValue();
+  }
+
+  private static String generation(Column c) {
+    return c.generated() == null ? "a column that is not generated"
+        : "GENERATED ALWAYS AS (" + c.generated() + ") STORED";
+  }
+
+  private void constraints(String table, List<Constraint> expected, List<Constraint> actual) {
+    pair(expected, actual, Constraint::name, (e, a) -> {
+      String name = table + "." + Identifiers.display(e != null ? e.name() : a.name());
+      if (a == null) {
+        add("missing-constraint", name, e.definition(), null,
+            name + ": constraint is missing (expected " + e.definition() + ")");
+      } else if (e == null) {
+        add("extra-constraint", name, null, a.definition(),
+            name + ": constraint is not in the expected schema (found " + a.definition() + ")");
+      } else if (!e.definition().equals(a.definition())) {
+        add("constraint-definition", name, e.definition(), a.definition(),
+            name + ": expected " + e.definition() + ", found " + a.definition());
+      } else if (e.validated() && !a.validated()) {
+        add("constraint-not-validated", name, "VALID", "NOT VALID", name + ": constraint is "
+            + "NOT VALID: rows that existed when it was added have never been checked");
+      }
+    });
+  }
+
+  private void indexes(String table, List<Index> expected, List<Index> actual) {
+    pair(standalone(expected), standalone(actual), Index::name, (e, a) -> {
+      String name = table + "." + Identifiers.display(e != null ? e.name() : a.name());
+      if (a == null) {
+        add("missing-index", name, e.definition(), null,
+            name + ": index is missing (expected " + e.definition() + ")");
+      } else if (e == null) {
+        add("extra-index", name, null, a.definition(), name + ": index is not in the expected "
+            + "schema (found " + a.definition() + (usable(a) ? "" : ", INVALID") + ")");
+      } else if (!e.definition().equals(a.definition())) {
+        add("index-definition", name, e.definition(), a.definition(),
+            name + ": expected " + e.definition() + ", found " + a.definition());
+      } else if (usable(e) && !usable(a)) {
+        add("invalid-index", name, "VALID", "INVALID", name + ": index is INVALID, as a failed "
+            + "CREATE INDEX CONCURRENTLY leaves it: queries do not use it and it enforces "
+            + "nothing, yet every write maintains it; drop it and build it again");
+      }
+    });
+  }
+
+  /** Indexes of their own; those backing a constraint are compared as the constraint. */
+  private static List<Index> standalone(List<Index> indexes) {
+    return indexes.stream().filter(i -> i.constraint() == null).toList();
+  }
+
+  private static boolean usable(Index i) {
+    return i.valid() && i.ready();
+  }
+
+  private void enums(List<EnumType> expected, List<EnumType> actual) {
+    pair(expected, actual, EnumType::name, (e, a) -> {
+      String name = Identifiers.display(e != null ? e.name() : a.name());
+      if (a == null) {
+        add("missing-enum", name, values(e), null, "enum type " + name + " is missing");
+      } else if (e == null) {
+        add("extra-enum", name, null, values(a),
+            "enum type " + name + " is not in the expected schema");
+      } else if (!e.labels().equals(a.labels())) {
+        boolean reordered = new TreeSet<>(e.labels()).equals(new TreeSet<>(a.labels()));
+        add("enum-values", name, values(e), values(a), name + ": expected values " + values(e)
+            + ", found " + values(a) + (reordered ? " (the same values in another order)" : ""));
+      }
+    });
+  }
+
+  private static String values(EnumType t) {
+    return "(" + String.join(", ", t.labels().stream()
+        .map(l -> "'" + l.replace("'", "''") + "'").toList()) + ")";
+  }
+
+  private void names(String what, List<String> expected, List<String> actual) {
+    pair(expected, actual, Function.identity(), (e, a) -> {
+      String name = Identifiers.display(e != null ? e : a);
+      if (a == null) {
+        add("missing-" + what, name, e, null, what + " " + name + " is missing");
+      } else if (e == null) {
+        add("extra-" + what, name, null, a, what + " " + name + " is not in the expected schema");
+      }
+    });
+  }
+
+  private interface Pair<T> {
+    void accept(T expected, T actual);
+  }
+
+  /** Visits every name of either side in sorted order; the absent side is null. */
+  private static <T> void pair(List<T> expected, List<T> actual, Function<T, String> name,
+      Pair<T> visit) {
+    Map<String, T> e = index(expected, name);
+    Map<String, T> a = index(actual, name);
+    TreeSet<String> all = new TreeSet<>(e.keySet());
+    all.addAll(a.keySet());
+    for (String n : all) {
+      visit.accept(e.get(n), a.get(n));
+    }
+  }
+
+  private static <T> Map<String, T> index(List<T> items, Function<T, String> name) {
+    Map<String, T> m = new LinkedHashMap<>();
+    items.forEach(i -> m.put(name.apply(i), i));
+    return m;
+  }
+
+  private void add(String kind, String object, String expected, String actual, String message) {
+    out.add(new SchemaDifference(kind, object, expected, actual, message));
+  }
+}

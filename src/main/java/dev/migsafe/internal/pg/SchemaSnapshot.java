@@ -1,0 +1,280 @@
+package dev.migsafe.internal.pg;
+
+import dev.migsafe.api.MigsafeException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One schema of a real server as {@code pg_catalog} describes it: tables with their columns,
+ * constraints and indexes, enum types, views and sequences. Types and definitions are the
+ * server's canonical text ({@code format_type}, {@code pg_get_expr}, {@code
+ * pg_get_constraintdef}, {@code pg_get_indexdef}), read with the schema as the only entry of
+ * {@code search_path} so that names in them are unqualified and two schemas of different
+ * names compare. Everything is sorted by name; column order is not kept, since a column dropped
+ * and added again (as a rollback does) moves to the end without being different.
+ *
+ * @param schema the schema's name
+ * @param tables ordinary and partitioned tables, partitions included
+ * @param enums enum types with their labels in sort order
+ * @param views views and materialised views, by name
+ * @param sequences sequences, by name, except those that belong to identity columns
+ */
+public record SchemaSnapshot(String schema, List<Table> tables, List<EnumType> enums,
+    List<String> views, List<String> sequences) {
+
+  /** A table; {@code partitioned} for a partitioned (parent) table. */
+  public record Table(String name, boolean partitioned, List<Column> columns,
+      List<Constraint> constraints, List<Index> indexes) {
+    public Optional<Column> column(String name) {
+      return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+  }
+
+  /**
+   * A column.
+   *
+   * @param type as {@code format_type} prints it, e.g. {@code character varying(200)}
+   * @param defaultValue the default expression, or null; never a generation expression
+   * @param identity {@code always}, {@code by default}, or null
+   * @param generated the expression of a stored generated column (PostgreSQL 12+), or null
+   */
+  public record Column(String name, String type, boolean notNull, String defaultValue,
+      String identity, String generated) {}
+
+  /**
+   * A table constraint (not-null is a column property here).
+   *
+   * @param type {@code primary key}, {@code unique}, {@code foreign key}, {@code check} or
+   *     {@code exclusion}
+   * @param definition as {@code pg_get_constraintdef} prints it, without its {@code NOT VALID}
+   * @param validated false for a constraint added {@code NOT VALID} and not validated since
+   */
+  public record Constraint(String name, String type, String definition, boolean validated) {}
+
+  /**
+   * An index.
+   *
+   * @param definition as {@code pg_get_indexdef} prints it
+   * @param valid false for an index a failed {@code CREATE INDEX CONCURRENTLY} left behind
+   * @param ready false while (or when) a concurrent build never got to accept writes
+   * @param constraint the primary key, unique or exclusion constraint it backs, or null
+   */
+  public record Index(String name, String table, String definition, boolean unique,
+      boolean primary, boolean valid, boolean ready, String constraint) {}
+
+  /** An enum type with its labels in {@code enumsortorder}: their order is part of the type. */
+  public record EnumType(String name, List<String> labels) {}
+
+  public Optional<Table> table(String name) {
+    return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /**
+   * Reads a schema in one read-only, repeatable-read transaction, so the parts agree with each
+   * other even while the database changes. The connection's auto-commit setting is restored.
+   */
+  public static SchemaSnapshot read(Connection c, String schemaName) throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT set_config('search_path', quote_ident(?), true)")) {
+        p.setString(1, schemaName);
+        p.executeQuery().close();
+      }
+      if (!exists(c, schemaName)) {
+        throw MigsafeException.badInput("schema " + Identifiers.display(schemaName)
+            + " does not exist in database " + c.getCatalog());
+      }
+      return new Reader(c, schemaName, ServerVersion.num(c)).read();
+    } finally {
+      c.rollback();
+      c.setAutoCommit(autoCommit);
+    }
+  }
+
+  private static boolean exists(Connection c, String schemaName) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+      p.setString(1, schemaName);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** The catalog queries, each bound to the schema's name, never concatenated with it. */
+  private static final class Reader {
+    private static final String IN_SCHEMA =
+        " JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = ?";
+    private static final String TABLES = "t.relkind IN ('r', 'p')";
+
+    private final Connection c;
+    private final String schema;
+    private final int versionNum;
+
+    Reader(Connection c, String schema, int versionNum) {
+      this.c = c;
+      this.schema = schema;
+      this.versionNum = versionNum;
+    }
+
+    SchemaSnapshot read() throws SQLException {
+      String qualifier = qualifier();
+      Map<String, Boolean> partitioned = new TreeMap<>();
+      query("SELECT t.relname, t.relkind = 'p' FROM pg_catalog.pg_class t" + IN_SCHEMA
+          + " AND " + TABLES, rs -> partitioned.put(rs.getString(1), rs.getBoolean(2)));
+      Map<String, List<Column>> columns = byTable();
+      // attgenerated exists from PostgreSQL 12 on; before, no column is generated.
+      String generated = versionNum >= 120000 ? "a.attgenerated::text" : "''";
+      query("SELECT t.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),"
+          + " a.attnotnull, pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, "
+          + generated + " FROM pg_catalog.pg_attribute a"
+          + " JOIN pg_catalog.pg_class t ON t.oid = a.attrelid"
+          + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+          + IN_SCHEMA + " AND " + TABLES + " AND a.attnum > 0 AND NOT a.attisdropped", rs -> {
+            String expr = rs.getString(5);
+            boolean isGenerated = "s".equals(rs.getString(7));
+            columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Column(
+                rs.getString(2), rs.getString(3), rs.getBoolean(4), isGenerated ? null : expr,
+                identity(rs.getString(6)), isGenerated ? expr : null));
+          });
+      Map<String, List<Constraint>> constraints = byTable();
+      query("SELECT t.relname, con.conname, con.contype::text,"
+          + " pg_catalog.pg_get_constraintdef(con.oid), con.convalidated"
+          + " FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class t ON t.oid = con.conrelid"
+          + IN_SCHEMA + " AND " + TABLES + " AND con.contype IN ('p', 'u', 'f', 'c', 'x')", rs ->
+          constraints.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(
+              new Constraint(rs.getString(2), constraintType(rs.getString(3)),
+                  withoutNotValid(rs.getString(4)), rs.getBoolean(5))));
+      Map<String, List<Index>> indexes = byTable();
+      query("SELECT t.relname, i.relname, pg_catalog.pg_get_indexdef(x.indexrelid),"
+          + " x.indisunique, x.indisprimary, x.indisvalid, x.indisready,"
+          + " (SELECT con.conname FROM pg_catalog.pg_constraint con WHERE con.conindid ="
+          + " x.indexrelid AND con.conrelid = x.indrelid AND con.contype IN ('p', 'u', 'x')"
+          + " LIMIT 1)"
+          + " FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid"
+          + " JOIN pg_catalog.pg_class t ON t.oid = x.indrelid" + IN_SCHEMA + " AND " + TABLES,
+          rs -> indexes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(
+              new Index(rs.getString(2), rs.getString(1),
+                  unqualified(rs.getString(3), qualifier), rs.getBoolean(4),
+                  rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getString(8))));
+      List<Table> tables = new ArrayList<>();
+      partitioned.forEach((name, isPartitioned) -> tables.add(new Table(name, isPartitioned,
+          sorted(columns.get(name), Column::name), sorted(constraints.get(name), Constraint::name),
+          sorted(indexes.get(name), Index::name))));
+      return new SchemaSnapshot(schema, List.copyOf(tables), enums(), names("('v', 'm')", ""),
+          names("('S')", " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid"
+              + " = 'pg_catalog.pg_class'::regclass AND d.objid = t.oid AND d.deptype = 'i')"));
+    }
+
+    /** The schema as the server writes it before a table name: {@code public.}, {@code "A b".}. */
+    private String qualifier() throws SQLException {
+      try (PreparedStatement p = c.prepareStatement("SELECT quote_ident(?)")) {
+        p.setString(1, schema);
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          return rs.getString(1) + ".";
+        }
+      }
+    }
+
+    /**
+     * {@code pg_get_indexdef} qualifies the table whatever the search path (since the fix for
+     * CVE-2018-1058), so the schema's name is taken out of {@code ON [ONLY] schema.table}.
+     */
+    private static String unqualified(String indexDef, String qualifier) {
+      for (String on : new String[] {" ON ONLY ", " ON "}) {
+        int at = indexDef.indexOf(on + qualifier);
+        if (at >= 0) {
+          return indexDef.substring(0, at + on.length())
+              + indexDef.substring(at + on.length() + qualifier.length());
+        }
+      }
+      return indexDef;
+    }
+
+    private List<EnumType> enums() throws SQLException {
+      Map<String, List<String>> labels = new TreeMap<>();
+      query("SELECT t.typname, e.enumlabel FROM pg_catalog.pg_enum e"
+          + " JOIN pg_catalog.pg_type t ON t.oid = e.enumtypid"
+          + " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ?"
+          + " ORDER BY t.typname, e.enumsortorder",
+          rs -> labels.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(rs.getString(2)));
+      List<EnumType> out = new ArrayList<>();
+      labels.forEach((name, values) -> out.add(new EnumType(name, List.copyOf(values))));
+      return List.copyOf(out);
+    }
+
+    /** Relation names of the given kinds; {@code kinds} and {@code extra} are constants. */
+    private List<String> names(String kinds, String extra) throws SQLException {
+      List<String> out = new ArrayList<>();
+      query("SELECT t.relname FROM pg_catalog.pg_class t" + IN_SCHEMA + " AND t.relkind IN "
+          + kinds + extra, rs -> out.add(rs.getString(1)));
+      out.sort(Comparator.naturalOrder());
+      return List.copyOf(out);
+    }
+
+    private interface Row {
+      void accept(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, Row row) throws SQLException {
+      try (PreparedStatement p = c.prepareStatement(sql)) {
+        p.setString(1, schema);
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            row.accept(rs);
+          }
+        }
+      }
+    }
+
+    private static <T> Map<String, List<T>> byTable() {
+      return new LinkedHashMap<>();
+    }
+
+    private static <T> List<T> sorted(List<T> items, java.util.function.Function<T, String> name) {
+      if (items == null) {
+        return List.of();
+      }
+      return items.stream().sorted(Comparator.comparing(name)).toList();
+    }
+
+    private static String identity(String attidentity) {
+      return switch (attidentity == null ? "" : attidentity) {
+        case "a" -> "always";
+        case "d" -> "by default";
+        default -> null;
+      };
+    }
+
+    private static String constraintType(String contype) {
+      return switch (contype) {
+        case "p" -> "primary key";
+        case "u" -> "unique";
+        case "f" -> "foreign key";
+        case "c" -> "check";
+        default -> "exclusion";
+      };
+    }
+
+    /** {@code pg_get_constraintdef} appends NOT VALID; validation is kept apart, once. */
+    private static String withoutNotValid(String definition) {
+      return definition.endsWith(" NOT VALID")
+          ? definition.substring(0, definition.length() - " NOT VALID".length()) : definition;
+    }
+  }
+}
