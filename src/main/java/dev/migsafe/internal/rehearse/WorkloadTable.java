@@ -1,0 +1,21 @@
+package dev.migsafe.internal.rehearse;
+
+import java.util.List;
+
+/**
+ * A table the workload reads and writes.
+ *
+ * @param name the table, as the schema names it (quoted when put into SQL)
+ * @param keyColumns a unique key (the primary key), or empty: then reads and writes take the
+ *     same table locks without touching rows
+ * @param rows rows in the rehearsal table
+ * @param readsPerSecond the packet's {@code readsPerSecond}, 0 when absent
+ * @param writesPerSecond the packet's {@code writesPerSecond}, 0 when absent
+ */
+public record WorkloadTable(String name, List<String> keyColumns, long rows,
+    double readsPerSecond, double writesPerSecond) {
+
+  public WorkloadTable {
+    keyColumns = List.copyOf(keyColumns);
+  }
+}
