@@ -85,7 +85,9 @@ public final class Migsafe {
       dev.migsafe.api.PlanOptions planOptions) {
     dev.migsafe.api.Plan plan = new dev.migsafe.internal.plan.PlanBuilder(
         dev.migsafe.internal.plan.PlanKnowledgeBase.shared(),
-        dev.migsafe.internal.plan.RecipeLibrary.shared(),
+        planOptions.recipes() == null ? dev.migsafe.internal.plan.RecipeLibrary.shared()
+            : dev.migsafe.internal.plan.RecipeLibrary.shared().withReplacements(
+                planOptions.recipes()),
         dev.migsafe.internal.plan.TreeLibrary.shared(),
         dev.migsafe.internal.plan.ThroughputModelLoader.load(planOptions.throughputModel()),
         planOptions.start()).build(packet);

@@ -10,5 +10,11 @@ import java.time.LocalDateTime;
  *     after it, outside peak windows as needed); null: the next full hour from now
  * @param throughputModel a YAML file with the throughput model (docs/plan-model.md), or null
  *     for the defaults
+ * @param recipes a folder of the team's own recipe files that replace the shipped recipes of
+ *     the same id, or null
  */
-public record PlanOptions(LocalDateTime start, Path throughputModel) {}
+public record PlanOptions(LocalDateTime start, Path throughputModel, Path recipes) {
+  public PlanOptions(LocalDateTime start, Path throughputModel) {
+    this(start, throughputModel, null);
+  }
+}

@@ -5,6 +5,7 @@ import dev.migsafe.api.Plan;
 import dev.migsafe.api.PlanOptions;
 import dev.migsafe.api.Severity;
 import dev.migsafe.internal.io.AtomicFiles;
+import dev.migsafe.internal.rehearse.RehearsalEvidence;
 import dev.migsafe.internal.render.PlanHtmlRenderer;
 import dev.migsafe.internal.render.PlanJsonRenderer;
 import dev.migsafe.internal.render.PlanMarkdownRenderer;
@@ -52,6 +53,14 @@ final class PlanCommand implements Callable<Integer> {
       + "shipped with migsafe).")
   Path catalog;
 
+  @Option(names = "--recipes", paramLabel = "DIR", description = "The team's own recipe files, "
+      + "replacing the shipped recipes of the same id.")
+  Path recipes;
+
+  @Option(names = "--rehearsal", paramLabel = "FILE", description = "A rehearsal of this "
+      + "packet (rehearse --format json): its evidence decides the invariants and rollback gates.")
+  Path rehearsal;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -63,7 +72,10 @@ final class PlanCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
     }
     Plan plan = Migsafe.builder().catalog(catalog).build()
-        .plan(packet, new PlanOptions(startTime(), model));
+        .plan(packet, new PlanOptions(startTime(), model, recipes));
+    if (rehearsal != null) {
+      plan = RehearsalEvidence.apply(plan, rehearsal);
+    }
     String rendered = switch (format) {
       case md -> PlanMarkdownRenderer.render(plan);
       case json -> PlanJsonRenderer.render(plan);

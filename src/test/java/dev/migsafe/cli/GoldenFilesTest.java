@@ -51,6 +51,9 @@ class GoldenFilesTest {
             "2026-12-07T09:00", "examples/plan-rename-column/packet.yaml"),
         new Case("plan-rename-column.html", 0, "plan", "--format", "html", "--start",
             "2026-12-07T09:00", "examples/plan-rename-column/packet.yaml"),
+        new Case("plan-rename-column-rehearsed.md", 0, "plan", "--start", "2026-12-07T09:00",
+            "examples/plan-rename-column/packet.yaml", "--rehearsal",
+            "src/test/resources/golden/rehearsal.json"),
         new Case("rules.txt", 0, "rules"),
         new Case("rules.json", 0, "rules", "--format", "json"),
         new Case("rules-explain.txt", 0, "rules", "explain", "pg-add-column-volatile-default"),
@@ -83,6 +86,31 @@ class GoldenFilesTest {
       tests.add(DynamicTest.dynamicTest(c.golden(), () -> check(c)));
     }
     return tests.stream();
+  }
+
+  /** The rehearsal report in every format, rendered from a fixed rehearsal (timings vary live). */
+  @TestFactory
+  Stream<DynamicTest> rehearsalReportsMatchTheirGoldenFiles() {
+    dev.migsafe.api.Rehearsal r = dev.migsafe.rehearse.RehearsalFixture.rehearsal();
+    return Stream.of(
+        DynamicTest.dynamicTest("rehearsal.md", () -> compare("rehearsal.md",
+            dev.migsafe.internal.render.RehearsalMarkdownRenderer.render(r))),
+        DynamicTest.dynamicTest("rehearsal.json", () -> compare("rehearsal.json",
+            dev.migsafe.internal.render.RehearsalJsonRenderer.render(r))),
+        DynamicTest.dynamicTest("rehearsal.html", () -> compare("rehearsal.html",
+            dev.migsafe.internal.render.RehearsalHtmlRenderer.render(r))));
+  }
+
+  private static void compare(String golden, String output) throws IOException {
+    USED.add(golden);
+    Path file = DIR.resolve(golden);
+    if (UPDATE) {
+      Files.writeString(file, output);
+      return;
+    }
+    assertThat(file).as("golden file (run with -Dmigsafe.golden.update=true to create it)")
+        .exists();
+    assertThat(output).as("rendering against %s", file).isEqualTo(Files.readString(file));
   }
 
   private static void check(Case c) throws IOException {

@@ -144,6 +144,23 @@ public final class ConnectionSpec {
     return s;
   }
 
+  /**
+   * The same server, user and password, connected to another database: a rehearsal's scratch
+   * database. The URL's path is replaced; its parameters stay.
+   */
+  public ConnectionSpec withDatabase(String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("^(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?$").matcher(url);
+    if (!m.matches()) {
+      throw MigsafeException.badInput("cannot derive a URL for database " + name + " from "
+          + displayUrl() + "; give a URL such as jdbc:postgresql://host:5432/postgres");
+    }
+    String encoded = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+    return new ConnectionSpec(m.group(1) + "/" + encoded + (m.group(3) == null ? "" : m.group(3)),
+        user, org.postgresql.Driver.parseURL(m.group(1) + "/" + encoded
+            + (m.group(3) == null ? "" : m.group(3)), null), password, prompt);
+  }
+
   @Override
   public String toString() {
     return "ConnectionSpec[" + displayUrl() + ", user=" + user() + ", password="

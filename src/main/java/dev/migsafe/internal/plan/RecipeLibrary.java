@@ -51,6 +51,48 @@ public final class RecipeLibrary {
     return recipes;
   }
 
+  /**
+   * This library with the recipes of {@code folder} in place of the shipped ones of the same id:
+   * a team adapts a recipe to its conventions without forking migsafe. Only existing ids can be
+   * replaced, because the selection rules choose recipes by id. Every problem of every file is
+   * bad input, reported at once.
+   */
+  public RecipeLibrary withReplacements(java.nio.file.Path folder) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Recipe> out = new java.util.LinkedHashMap<>(recipes);
+    List<java.nio.file.Path> files;
+    try (var s = java.nio.file.Files.list(folder)) {
+      files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw MigsafeException.badInput(folder + ": cannot read the recipes folder: "
+          + e.getMessage());
+    }
+    for (java.nio.file.Path p : files) {
+      String text;
+      try {
+        text = java.nio.file.Files.readString(p);
+      } catch (java.io.IOException e) {
+        problems.add(p + ": cannot read: " + e.getMessage());
+        continue;
+      }
+      List<String> own = new ArrayList<>();
+      Recipe r = parse(p.getFileName().toString(), text, own);
+      own.forEach(x -> problems.add(folder.resolve(x).toString()));
+      if (r != null && own.isEmpty()) {
+        if (!recipes.containsKey(r.id())) {
+          problems.add(p + ":1:1: id: '" + r.id() + "' is not a shipped recipe; only shipped "
+              + "recipes can be replaced (the selection rules choose them by id)");
+        } else {
+          out.put(r.id(), r);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw MigsafeException.badInput(String.join("\n", problems));
+    }
+    return new RecipeLibrary(Map.copyOf(out));
+  }
+
   static RecipeLibrary loadFromClassPath() {
     return new RecipeLibrary(LibraryFiles.load(FOLDER, "recipe", RecipeLibrary::parse, Recipe::id));
   }

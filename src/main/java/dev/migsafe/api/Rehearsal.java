@@ -1,0 +1,133 @@
+package dev.migsafe.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened when a playbook ran on a real PostgreSQL: each step with the locks the server
+ * took next to the ones the plan predicted, the validations and invariants of each phase, the
+ * rollback from the last reversible point with its verification, and the gates that this
+ * evidence decides. The {@code rehearse} part of the command-line contract.
+ *
+ * @param packetId the packet rehearsed
+ * @param server where it ran
+ * @param data how the tables were filled before the first step
+ * @param steps every SQL step that ran, in the order it ran
+ * @param validations every validation run, in the order it ran
+ * @param rollback the rollback from the last reversible point
+ * @param gates the playbook's gates, with the two that need evidence decided
+ * @param stopped why the rehearsal stopped early, or null when it ran to the end
+ * @param workload the background workload that ran during the steps
+ * @param notes what a reader should know about this run (scale, skipped actions)
+ */
+public record Rehearsal(
+    String packetId,
+    Server server,
+    Data data,
+    List<StepRun> steps,
+    List<ValidationRun> validations,
+    RollbackRun rollback,
+    List<Plan.Gate> gates,
+    Stop stopped,
+    WorkloadSummary workload,
+    List<String> notes) {
+
+  /** The steps whose observation differs from the prediction: our knowledge is wrong there. */
+  public List<StepRun> mismatches() {
+    return steps.stream().filter(s -> !s.matchesPrediction()).toList();
+  }
+
+  /** True when every gate this rehearsal decides passed. */
+  public boolean gatesPassed() {
+    return gates.stream().noneMatch(g -> g.status().equals("failed"));
+  }
+
+  /**
+   * The server the rehearsal ran on.
+   *
+   * @param version PostgreSQL's version, e.g. {@code 17.5}
+   * @param embedded true for a server this run started and stopped; false for a staging server
+   * @param scratch the scratch database or schema the rehearsal created and removed
+   */
+  public record Server(String version, boolean embedded, String scratch) {}
+
+  /**
+   * How the tables were filled.
+   *
+   * @param source {@code synthetic} or the data file's name
+   * @param rows rows per table after filling
+   * @param durationMs how long filling took
+   */
+  public record Data(String source, Map<String, Long> rows, long durationMs) {}
+
+  /**
+   * One step as it ran.
+   *
+   * @param pass {@code forward} up to the last reversible point; {@code forward-fix} for the
+   *     steps from the point of no return on, which can only be fixed forward
+   * @param batches how many times a batched backfill step ran (1 for other steps)
+   * @param mismatches what differs between prediction and observation, in words
+   * @param error the server's error, or null
+   */
+  public record StepRun(String id, String phase, String changeId, String pass, String sql,
+      long durationMs, int batches, Observation predicted, Observation observed,
+      boolean matchesPrediction, List<String> mismatches, String error) {}
+
+  /**
+   * Locks, rewrite and scan of a step: predicted by the plan, or observed on the server.
+   *
+   * @param rewritesTable null when unknown
+   * @param scansTable null when unknown (a scan is observed only inside a transaction)
+   * @param maxWorkloadWaitMs the longest any workload query waited while the step ran; null in a
+   *     prediction
+   * @param method how the locks were observed: {@code in-transaction} (read from {@code
+   *     pg_locks} by the step's own session before commit, exact) or {@code sampled} (polled from
+   *     a second session while the step ran, for statements that cannot run in a transaction)
+   */
+  public record Observation(List<TableLock> locks, Boolean rewritesTable, Boolean scansTable,
+      Long maxWorkloadWaitMs, String method) {}
+
+  /**
+   * One validation or invariant run.
+   *
+   * @param phase the phase it belongs to in the plan
+   * @param ranAt when it ran: {@code before}, {@code after-backfill}, {@code after-cutover} or
+   *     {@code after-rollback}
+   * @param result the number the query returned, or null when it failed
+   */
+  public record ValidationRun(String id, String phase, String ranAt, String source,
+      Double result, Double expect, Double min, Double max, boolean passed, String error) {}
+
+  /**
+   * The rollback from the last reversible point.
+   *
+   * @param fromStep the last step that ran before the rollback
+   * @param timeBound the decision trees' bound for the rollback, summed over the changes
+   * @param differences how the schema after the rollback differs from the current schema
+   */
+  public record RollbackRun(boolean executed, String fromStep, long durationMs,
+      Duration timeBound, boolean withinBound, boolean schemaRestored, boolean invariantsHold,
+      List<RollbackStatement> statements, List<String> differences, String error,
+      String reason) {}
+
+  /**
+   * One statement of the rollback.
+   *
+   * @param source the decision tree or step it comes from
+   */
+  public record RollbackStatement(String changeId, String source, String sql, long durationMs,
+      int batches, String error) {}
+
+  /** Where and why the rehearsal stopped early. */
+  public record Stop(String at, String reason) {}
+
+  /**
+   * The background workload.
+   *
+   * @param enabled false when the server is not on this machine (the workload is loopback only)
+   * @param reason why it was disabled, or how it was scaled
+   */
+  public record WorkloadSummary(boolean enabled, String reason, long queries, long errors,
+      long maxWaitMs) {}
+}

@@ -1,0 +1,136 @@
+package dev.migsafe.cli;
+
+import dev.migsafe.Migsafe;
+import dev.migsafe.api.MigrationPacket;
+import dev.migsafe.api.MigsafeException;
+import dev.migsafe.api.Plan;
+import dev.migsafe.api.PlanOptions;
+import dev.migsafe.api.Rehearsal;
+import dev.migsafe.internal.io.AtomicFiles;
+import dev.migsafe.internal.pg.ConnectionSpec;
+import dev.migsafe.internal.plan.PacketLoader;
+import dev.migsafe.internal.rehearse.EmbeddedScratch;
+import dev.migsafe.internal.rehearse.RehearsalOptions;
+import dev.migsafe.internal.rehearse.RehearsalRunner;
+import dev.migsafe.internal.rehearse.ScratchDatabase;
+import dev.migsafe.internal.rehearse.StagingScratch;
+import dev.migsafe.internal.render.RehearsalHtmlRenderer;
+import dev.migsafe.internal.render.RehearsalJsonRenderer;
+import dev.migsafe.internal.render.RehearsalMarkdownRenderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code migsafe rehearse PACKET}: the playbook run on a real PostgreSQL, observed. */
+@Command(name = "rehearse",
+    description = "Run the packet's playbook on a real PostgreSQL under a background workload: "
+        + "observe each step's locks, rewrite and scan against the plan's prediction, run the "
+        + "validations of each phase, execute and verify the rollback, and decide the gates.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every step matched its prediction and no gate failed",
+      "1:a step failed or differed from the prediction, a validation failed, or a gate failed",
+      "2:bad input or usage (packet, data file, connection)",
+      "3:internal error"
+    })
+final class RehearseCommand implements Callable<Integer> {
+  /** Output formats of rehearse. */
+  enum Format { md, json, html }
+
+  @Parameters(paramLabel = "PACKET", description = "The migration packet (YAML or JSON).")
+  Path packet;
+
+  @Option(names = "--format", description = "md (default), json or html.")
+  Format format = Format.md;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (atomically).")
+  Path out;
+
+  @Option(names = "--scale", paramLabel = "ROWS", description = "Synthetic rows per table "
+      + "(default 100000; fewer when the packet's row count is smaller).")
+  long scale = RehearsalOptions.DEFAULT_SCALE;
+
+  @Option(names = "--data", paramLabel = "FILE.sql",
+      description = "Load the team's own sample data instead of synthetic rows.")
+  Path data;
+
+  @Option(names = "--jdbc-url", paramLabel = "URL", description = "Rehearse on this staging "
+      + "server, in a scratch database created for the run and dropped after it (the user needs "
+      + "CREATEDB). Default: an embedded server of the packet's major version.")
+  String jdbcUrl;
+
+  @Option(names = "--user", paramLabel = "USER",
+      description = "The staging user; the password comes from PGPASSWORD or a prompt.")
+  String user;
+
+  @Option(names = "--pg-binaries", paramLabel = "FILE", description = "The embedded server's "
+      + "binaries jar (default: from the local Maven repository, else Maven Central).")
+  Path pgBinaries;
+
+  @Option(names = "--no-workload", description = "Run the steps without a background workload.")
+  boolean noWorkload;
+
+  @Option(names = "--model", paramLabel = "FILE",
+      description = "Throughput model for the plan's duration estimates.")
+  Path model;
+
+  @Option(names = "--recipes", paramLabel = "DIR", description = "The team's own recipe files, "
+      + "replacing the shipped recipes of the same id.")
+  Path recipes;
+
+  @Option(names = "--catalog", paramLabel = "DIR",
+      description = "The catalog whose validation templates join the plan's validations.")
+  Path catalog;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (scale < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--scale must be at least 1, not " + scale);
+    }
+    if (data != null && !Files.isReadable(data)) {
+      throw MigsafeException.badInput(data + ": cannot read the data file");
+    }
+    MigrationPacket p = PacketLoader.load(packet);
+    if (!p.dialect().equals("postgresql")) {
+      throw MigsafeException.badInput(packet + ": rehearse runs PostgreSQL packets only; this "
+          + "one is " + p.dialect());
+    }
+    Plan plan = Migsafe.builder().catalog(catalog).build().plan(p, new PlanOptions(null, model, recipes));
+    RehearsalOptions options = new RehearsalOptions(scale, data,
+        RehearsalOptions.defaults().maxPause(), !noWorkload);
+    var err = spec.commandLine().getErr();
+    Rehearsal r;
+    try (ScratchDatabase db = jdbcUrl == null
+        ? EmbeddedScratch.start(Integer.parseInt(p.engineVersion()), pgBinaries)
+        : StagingScratch.create(ConnectionSpec.fromEnvironment(jdbcUrl, user))) {
+      err.println("migsafe: rehearsing " + p.id() + " on PostgreSQL " + db.serverVersion()
+          + ", " + db.description());
+      err.flush();
+      r = new RehearsalRunner(p, plan, db, options, line -> {
+        err.println("migsafe: " + line);
+        err.flush();
+      }).run();
+    }
+    String rendered = switch (format) {
+      case md -> RehearsalMarkdownRenderer.render(r);
+      case json -> RehearsalJsonRenderer.render(r);
+      case html -> RehearsalHtmlRenderer.render(r);
+    };
+    if (out != null) {
+      AtomicFiles.write(out, rendered);
+    } else {
+      spec.commandLine().getOut().print(rendered);
+      spec.commandLine().getOut().flush();
+    }
+    boolean failing = r.stopped() != null || !r.mismatches().isEmpty() || !r.gatesPassed()
+        || r.validations().stream().anyMatch(v -> !v.passed());
+    return failing ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+}

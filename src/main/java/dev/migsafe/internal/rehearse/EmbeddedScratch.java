@@ -1,0 +1,66 @@
+package dev.migsafe.internal.rehearse;
+
+import dev.migsafe.internal.pg.EmbeddedServer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A scratch database on a PostgreSQL server this run starts from the official binaries and stops
+ * again: the server itself is the scratch, so nothing outside it can be touched. Its shutdown
+ * hook stops it on Ctrl-C or a crash too.
+ */
+public final class EmbeddedScratch implements ScratchDatabase {
+  static final String DATABASE = "migsafe_rehearsal";
+  private final EmbeddedServer server;
+
+  private EmbeddedScratch(EmbeddedServer server) {
+    this.server = server;
+  }
+
+  public static EmbeddedScratch start(int major, Path binariesJar) {
+    EmbeddedServer server = EmbeddedServer.start(major, binariesJar);
+    try {
+      server.createDatabase(DATABASE);
+      return new EmbeddedScratch(server);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public Connection connect() throws SQLException {
+    return server.connect(DATABASE);
+  }
+
+  @Override
+  public String schema() {
+    return "public";
+  }
+
+  @Override
+  public String serverVersion() {
+    return server.version();
+  }
+
+  @Override
+  public boolean embedded() {
+    return true;
+  }
+
+  @Override
+  public String description() {
+    return "database " + DATABASE + " on an embedded server";
+  }
+
+  @Override
+  public String host() {
+    return "localhost";
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,388 @@
+package dev.migsafe.internal.rehearse;
+
+import dev.migsafe.api.MigrationPacket;
+import dev.migsafe.api.MigsafeException;
+import dev.migsafe.api.Plan;
+import dev.migsafe.api.Rehearsal;
+import dev.migsafe.api.Rehearsal.Data;
+import dev.migsafe.api.Rehearsal.RollbackRun;
+import dev.migsafe.api.Rehearsal.RollbackStatement;
+import dev.migsafe.api.Rehearsal.StepRun;
+import dev.migsafe.api.Rehearsal.Stop;
+import dev.migsafe.api.Rehearsal.ValidationRun;
+import dev.migsafe.internal.pg.SchemaComparison;
+import dev.migsafe.internal.pg.SchemaDifference;
+import dev.migsafe.internal.pg.SchemaSnapshot;
+import dev.migsafe.internal.schema.Schema;
+import dev.migsafe.internal.schema.SchemaReader;
+import dev.migsafe.internal.sql.SourceStatement;
+import dev.migsafe.internal.sql.SqlSplitter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a playbook on a scratch database, in the order an operator would, and records the
+ * evidence:
+ *
+ * <ol>
+ *   <li>the current schema is loaded, its snapshot kept as the state a rollback must restore,
+ *       and the tables are filled;
+ *   <li>the validations of {@code before} run; a failure stops here, as the checklist says;
+ *   <li>the forward pass runs every SQL step up to the last reversible point (the step before
+ *       the first point of no return, or before the transaction that commits it), observing
+ *       each one while the workload runs; the {@code after-backfill} validations run once phase
+ *       C is done, and a failing invariant stops the rehearsal;
+ *   <li>the rollback from that point runs the decision trees' rollback SQL, timed against their
+ *       bound, then the schema is compared with the starting snapshot and the {@code before}
+ *       validations run again;
+ *   <li>the forward-fix pass replays the playbook from the start and runs the steps from the
+ *       point of no return on, which can only be fixed forward, then the {@code after-cutover}
+ *       validations.
+ * </ol>
+ */
+public final class RehearsalRunner {
+  private static final Set<String> ALL_SOURCES = Set.of("invariant", "change", "template");
+
+  private final MigrationPacket packet;
+  private final Plan plan;
+  private final ScratchDatabase db;
+  private final RehearsalOptions options;
+  private final java.util.function.Consumer<String> progress;
+  private final List<StepRun> stepRuns = new ArrayList<>();
+  private final List<ValidationRun> validationRuns = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private Stop stopped;
+  private boolean backfillValidated;
+  private boolean cutoverReached;
+
+  /** @param progress told what the rehearsal is doing, one line at a time */
+  public RehearsalRunner(MigrationPacket packet, Plan plan, ScratchDatabase db,
+      RehearsalOptions options, java.util.function.Consumer<String> progress) {
+    this.packet = packet;
+    this.plan = plan;
+    this.db = db;
+    this.options = options;
+    this.progress = progress;
+  }
+
+  public Rehearsal run() {
+    try (Connection migration = db.connect(); Connection observer = db.connect()) {
+      return run(migration, observer);
+    } catch (SQLException e) {
+      throw new MigsafeException(MigsafeException.Kind.BAD_INPUT,
+          "the rehearsal database failed: " + Errors.describe(e));
+    }
+  }
+
+  private Rehearsal run(Connection migration, Connection observer) throws SQLException {
+    String source = packet.schema().currentSource() == null ? "schema.current"
+        : packet.schema().currentSource();
+    progress.accept("loading the current schema");
+    SqlScript.run(migration, source, packet.schema().current());
+    SchemaSnapshot start = SchemaSnapshot.read(observer, db.schema());
+    progress.accept(options.dataFile() == null ? "filling the tables" : "loading "
+        + options.dataFile());
+    Schema schema = SchemaReader.read(packet.schema().current());
+    Data data = fill(migration, schema);
+
+    BackgroundWorkload workload = BackgroundWorkload.start(db, packet, plan, schema, data,
+        options);
+    RollbackRun rollback;
+    try {
+      rollback = rehearse(migration, observer, start, workload);
+    } finally {
+      workload.stop();
+    }
+    return new Rehearsal(packet.id(),
+        new Rehearsal.Server(db.serverVersion(), db.embedded(), db.description()), data,
+        List.copyOf(stepRuns), List.copyOf(validationRuns), rollback,
+        RehearsalGates.decide(plan.gates(), validationRuns, rollback, stopped, cutoverReached),
+        stopped, workload.summary(), List.copyOf(notes));
+  }
+
+  /** Synthetic rows shaped by the packet, or the team's sample; the rows counted either way. */
+  private Data fill(Connection c, Schema schema) throws SQLException {
+    long t0 = System.nanoTime();
+    if (options.dataFile() != null) {
+      SyntheticData.load(c, options.dataFile());
+      Map<String, Long> rows = new LinkedHashMap<>();
+      for (String table : schema.tables().keySet()) {
+        try (Statement st = c.createStatement();
+            var rs = st.executeQuery("SELECT count(*) FROM " + dev.migsafe.internal.plan.SqlQuoting.identifier(table))) {
+          rs.next();
+          rows.put(table, rs.getLong(1));
+        }
+      }
+      return new Data(options.dataFile().getFileName().toString(), rows,
+          (System.nanoTime() - t0) / 1_000_000);
+    }
+    DataFill fill = SyntheticData.fill(c, schema,
+        SyntheticData.rowsPerTable(schema, packet, options.scale()));
+    notes.addAll(fill.notes());
+    Map<String, Long> rows = new LinkedHashMap<>();
+    fill.tables().forEach(t -> rows.put(t.table(), t.rows()));
+    return new Data("synthetic", rows, fill.took().toMillis());
+  }
+
+  private RollbackRun rehearse(Connection migration, Connection observer, SchemaSnapshot start,
+      BackgroundWorkload workload) throws SQLException {
+    ValidationRunner validations = new ValidationRunner(migration);
+    progress.accept("validations before the first step");
+    List<ValidationRun> before = validations.run(plan.validations(), "before", ALL_SOURCES);
+    validationRuns.addAll(before);
+    ValidationRun failed = firstFailure(before);
+    if (failed != null) {
+      stopped = new Stop("before", "validation " + failed.id() + " failed before the first step");
+      return notExecuted(null, "nothing ran: the rehearsal stopped before the first step", false);
+    }
+
+    List<Plan.Step> steps = sqlSteps();
+    int reversibleEnd = lastReversiblePoint(steps);
+    Duration pause = pauseBetweenBatches();
+    StepExecutor executor = new StepExecutor(migration, observer, db.schema(), db.serverMajor(),
+        workload, pause);
+
+    int ran = forward(executor, validations, steps, 0, reversibleEnd, "forward", true);
+    executor.abandonPlanTransaction();
+    RollbackRun rollback = rollBack(migration, observer, validations, steps, ran, start, pause);
+    if (stopped == null && reversibleEnd < steps.size()) {
+      if (!rollback.schemaRestored()) {
+        notes.add("The steps from the point of no return on were not rehearsed: the rollback "
+            + "did not restore the schema they start from.");
+      } else {
+        forward(executor, validations, steps, 0, steps.size(), "forward-fix", false);
+        executor.abandonPlanTransaction();
+      }
+    }
+    return rollback;
+  }
+
+  /**
+   * Runs {@code steps[from, to)}; returns how many ran without error. Steps before the last
+   * reversible point are recorded only in the first pass; the second replays them silently.
+   */
+  private int forward(StepExecutor executor, ValidationRunner validations, List<Plan.Step> steps,
+      int from, int to, String pass, boolean record) throws SQLException {
+    int reversibleEnd = lastReversiblePoint(steps);
+    int ran = 0;
+    for (int i = from; i < to; i++) {
+      Plan.Step step = steps.get(i);
+      if (!backfillValidated && phaseRank(step) > phaseRank("C")) {
+        if (!afterBackfill(validations)) {
+          return ran;
+        }
+      }
+      boolean recorded = record || i >= reversibleEnd;
+      progress.accept((recorded ? "step " : "replaying step ") + step.id()
+          + (step.title() == null ? "" : ": " + step.title()));
+      StepRun r = executor.run(step, Predictions.of(plan, step.id()),
+          i >= reversibleEnd ? "forward-fix" : "forward");
+      if (recorded) {
+        stepRuns.add(r);
+      }
+      if (r.error() != null) {
+        stopped = new Stop(step.id(), "step " + step.id() + " failed: " + r.error());
+        return ran;
+      }
+      ran++;
+    }
+    if (to == steps.size()) {
+      if (!backfillValidated && !afterBackfill(validations)) {
+        return ran;
+      }
+      progress.accept("validations after cutover");
+      List<ValidationRun> after = validations.run(plan.validations(), "after-cutover",
+          ALL_SOURCES);
+      validationRuns.addAll(after);
+      cutoverReached = true;
+      ValidationRun failed = firstFailure(after);
+      if (failed != null) {
+        stopped = new Stop("after-cutover", "validation " + failed.id() + " failed after cutover");
+      }
+    }
+    return ran;
+  }
+
+  /** The after-backfill validations; false (and stopped) when an invariant fails. */
+  private boolean afterBackfill(ValidationRunner validations) {
+    backfillValidated = true;
+    progress.accept("validations after the backfill");
+    List<ValidationRun> runs = validations.run(plan.validations(), "after-backfill", ALL_SOURCES);
+    validationRuns.addAll(runs);
+    ValidationRun failed = firstFailure(runs);
+    if (failed != null) {
+      stopped = new Stop("after-backfill", "validation " + failed.id() + " failed after the "
+          + "backfill: the playbook stops here");
+      return false;
+    }
+    return true;
+  }
+
+  private RollbackRun rollBack(Connection migration, Connection observer,
+      ValidationRunner validations, List<Plan.Step> steps, int ran, SchemaSnapshot start,
+      Duration pause) throws SQLException {
+    if (ran == 0 && stopped != null && !stepRuns.isEmpty()
+        && stepRuns.get(stepRuns.size() - 1).error() != null) {
+      // The first step failed: nothing ran that needs undoing, but verify that.
+      notes.add("The first SQL step failed; the rollback only verifies the starting state.");
+    }
+    List<Plan.Step> done = steps.subList(0, ran);
+    String fromStep = done.isEmpty() ? null : done.get(done.size() - 1).id();
+    // The trees' rollback undoes everything up to the last reversible point; when the
+    // rehearsal stopped earlier, only the steps that ran are undone.
+    boolean reachedEnd = ran == lastReversiblePoint(steps)
+        && (stopped == null || stopped.at().equals("after-cutover"));
+    List<RollbackStatement> plannedStatements = new ArrayList<>();
+    Duration bound = Duration.ZERO;
+    Map<String, RollbackPath> paths = RollbackPath.of(plan);
+    Set<String> changed = new LinkedHashSet<>();
+    done.forEach(s -> {
+      if (s.changeId() != null) {
+        changed.add(s.changeId());
+      }
+    });
+    List<String> changes = new ArrayList<>(changed);
+    java.util.Collections.reverse(changes);
+    for (String changeId : changes) {
+      RollbackPath path = paths.get(changeId);
+      if (path != null && path.timeBound() != null) {
+        bound = bound.plus(path.timeBound());
+      }
+      if (reachedEnd && path != null) {
+        path.statements().forEach(sql -> plannedStatements.add(
+            new RollbackStatement(changeId, path.treeId(), sql, 0, 0, null)));
+      } else {
+        // Stopped part-way: undo exactly the steps that ran, newest first.
+        for (int i = done.size() - 1; i >= 0; i--) {
+          Plan.Step s = done.get(i);
+          if (changeId.equals(s.changeId()) && s.rollbackSql() != null) {
+            plannedStatements.add(new RollbackStatement(changeId, s.id(), s.rollbackSql(), 0, 0,
+                null));
+          }
+        }
+      }
+    }
+    if (done.isEmpty() && plannedStatements.isEmpty()) {
+      return notExecuted(null, stopped == null
+          ? "no SQL step runs before the point of no return: only forward-fix remains"
+          : "nothing ran before the rehearsal stopped", false);
+    }
+
+    progress.accept("rolling back from " + (fromStep == null ? "the start" : fromStep));
+    List<RollbackStatement> executed = new ArrayList<>();
+    String error = null;
+    long t0 = System.nanoTime();
+    try (Statement st = migration.createStatement()) {
+      for (RollbackStatement p : plannedStatements) {
+        long s0 = System.nanoTime();
+        int batches = 0;
+        String e = null;
+        try {
+          for (SourceStatement one : SqlSplitter.split(p.sql())) {
+            boolean batch = RollbackPath.isBatch(one.text());
+            do {
+              st.execute(one.text());
+              batches++;
+              if (batch && st.getUpdateCount() > 0) {
+                Thread.sleep(pause.toMillis());
+              }
+            } while (batch && st.getUpdateCount() > 0 && batches < StepExecutor.MAX_BATCHES);
+          }
+        } catch (SQLException ex) {
+          e = Errors.describe(ex);
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          e = "interrupted";
+        }
+        executed.add(new RollbackStatement(p.changeId(), p.source(), p.sql(),
+            (System.nanoTime() - s0) / 1_000_000, batches, e));
+        if (e != null) {
+          error = p.source() + ": " + e;
+          break;
+        }
+      }
+    }
+    long durationMs = (System.nanoTime() - t0) / 1_000_000;
+    List<SchemaDifference> differences = SchemaComparison.compare(start,
+        SchemaSnapshot.read(observer, db.schema()));
+    List<ValidationRun> again = validations.run(plan.validations(), "after-rollback", ALL_SOURCES);
+    validationRuns.addAll(again);
+    boolean withinBound = bound.isZero() || durationMs <= bound.toMillis();
+    return new RollbackRun(true, fromStep, durationMs, bound.isZero() ? null : bound, withinBound,
+        differences.isEmpty(), firstFailure(again) == null, List.copyOf(executed),
+        differences.stream().map(SchemaDifference::message).toList(), error,
+        reachedEnd ? "from the last reversible point, along the decision trees' rollback"
+            : "from where the rehearsal stopped, undoing the steps that ran");
+  }
+
+  private static RollbackRun notExecuted(String fromStep, String reason, boolean failed) {
+    return new RollbackRun(false, fromStep, 0, null, false, false, false, List.of(), List.of(),
+        failed ? reason : null, reason);
+  }
+
+  private List<Plan.Step> sqlSteps() {
+    List<Plan.Step> out = new ArrayList<>();
+    for (Plan.Phase ph : plan.phases()) {
+      for (Plan.Step s : ph.steps()) {
+        if (s.sql() != null) {
+          out.add(s);
+        } else if (ph.id().equals("B") && !notes.contains(B_NOTE)) {
+          notes.add(B_NOTE);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static final String B_NOTE = "Phase B is application code and was not rehearsed; "
+      + "steps that are actions for people (deployments, waits) were skipped.";
+
+  /**
+   * The index of the first step that must not run before the rollback is rehearsed: the first
+   * point of no return, or the {@code BEGIN} of the transaction that contains it (a transaction
+   * that commits the point of no return is undone by not committing it).
+   */
+  static int lastReversiblePoint(List<Plan.Step> steps) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).pointOfNoReturn()) {
+        for (int j = i; j >= 0; j--) {
+          String sql = steps.get(j).sql();
+          if (j < i && StepKind.closesTransaction(sql)) {
+            break;
+          }
+          if (StepKind.opensTransaction(sql)) {
+            return j;
+          }
+        }
+        return i;
+      }
+    }
+    return steps.size();
+  }
+
+  private Duration pauseBetweenBatches() {
+    Duration p = packet.backfill() == null || packet.backfill().pauseBetweenBatches() == null
+        ? Duration.ofMillis(100) : packet.backfill().pauseBetweenBatches();
+    return p.compareTo(options.maxPause()) > 0 ? options.maxPause() : p;
+  }
+
+  private static int phaseRank(Plan.Step step) {
+    return phaseRank(StepExecutor.phaseOf(step));
+  }
+
+  private static int phaseRank(String phase) {
+    return "ABCD".indexOf(phase);
+  }
+
+  private static ValidationRun firstFailure(List<ValidationRun> runs) {
+    return runs.stream().filter(v -> !v.passed()).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.migsafe.internal.rehearse;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The database a rehearsal may change: created for the run and removed after it, on an embedded
+ * server or a staging server. Nothing outside it is touched.
+ */
+public interface ScratchDatabase extends AutoCloseable {
+  /** A new session in the scratch database, with the scratch schema first on the search path. */
+  Connection connect() throws SQLException;
+
+  /** The schema the packet's tables live in ({@code public} in a scratch database). */
+  String schema();
+
+  /** PostgreSQL's version, e.g. {@code 17.5}. */
+  String serverVersion();
+
+  /** The major version, e.g. 17. */
+  default int serverMajor() {
+    return Integer.parseInt(serverVersion().split("\\.")[0]);
+  }
+
+  boolean embedded();
+
+  /** Where it is, for the report: never a password. */
+  String description();
+
+  /** The server's host as the connection names it; the workload runs only on loopback. */
+  String host();
+
+  /** Removes the scratch database or schema; stops an embedded server. Never throws. */
+  @Override
+  void close();
+}

@@ -1,0 +1,110 @@
+package dev.migsafe.internal.rehearse;
+
+import dev.migsafe.api.LockMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the server says about the tables of one schema: their storage files (a new {@code
+ * relfilenode} means the table was rewritten), the relation locks a session holds, and the
+ * sequential scans the current transaction made. Every query binds the schema name as a
+ * parameter; nothing from the packet is concatenated into SQL.
+ */
+final class ServerFacts {
+  /** Ordinary and partitioned tables only: index and sequence locks are left out, as in lint. */
+  private static final String TABLES = "c.relkind IN ('r', 'p')"
+      + " AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?)";
+
+  private ServerFacts() {}
+
+  /** Table oid to its storage file number. */
+  static Map<Long, Long> relfilenodes(Connection c, String schema) throws SQLException {
+    Map<Long, Long> out = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT c.oid, c.relfilenode FROM pg_class c WHERE " + TABLES)) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getLong(1), rs.getLong(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Table oid to name. */
+  static Map<Long, String> tableNames(Connection c, String schema) throws SQLException {
+    Map<Long, String> out = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT c.oid, c.relname FROM pg_class c WHERE " + TABLES)) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getLong(1), rs.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The granted relation locks of the session {@code pid} (this session when {@code pid} is
+   * 0), as table oid to the modes held; the table's name is recorded in {@code names}.
+   */
+  static Map<Long, java.util.EnumSet<LockMode>> locks(Connection c, String schema, int pid,
+      boolean grantedOnly, Map<Long, String> names) throws SQLException {
+    Map<Long, java.util.EnumSet<LockMode>> out = new HashMap<>();
+    String sql = "SELECT c.oid, c.relname, l.mode FROM pg_locks l JOIN pg_class c"
+        + " ON c.oid = l.relation WHERE l.locktype = 'relation' AND l.pid = "
+        + (pid == 0 ? "pg_backend_pid()" : "?") + (grantedOnly ? " AND l.granted" : "")
+        + " AND " + TABLES;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      if (pid != 0) {
+        ps.setInt(i++, pid);
+      }
+      ps.setString(i, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long oid = rs.getLong(1);
+          names.put(oid, rs.getString(2));
+          out.computeIfAbsent(oid, k -> java.util.EnumSet.noneOf(LockMode.class))
+              .add(parseMode(rs.getString(3)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Sequential scans per table oid made by the current transaction so far. */
+  static Map<Long, Long> transactionSeqScans(Connection c, String schema) throws SQLException {
+    Map<Long, Long> out = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT relid, seq_scan FROM pg_stat_xact_user_tables WHERE schemaname = ?")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getLong(1), rs.getLong(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  static int backendPid(Connection c) throws SQLException {
+    try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  /** {@code pg_locks.mode} ({@code AccessExclusiveLock}) as a {@link LockMode}. */
+  static LockMode parseMode(String pgLocksMode) {
+    String words = pgLocksMode.replaceFirst("Lock$", "").replaceAll("([a-z])([A-Z])", "$1 $2");
+    return LockMode.parse(words);
+  }
+}

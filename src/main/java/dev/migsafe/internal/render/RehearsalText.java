@@ -1,0 +1,55 @@
+package dev.migsafe.internal.render;
+
+import dev.migsafe.api.Rehearsal;
+import dev.migsafe.api.TableLock;
+import java.util.stream.Collectors;
+
+/** Short wordings shared by the Markdown and HTML rehearsal reports. */
+final class RehearsalText {
+  private RehearsalText() {}
+
+  static String locks(Rehearsal.Observation o) {
+    if (o.locks().isEmpty()) {
+      return "none";
+    }
+    return o.locks().stream().map(RehearsalText::lock).collect(Collectors.joining(", "));
+  }
+
+  static String lock(TableLock l) {
+    return l.table() + " " + l.mode().sqlName();
+  }
+
+  static String yesNo(Boolean b) {
+    return b == null ? "?" : b ? "yes" : "no";
+  }
+
+  static String number(Double d) {
+    if (d == null) {
+      return "–";
+    }
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue())
+        : Double.toString(d);
+  }
+
+  static String expectation(Rehearsal.ValidationRun v) {
+    if (v.expect() != null) {
+      return "= " + number(v.expect());
+    }
+    String min = v.min() == null ? "" : "≥ " + number(v.min());
+    String max = v.max() == null ? "" : "≤ " + number(v.max());
+    return (min + " " + max).strip();
+  }
+
+  static String result(Rehearsal.ValidationRun v) {
+    return v.error() != null ? "error: " + v.error() : number(v.result());
+  }
+
+  static String summary(Rehearsal r) {
+    long mismatched = r.mismatches().size();
+    long failedValidations = r.validations().stream().filter(v -> !v.passed()).count();
+    return r.steps().size() + " steps rehearsed, " + mismatched + " differ from the plan; "
+        + r.validations().size() + " validation runs, " + failedValidations + " failed; rollback "
+        + (r.rollback().executed() ? "executed in " + r.rollback().durationMs() + " ms"
+            : "not executed");
+  }
+}
