@@ -76,7 +76,14 @@ class GoldenFilesTest {
             "--from", "2026-08-01", "--to", "2026-10-01", "--team", "team-identity",
             "--quarters", "3"),
         new Case("report-empty-q1.json", 0, "report", "--catalog", REPORT_CATALOG, "--quarter",
-            "2026-Q1", "--quarters", "2", "--format", "json"));
+            "2026-Q1", "--quarters", "2", "--format", "json"),
+        // ${drifted}: a live database that drifted from the expected DDL (DriftDatabase).
+        new Case("drift.txt", 1, "drift", "--jdbc-url", "${drifted}", "--expected",
+            DriftDatabase.EXPECTED),
+        new Case("drift.md", 1, "drift", "--jdbc-url", "${drifted}", "--expected",
+            DriftDatabase.EXPECTED, "--format", "md"),
+        new Case("drift.json", 1, "drift", "--jdbc-url", "${drifted}", "--expected",
+            DriftDatabase.EXPECTED, "--format", "json"));
   }
 
   @TestFactory
@@ -115,7 +122,8 @@ class GoldenFilesTest {
 
   private static void check(Case c) throws IOException {
     USED.add(c.golden());
-    CliRunner.Run run = CliRunner.run(c.args());
+    CliRunner.Run run = CliRunner.run(java.util.Arrays.stream(c.args())
+        .map(a -> a.equals("${drifted}") ? DriftDatabase.drifted() : a).toArray(String[]::new));
     assertThat(run.err()).as("stderr of %s", String.join(" ", c.args())).isEmpty();
     assertThat(run.exit()).as("exit code of %s", String.join(" ", c.args())).isEqualTo(c.exit());
     Path file = DIR.resolve(c.golden());

@@ -130,7 +130,7 @@ public final class ConnectionSpec {
   }
 
   /** A driver message without the password, from wherever it came, nor the URL's parameter. */
-  String scrub(String message) {
+  public String scrub(String message) {
     if (message == null) {
       return "no reason given";
     }

@@ -173,8 +173,9 @@ public final class SchemaComparison {
             name + ": expected " + e.definition() + ", found " + a.definition());
       } else if (usable(e) && !usable(a)) {
         add("invalid-index", name, "VALID", "INVALID", name + ": index is INVALID, as a failed "
-            + "CREATE INDEX CONCURRENTLY leaves it: queries do not use it and it enforces "
-            + "nothing, yet every write maintains it; drop it and build it again");
+            + "CREATE INDEX CONCURRENTLY leaves it: queries do not use it, yet writes still "
+            + "maintain it" + (a.unique() && a.ready() ? " and it still rejects duplicates" : "")
+            + "; drop it and build it again");
       }
     });
   }

@@ -245,7 +245,7 @@ public final class PlanMarkdownRenderer {
         .replace("\n", " ");
   }
 
-  private static String cell(String s) {
+  static String cell(String s) {
     return text(s).replace("|", "\\|");
   }
 
