@@ -83,18 +83,7 @@ final class FillPlan {
     String t = table.name();
     Map<String, Restriction> restrictions = new HashMap<>();
     List<Check> unknown = new ArrayList<>();
-    for (Check check : table.checks()) {
-      Restriction r = check.columns().size() == 1
-          ? CheckForms.read(check.expression(), check.columns().get(0)) : null;
-      if (r == null) {
-        unknown.add(check);
-      } else {
-        restrictions.merge(check.columns().get(0), r, (a, b) -> {
-          a.and(b);
-          return a;
-        });
-      }
-    }
+    readChecks(table, restrictions, unknown);
     Set<String> nulls = new HashSet<>();
     List<Check> tried = new ArrayList<>();
     for (Check check : unknown) {
@@ -206,6 +195,23 @@ final class FillPlan {
       addSelfReference(plan, fk, notes);
     }
     return plan;
+  }
+
+  /** Sorts the CHECKs into what they ask of single columns and the ones not understood. */
+  private static void readChecks(LiveTable table, Map<String, Restriction> restrictions,
+      List<Check> unknown) {
+    for (Check check : table.checks()) {
+      Restriction r = check.columns().size() == 1
+          ? CheckForms.read(check.expression(), check.columns().get(0)) : null;
+      if (r == null) {
+        unknown.add(check);
+      } else {
+        restrictions.merge(check.columns().get(0), r, (a, b) -> {
+          a.and(b);
+          return a;
+        });
+      }
+    }
   }
 
   /**

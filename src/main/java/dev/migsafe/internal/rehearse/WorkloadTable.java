@@ -8,7 +8,8 @@ import java.util.List;
  * @param name the table, as the schema names it (quoted when put into SQL)
  * @param keyColumns a unique key (the primary key), or empty: then reads and writes take the
  *     same table locks without touching rows
- * @param rows rows in the rehearsal table
+ * @param rows rows in the rehearsal table (for the report: the keys queried are sampled from
+ *     the table itself)
  * @param readsPerSecond the packet's {@code readsPerSecond}, 0 when absent
  * @param writesPerSecond the packet's {@code writesPerSecond}, 0 when absent
  */
