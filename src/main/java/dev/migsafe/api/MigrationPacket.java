@@ -84,8 +84,20 @@ public record MigrationPacket(
    * A business invariant: a query whose result must be {@code expect}, or within {@code
    * min}..{@code max}, in the given phase.
    */
+  /**
+   * A business invariant.
+   *
+   * @param rehearse false for an invariant that only production data can satisfy (an absolute
+   *     row count, recent activity): a rehearsal on scaled-down rows records it as not rehearsed
+   *     instead of failing on it (an optional field migsafe adds to packet-v1)
+   */
   public record Invariant(String id, String description, String sql, Double expect, Double min,
-      Double max, String phase) {}
+      Double max, String phase, boolean rehearse) {
+    public Invariant(String id, String description, String sql, Double expect, Double min,
+        Double max, String phase) {
+      this(id, description, sql, expect, min, max, phase, true);
+    }
+  }
 
   /** Overrides for the throttled backfill. */
   public record Backfill(Long batchSize, Duration pauseBetweenBatches) {}

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     description = "Makes database migrations safe: exact locks, rewrites and scans of every "
         + "statement, judged by a rule base, with safer alternatives.",
     subcommands = {LintCommand.class, PlanCommand.class, SimilarCommand.class,
-        OutcomeCommand.class, ReportCommand.class, RulesCommand.class, DriftCommand.class},
+        OutcomeCommand.class, ReportCommand.class, RulesCommand.class, DriftCommand.class,
+        RehearseCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:nothing at or above the failure threshold",

@@ -109,7 +109,10 @@ final class RehearseCommand implements Callable<Integer> {
     Rehearsal r;
     try (ScratchDatabase db = jdbcUrl == null
         ? EmbeddedScratch.start(Integer.parseInt(p.engineVersion()), pgBinaries)
-        : StagingScratch.create(ConnectionSpec.fromEnvironment(jdbcUrl, user))) {
+        : StagingScratch.create(ConnectionSpec.fromEnvironment(jdbcUrl, user), line -> {
+          err.println("migsafe: " + line);
+          err.flush();
+        })) {
       err.println("migsafe: rehearsing " + p.id() + " on PostgreSQL " + db.serverVersion()
           + ", " + db.description());
       err.flush();

@@ -44,6 +44,8 @@ public final class TemplateValidations {
     put(v, "column", column);
     put(v, "from", c.column());
     put(v, "to", c.to());
+    // The column as the target schema names it: a rename's new name.
+    put(v, "targetColumn", c.kind().equals("rename-column") ? c.to() : column);
     put(v, "dataType", c.toType());
     put(v, "refTable", c.refTable());
     put(v, "refColumn", c.refTable() == null ? null

@@ -455,7 +455,7 @@ public final class PacketLoader {
         String p = "invariants[" + i + "]";
         Node item = items.get(i);
         Map<String, Node> f = doc.mapping(item, p, Set.of("id", "description", "sql", "expect",
-            "phase"));
+            "phase", "rehearse"));
         String id = doc.string(doc.required(f, item, p, "id"), p + ".id");
         if (id != null && !ids.add(id)) {
           problems.add(f.get("id"), p + ".id", "'" + id + "' is used by an earlier invariant");
@@ -483,8 +483,9 @@ public final class PacketLoader {
           }
         }
         String phase = doc.oneOf(f.get("phase"), p + ".phase", PHASES);
+        Boolean rehearse = doc.bool(f.get("rehearse"), p + ".rehearse");
         out.add(new Invariant(id, doc.string(f.get("description"), p + ".description"), sql,
-            expect, min, max, phase == null ? "always" : phase));
+            expect, min, max, phase == null ? "always" : phase, rehearse == null || rehearse));
       }
       return out;
     }

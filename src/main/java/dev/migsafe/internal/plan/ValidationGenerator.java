@@ -95,8 +95,15 @@ final class ValidationGenerator {
       case "rename-column" -> List.of(expect(id, columns + literal(table)
           + " AND column_name IN (" + literal(c.to()) + ", " + literal(c.column()) + ")", 1,
           "only " + c.to() + " remains"));
-      case "set-not-null" -> List.of(expect(id, columns + literal(table) + " AND column_name = "
-          + literal(c.column()) + " AND is_nullable = 'NO'", 1, c.column() + " is NOT NULL"));
+      // Before PostgreSQL 12 the recipe keeps the validated CHECK instead of SET NOT NULL (which
+      // would scan under ACCESS EXCLUSIVE), so either one proves the column rejects NULL.
+      case "set-not-null" -> List.of(expect(id, "SELECT count(*) FROM pg_attribute a JOIN "
+          + "pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = current_schema()::regnamespace"
+          + " AND c.relname = " + literal(table) + " AND a.attname = " + literal(c.column())
+          + " AND (a.attnotnull OR EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid"
+          + " AND k.contype = 'c' AND k.convalidated AND pg_get_constraintdef(k.oid) = 'CHECK (('"
+          + " || quote_ident(a.attname) || ' IS NOT NULL))'))", 1,
+          c.column() + " rejects NULL (NOT NULL, or a validated CHECK before PostgreSQL 12)"));
       case "drop-table" -> List.of(expect(id, "SELECT count(*) FROM information_schema.tables "
           + "WHERE table_schema = current_schema() AND table_name = " + literal(table), 0,
           "table " + c.table() + " is gone"));

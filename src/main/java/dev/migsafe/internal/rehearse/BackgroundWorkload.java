@@ -6,8 +6,6 @@ import dev.migsafe.api.Rehearsal;
 import dev.migsafe.internal.schema.Constraint;
 import dev.migsafe.internal.schema.Schema;
 import dev.migsafe.internal.schema.Table;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,17 +43,7 @@ final class BackgroundWorkload implements WaitMeter {
           p == null || p.readsPerSecond() == null ? 0 : p.readsPerSecond(),
           p == null || p.writesPerSecond() == null ? 0 : p.writesPerSecond()));
     }
-    Workload w = Workload.start(new ConnectionFactory() {
-      @Override
-      public Connection open() throws SQLException {
-        return db.connect();
-      }
-
-      @Override
-      public String host() {
-        return db.host();
-      }
-    }, tables, WorkloadLimits.defaults());
+    Workload w = Workload.start(db, tables, WorkloadLimits.defaults());
     if (!w.enabled()) {
       return new BackgroundWorkload(w, w.disabledReason());
     }

@@ -20,6 +20,7 @@ final class LockSampler implements AutoCloseable {
   private final Map<Long, EnumSet<LockMode>> seen = new HashMap<>();
   private final Map<Long, String> names = new HashMap<>();
   private volatile SQLException failure;
+  private volatile boolean sawWaiting;
   private final java.util.concurrent.CountDownLatch firstSample =
       new java.util.concurrent.CountDownLatch(1);
 
@@ -44,7 +45,12 @@ final class LockSampler implements AutoCloseable {
     try {
       while (running.get()) {
         Map<Long, String> n = new HashMap<>();
-        Map<Long, EnumSet<LockMode>> now = ServerFacts.locks(observer, schema, pid, false, n);
+        boolean[] waiting = new boolean[1];
+        Map<Long, EnumSet<LockMode>> now = ServerFacts.locks(observer, schema, pid, false, n,
+            waiting);
+        if (waiting[0]) {
+          sawWaiting = true;
+        }
         synchronized (this) {
           names.putAll(n);
           now.forEach((oid, modes) -> seen.computeIfAbsent(oid,
@@ -60,6 +66,11 @@ final class LockSampler implements AutoCloseable {
     } finally {
       firstSample.countDown();
     }
+  }
+
+  /** True once the observed session was seen queued for a lock. */
+  boolean sawWaiting() {
+    return sawWaiting;
   }
 
   /** Stops polling; returns every mode seen per table oid, with names added to {@code out}. */

@@ -59,6 +59,8 @@ public final class RehearsalRunner {
   private final List<StepRun> stepRuns = new ArrayList<>();
   private final List<ValidationRun> validationRuns = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  /** The plan's validations without the invariants the packet keeps for production data. */
+  private final List<Plan.Validation> validationsToRun;
   private Stop stopped;
   private boolean backfillValidated;
   private boolean cutoverReached;
@@ -71,6 +73,16 @@ public final class RehearsalRunner {
     this.db = db;
     this.options = options;
     this.progress = progress;
+    Set<String> productionOnly = new java.util.HashSet<>();
+    packet.invariants().forEach(i -> {
+      if (!i.rehearse()) {
+        productionOnly.add(i.id());
+        notes.add("Invariant " + i.id() + " was not rehearsed: the packet marks it as holding "
+            + "on production data only (rehearse: false).");
+      }
+    });
+    this.validationsToRun = plan.validations().stream().filter(v ->
+        !(v.source().equals("invariant") && productionOnly.contains(v.id()))).toList();
   }
 
   public Rehearsal run() {
@@ -127,6 +139,9 @@ public final class RehearsalRunner {
     DataFill fill = SyntheticData.fill(c, schema,
         SyntheticData.rowsPerTable(schema, packet, options.scale()));
     notes.addAll(fill.notes());
+    notes.addAll(TargetShape.fillNullsTheTargetForbids(c, schema,
+        SchemaReader.read(packet.schema().target() == null ? packet.schema().current()
+            : packet.schema().target())));
     Map<String, Long> rows = new LinkedHashMap<>();
     fill.tables().forEach(t -> rows.put(t.table(), t.rows()));
     return new Data("synthetic", rows, fill.took().toMillis());
@@ -136,18 +151,22 @@ public final class RehearsalRunner {
       BackgroundWorkload workload) throws SQLException {
     ValidationRunner validations = new ValidationRunner(migration);
     progress.accept("validations before the first step");
-    List<ValidationRun> before = validations.run(plan.validations(), "before", ALL_SOURCES);
+    List<ValidationRun> before = validations.run(validationsToRun, "before", ALL_SOURCES);
     validationRuns.addAll(before);
     ValidationRun failed = firstFailure(before);
     if (failed != null) {
-      stopped = new Stop("before", "validation " + failed.id() + " failed before the first step");
+      stopped = new Stop("before", "validation " + failed.id() + " failed before the first step"
+          + (options.dataFile() == null ? ": the synthetic rows do not satisfy it; load the "
+              + "team's sample with --data FILE.sql, or mark an invariant that only production "
+              + "data satisfies with rehearse: false" : ""));
       return notExecuted(null, "nothing ran: the rehearsal stopped before the first step", false);
     }
 
     List<Plan.Step> steps = sqlSteps();
     int reversibleEnd = lastReversiblePoint(steps);
     Duration pause = pauseBetweenBatches();
-    StepExecutor executor = new StepExecutor(migration, observer, db.schema(), db.serverMajor(),
+    StepExecutor executor = new StepExecutor(migration, observer, db, db.schema(),
+        db.serverMajor(),
         workload, pause);
 
     int ran = forward(executor, validations, steps, 0, reversibleEnd, "forward", true);
@@ -199,7 +218,7 @@ public final class RehearsalRunner {
         return ran;
       }
       progress.accept("validations after cutover");
-      List<ValidationRun> after = validations.run(plan.validations(), "after-cutover",
+      List<ValidationRun> after = validations.run(validationsToRun, "after-cutover",
           ALL_SOURCES);
       validationRuns.addAll(after);
       cutoverReached = true;
@@ -215,7 +234,7 @@ public final class RehearsalRunner {
   private boolean afterBackfill(ValidationRunner validations) {
     backfillValidated = true;
     progress.accept("validations after the backfill");
-    List<ValidationRun> runs = validations.run(plan.validations(), "after-backfill", ALL_SOURCES);
+    List<ValidationRun> runs = validations.run(validationsToRun, "after-backfill", ALL_SOURCES);
     validationRuns.addAll(runs);
     ValidationRun failed = firstFailure(runs);
     if (failed != null) {
@@ -313,7 +332,7 @@ public final class RehearsalRunner {
     long durationMs = (System.nanoTime() - t0) / 1_000_000;
     List<SchemaDifference> differences = SchemaComparison.compare(start,
         SchemaSnapshot.read(observer, db.schema()));
-    List<ValidationRun> again = validations.run(plan.validations(), "after-rollback", ALL_SOURCES);
+    List<ValidationRun> again = validations.run(validationsToRun, "after-rollback", ALL_SOURCES);
     validationRuns.addAll(again);
     boolean withinBound = bound.isZero() || durationMs <= bound.toMillis();
     return new RollbackRun(true, fromStep, durationMs, bound.isZero() ? null : bound, withinBound,

@@ -7,9 +7,15 @@ import java.sql.SQLException;
  * The database a rehearsal may change: created for the run and removed after it, on an embedded
  * server or a staging server. Nothing outside it is touched.
  */
-public interface ScratchDatabase extends AutoCloseable {
+public interface ScratchDatabase extends AutoCloseable, ConnectionFactory {
   /** A new session in the scratch database, with the scratch schema first on the search path. */
   Connection connect() throws SQLException;
+
+  /** The same as {@link #connect}: sessions for the workload and the queue probe. */
+  @Override
+  default Connection open() throws SQLException {
+    return connect();
+  }
 
   /** The schema the packet's tables live in ({@code public} in a scratch database). */
   String schema();
@@ -28,6 +34,7 @@ public interface ScratchDatabase extends AutoCloseable {
   String description();
 
   /** The server's host as the connection names it; the workload runs only on loopback. */
+  @Override
   String host();
 
   /** Removes the scratch database or schema; stops an embedded server. Never throws. */

@@ -57,8 +57,14 @@ final class ServerFacts {
    */
   static Map<Long, java.util.EnumSet<LockMode>> locks(Connection c, String schema, int pid,
       boolean grantedOnly, Map<Long, String> names) throws SQLException {
+    return locks(c, schema, pid, grantedOnly, names, null);
+  }
+
+  /** As above; {@code waiting[0]} becomes true when a requested lock is not granted yet. */
+  static Map<Long, java.util.EnumSet<LockMode>> locks(Connection c, String schema, int pid,
+      boolean grantedOnly, Map<Long, String> names, boolean[] waiting) throws SQLException {
     Map<Long, java.util.EnumSet<LockMode>> out = new HashMap<>();
-    String sql = "SELECT c.oid, c.relname, l.mode FROM pg_locks l JOIN pg_class c"
+    String sql = "SELECT c.oid, c.relname, l.mode, l.granted FROM pg_locks l JOIN pg_class c"
         + " ON c.oid = l.relation WHERE l.locktype = 'relation' AND l.pid = "
         + (pid == 0 ? "pg_backend_pid()" : "?") + (grantedOnly ? " AND l.granted" : "")
         + " AND " + TABLES;
@@ -72,6 +78,9 @@ final class ServerFacts {
         while (rs.next()) {
           long oid = rs.getLong(1);
           names.put(oid, rs.getString(2));
+          if (waiting != null && !rs.getBoolean(4)) {
+            waiting[0] = true;
+          }
           out.computeIfAbsent(oid, k -> java.util.EnumSet.noneOf(LockMode.class))
               .add(parseMode(rs.getString(3)));
         }

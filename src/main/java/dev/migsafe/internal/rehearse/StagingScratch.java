@@ -23,10 +23,13 @@ public final class StagingScratch implements ScratchDatabase {
   private final String name;
   private final String version;
   private final Thread hook;
+  private final java.util.function.Consumer<String> warnings;
   private boolean closed;
 
-  private StagingScratch(ConnectionSpec admin, String name, String version) {
+  private StagingScratch(ConnectionSpec admin, String name, String version,
+      java.util.function.Consumer<String> warnings) {
     this.admin = admin;
+    this.warnings = warnings;
     this.scratch = admin.withDatabase(name);
     this.name = name;
     this.version = version;
@@ -34,12 +37,14 @@ public final class StagingScratch implements ScratchDatabase {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
-  public static StagingScratch create(ConnectionSpec admin) {
+  /** @param warnings told when the scratch database could not be dropped */
+  public static StagingScratch create(ConnectionSpec admin,
+      java.util.function.Consumer<String> warnings) {
     String name = "migsafe_rehearsal_" + HexFormat.of().formatHex(randomBytes());
     try (Connection c = admin.open(); Statement st = c.createStatement()) {
       String version = ServerVersion.display(ServerVersion.num(c));
       st.execute("CREATE DATABASE " + SqlQuoting.identifier(name));
-      return new StagingScratch(admin, name, version);
+      return new StagingScratch(admin, name, version, warnings);
     } catch (SQLException e) {
       throw MigsafeException.badInput("cannot create a scratch database on " + admin.host()
           + ":" + admin.port() + " as " + admin.user() + " (rehearse needs CREATEDB): "
@@ -110,8 +115,8 @@ public final class StagingScratch implements ScratchDatabase {
         st.execute("DROP DATABASE IF EXISTS " + SqlQuoting.identifier(name));
       }
     } catch (SQLException | RuntimeException e) {
-      System.err.println("migsafe: could not drop the scratch database " + name + ": "
-          + e.getMessage() + "; drop it by hand");
+      warnings.accept("could not drop the scratch database " + name + ": "
+          + admin.scrub(e.getMessage()) + "; drop it by hand");
     }
   }
 }

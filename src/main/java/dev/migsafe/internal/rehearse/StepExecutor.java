@@ -30,8 +30,12 @@ final class StepExecutor {
   /** A batched backfill that still changes rows after this many runs is not converging. */
   static final int MAX_BATCHES = 100_000;
 
+  /** How long the queue probe holds a step back at most before letting it run. */
+  private static final long PROBE_MILLIS = 2_000;
+
   private final Connection migration;
   private final Connection observer;
+  private final ConnectionFactory connections;
   private final String schema;
   private final int serverMajor;
   private final WaitMeter workload;
@@ -39,10 +43,16 @@ final class StepExecutor {
   private final int migrationPid;
   private boolean inPlanTransaction;
 
-  StepExecutor(Connection migration, Connection observer, String schema, int serverMajor,
-      WaitMeter workload, Duration pauseBetweenBatches) throws SQLException {
+  /**
+   * @param connections a third session for the queue probe of statements that cannot run in a
+   *     transaction
+   */
+  StepExecutor(Connection migration, Connection observer, ConnectionFactory connections,
+      String schema, int serverMajor, WaitMeter workload, Duration pauseBetweenBatches)
+      throws SQLException {
     this.migration = migration;
     this.observer = observer;
+    this.connections = connections;
     this.schema = schema;
     this.serverMajor = serverMajor;
     this.workload = workload;
@@ -76,7 +86,8 @@ final class StepExecutor {
     boolean dml = statements.stream().allMatch(StepKind::isDml);
     Map<Long, String> names = ServerFacts.tableNames(observer, schema);
     Map<Long, Long> filesBefore = ServerFacts.relfilenodes(observer, schema);
-    Execution ex = kind == StepKind.OUTSIDE_TRANSACTION ? sampled(step, statements, names)
+    Execution ex = kind == StepKind.OUTSIDE_TRANSACTION
+        ? sampled(statements, names, predicted)
         : inTransaction(step, statements, names);
     Map<Long, Long> filesAfter = ServerFacts.relfilenodes(observer, schema);
 
@@ -204,21 +215,75 @@ final class StepExecutor {
     return ex;
   }
 
-  private Execution sampled(Plan.Step step, List<String> statements, Map<Long, String> names)
-      throws SQLException {
+  /**
+   * Runs statements that cannot run in a transaction block while a second session samples the
+   * locks they take. A fast statement could finish between two samples, so a third session first
+   * holds SHARE UPDATE EXCLUSIVE on the tables the step names (which conflicts with every mode
+   * a schema change takes, and with none a read or a write takes, so the workload is not held
+   * up): the step queues, the sampler sees the mode it asks for, and the probe lets it go. The
+   * step's time is counted from that moment.
+   */
+  private Execution sampled(List<String> statements, Map<Long, String> names,
+      Observation predicted) throws SQLException {
     Execution ex = new Execution();
-    LockSampler sampler = LockSampler.start(observer, schema, migrationPid);
-    ex.startNanos = System.nanoTime();
-    try (Statement st = migration.createStatement()) {
-      for (String s : statements) {
-        st.execute(s);
+    List<String> tables = predicted.locks().stream().map(TableLock::table)
+        .filter(names::containsValue).distinct().toList();
+    Connection probe = tables.isEmpty() ? null : connections.open();
+    long[] released = {0};
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread releaser = null;
+    try {
+      LockSampler sampler;
+      if (probe != null) {
+        probe.setAutoCommit(false);
+        try (Statement st = probe.createStatement()) {
+          st.execute("LOCK TABLE " + String.join(", ", tables.stream()
+              .map(dev.migsafe.internal.plan.SqlQuoting::identifier).toList())
+              + " IN SHARE UPDATE EXCLUSIVE MODE");
+        }
+        sampler = LockSampler.start(observer, schema, migrationPid);
+        LockSampler s = sampler;
+        releaser = new Thread(() -> {
+          long until = System.nanoTime() + PROBE_MILLIS * 1_000_000;
+          while (!s.sawWaiting() && !done.get() && System.nanoTime() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+          }
+          try {
+            probe.commit();
+          } catch (SQLException ignored) {
+            // closing the session below ends its transaction just the same
+          }
+          released[0] = System.nanoTime();
+        }, "migsafe-queue-probe");
+        releaser.setDaemon(true);
+        releaser.start();
+      } else {
+        sampler = LockSampler.start(observer, schema, migrationPid);
       }
-    } catch (SQLException e) {
-      ex.error = Errors.describe(e);
+      long started = System.nanoTime();
+      try (Statement st = migration.createStatement()) {
+        for (String s : statements) {
+          st.execute(s);
+        }
+      } catch (SQLException e) {
+        ex.error = Errors.describe(e);
+      } finally {
+        ex.endNanos = System.nanoTime();
+        done.set(true);
+        if (releaser != null) {
+          try {
+            releaser.join(PROBE_MILLIS + 1_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        ex.startNanos = released[0] == 0 ? started : Math.min(released[0], ex.endNanos);
+        addNew(ex, sampler.stop(names));
+      }
     } finally {
-      ex.endNanos = System.nanoTime();
-      Map<Long, EnumSet<LockMode>> seen = sampler.stop(names);
-      addNew(ex, seen);
+      if (probe != null) {
+        probe.close();
+      }
     }
     return ex;
   }
@@ -268,7 +333,7 @@ final class StepExecutor {
       }
       Long oid = oidOf(names, p.table());
       EnumSet<LockMode> held = oid == null ? null : ex.heldBefore.get(oid);
-      if (o == null && held != null && held.contains(p.mode())) {
+      if (held != null && held.contains(p.mode()) && (o == null || o.compareTo(p.mode()) < 0)) {
         continue;
       }
       out.add(p.table() + ": predicted " + p.mode().sqlName() + ", observed "

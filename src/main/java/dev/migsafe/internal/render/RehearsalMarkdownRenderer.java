@@ -14,8 +14,8 @@ public final class RehearsalMarkdownRenderer {
         .append(r.server().embedded() ? " (embedded)" : " (staging)").append(", scratch ")
         .append(cell(r.server().scratch())).append(". Data: ").append(cell(r.data().source()))
         .append(", ");
-    md.append(String.join(", ", r.data().rows().entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue() + " rows").toList()));
+    md.append(cell(String.join(", ", r.data().rows().entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue() + " rows").toList())));
     md.append(" (").append(r.data().durationMs()).append(" ms).\n\n");
     md.append(RehearsalText.summary(r)).append(".\n\n");
     if (r.stopped() != null) {
@@ -35,8 +35,8 @@ public final class RehearsalMarkdownRenderer {
     for (Rehearsal.StepRun s : r.steps()) {
       md.append("| ").append(s.id()).append(" | ").append(s.pass()).append(" | ")
           .append(s.durationMs()).append(s.batches() > 1 ? " (" + s.batches() + " batches)" : "")
-          .append(" | ").append(RehearsalText.locks(s.predicted())).append(" | ")
-          .append(RehearsalText.locks(s.observed())).append(" | ")
+          .append(" | ").append(cell(RehearsalText.locks(s.predicted()))).append(" | ")
+          .append(cell(RehearsalText.locks(s.observed()))).append(" | ")
           .append(RehearsalText.yesNo(s.predicted().rewritesTable())).append(" / ")
           .append(RehearsalText.yesNo(s.observed().rewritesTable())).append(" | ")
           .append(RehearsalText.yesNo(s.predicted().scansTable())).append(" / ")
@@ -62,7 +62,7 @@ public final class RehearsalMarkdownRenderer {
     md.append("\n## Validations\n\n| validation | phase | ran | source | result | expected "
         + "| passed |\n|---|---|---|---|---|---|---|\n");
     for (Rehearsal.ValidationRun v : r.validations()) {
-      md.append("| ").append(v.id()).append(" | ").append(v.phase()).append(" | ")
+      md.append("| ").append(cell(v.id())).append(" | ").append(v.phase()).append(" | ")
           .append(v.ranAt()).append(" | ").append(v.source()).append(" | ")
           .append(cell(RehearsalText.result(v))).append(" | ")
           .append(RehearsalText.expectation(v)).append(" | ")
@@ -82,8 +82,8 @@ public final class RehearsalMarkdownRenderer {
           .append(rb.invariantsHold() ? "yes" : "**no**").append(".\n\n");
       md.append("| change | from | statement | ms | error |\n|---|---|---|---|---|\n");
       for (Rehearsal.RollbackStatement s : rb.statements()) {
-        md.append("| ").append(s.changeId()).append(" | ").append(s.source()).append(" | `")
-            .append(cell(s.sql()).replace("`", "'")).append("` | ").append(s.durationMs())
+        md.append("| ").append(s.changeId()).append(" | ").append(cell(s.source())).append(" | ")
+            .append(code(s.sql())).append(" | ").append(s.durationMs())
             .append(" | ").append(s.error() == null ? "" : cell(s.error())).append(" |\n");
       }
       if (!rb.differences().isEmpty()) {
@@ -103,8 +103,17 @@ public final class RehearsalMarkdownRenderer {
     return md.toString();
   }
 
-  /** Text from the packet or the server inside a table cell: no pipes or line breaks. */
+  /**
+   * Text from the packet or the server: markup escaped (Markdown renders HTML), no pipes or line
+   * breaks that would end a table cell.
+   */
   private static String cell(String s) {
-    return s == null ? "" : s.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    return s == null ? "" : PlanMarkdownRenderer.cell(s).replace("\r", " ").replace("\n", " ");
+  }
+
+  /** SQL as a code span, where markup is shown as written; a backtick would end the span. */
+  private static String code(String s) {
+    return "`" + s.replace("`", "'").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+        + "`";
   }
 }

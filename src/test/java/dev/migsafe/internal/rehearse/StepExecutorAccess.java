@@ -15,11 +15,27 @@ public final class StepExecutorAccess {
 
   private StepExecutorAccess() {}
 
-  public static StepRun run(Connection migration, Connection observer, String schema,
-      Plan.Step step, Observation predicted) throws SQLException {
+  public static StepRun run(javax.sql.DataSource ds, Connection migration, Connection observer,
+      String schema, Plan.Step step, Observation predicted) throws SQLException {
     StepExecutor ex = EXECUTORS.get(migration);
     if (ex == null) {
-      ex = new StepExecutor(migration, observer, schema, 17, WaitMeter.NONE, Duration.ZERO);
+      ConnectionFactory probes = new ConnectionFactory() {
+        @Override
+        public Connection open() throws SQLException {
+          Connection c = ds.getConnection();
+          try (var st = c.createStatement()) {
+            st.execute("SET search_path = " + schema);
+          }
+          return c;
+        }
+
+        @Override
+        public String host() {
+          return "localhost";
+        }
+      };
+      ex = new StepExecutor(migration, observer, probes, schema, 17, WaitMeter.NONE,
+          Duration.ZERO);
       EXECUTORS.put(migration, ex);
     }
     return ex.run(step, predicted, "forward");
