@@ -1,0 +1,157 @@
+package dev.migsafe.rehearse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migsafe.cli.Main;
+import dev.migsafe.locks.PostgresServers;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Real rehearsals, at a small scale, of every plan example and of two packets built to fail:
+ * one whose team recipe has a broken rollback, one whose invariant fails after the backfill.
+ * Each runs on an embedded PostgreSQL of the packet's major version, as a user would run it.
+ */
+class RehearseCommandTest {
+  private static final String SCALE = "1500";
+
+  @TempDir Path tmp;
+
+  record Run(int exit, JsonNode json, String err) {}
+
+  private Run rehearse(String... args) throws Exception {
+    Path out = tmp.resolve("rehearsal-" + System.nanoTime() + ".json");
+    List<String> all = new ArrayList<>(List.of("rehearse", "--scale", SCALE, "--format", "json",
+        "--out", out.toString()));
+    all.addAll(List.of(args));
+    StringWriter err = new StringWriter();
+    int exit = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
+        all.toArray(String[]::new));
+    JsonNode json = Files.exists(out) ? new ObjectMapper().readTree(out.toFile()) : null;
+    return new Run(exit, json, err.toString());
+  }
+
+  private static String gate(JsonNode r, String id) {
+    for (JsonNode g : r.path("gates")) {
+      if (g.path("id").asText().equals(id)) {
+        return g.path("status").asText() + ": " + g.path("reason").asText();
+      }
+    }
+    return "absent";
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"plan-add-foreign-key", "plan-drop-column-still-read",
+      "plan-int-to-bigint-key", "plan-not-null-big-table", "plan-rename-column",
+      "plan-unique-constraint"})
+  void everyExampleRehearsesCleanly(String example) throws Exception {
+    Path dir = Path.of("examples", example);
+    List<String> args = new ArrayList<>(List.of(dir.resolve("packet.yaml").toString()));
+    Path data = dir.resolve("rehearsal-data.sql");
+    if (Files.exists(data)) {
+      args.addAll(List.of("--data", data.toString()));
+    }
+    Run run = rehearse(args.toArray(String[]::new));
+    JsonNode r = run.json();
+    assertThat(r).as("report; stderr: %s", run.err()).isNotNull();
+    assertThat(r.path("stopped").isNull()).as("stopped: %s", r.path("stopped")).isTrue();
+    for (JsonNode s : r.path("steps")) {
+      assertThat(s.path("error").isNull()).as("error of %s: %s", s.path("id"), s.path("error"))
+          .isTrue();
+      assertThat(s.path("matchesPrediction").asBoolean())
+          .as("%s differs from the plan: %s", s.path("id"), s.path("mismatches")).isTrue();
+    }
+    for (JsonNode v : r.path("validations")) {
+      assertThat(v.path("passed").asBoolean()).as("validation %s %s: %s", v.path("id"),
+          v.path("ranAt"), v).isTrue();
+    }
+    JsonNode rollback = r.path("rollback");
+    assertThat(rollback.path("executed").asBoolean()).isTrue();
+    assertThat(rollback.path("schemaRestored").asBoolean())
+        .as("differences %s", rollback.path("differences")).isTrue();
+    assertThat(rollback.path("invariantsHold").asBoolean()).isTrue();
+    assertThat(gate(r, "rollback-executable-and-time-bounded")).startsWith("passed");
+    assertThat(gate(r, "invariants-before-and-after")).startsWith("passed");
+    assertThat(r.path("server").path("version").asText()).startsWith(
+        Files.readString(dir.resolve("packet.yaml")).replaceAll("(?s).*engineVersion: \"(\\d+)\".*",
+            "$1") + ".");
+    assertThat(run.exit()).isZero();
+  }
+
+  @Test
+  void aBrokenRollbackFailsItsGate() throws Exception {
+    Path dir = Path.of("src/test/resources/rehearse/broken-rollback");
+    Run run = rehearse(dir.resolve("packet.yaml").toString(), "--recipes",
+        dir.resolve("recipes").toString());
+    JsonNode rollback = run.json().path("rollback");
+    assertThat(rollback.path("executed").asBoolean()).isTrue();
+    assertThat(rollback.path("schemaRestored").asBoolean()).isFalse();
+    assertThat(rollback.path("differences").toString()).contains("accounts.nickname");
+    assertThat(gate(run.json(), "rollback-executable-and-time-bounded"))
+        .startsWith("failed").contains("schema was not restored");
+    assertThat(run.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void anInvariantFailingAfterTheBackfillStopsTheRehearsalThere() throws Exception {
+    Run run = rehearse("src/test/resources/rehearse/invariant-after-backfill/packet.yaml");
+    JsonNode r = run.json();
+    assertThat(r.path("stopped").path("at").asText()).isEqualTo("after-backfill");
+    assertThat(gate(r, "invariants-before-and-after")).startsWith("failed")
+        .contains("every-customer-reachable");
+    // Nothing after the stop ran, and the rollback undid what did.
+    for (JsonNode s : r.path("steps")) {
+      assertThat(s.path("phase").asText()).isIn("A", "C");
+    }
+    assertThat(r.path("rollback").path("schemaRestored").asBoolean()).isTrue();
+    assertThat(run.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void aStagingServerGetsAScratchDatabaseThatIsDroppedAndNeverSeesThePassword()
+      throws Exception {
+    String version = PostgresServers.versions()[PostgresServers.versions().length - 1];
+    var server = PostgresServers.server(version);
+    String secret = "s3cret-not-to-be-shown";
+    String url = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres?user=postgres"
+        + "&password=" + secret;
+    Run run = rehearse("src/test/resources/rehearse/broken-rollback/packet.yaml",
+        "--jdbc-url", url);
+    assertThat(run.json()).as("stderr: %s", run.err()).isNotNull();
+    assertThat(run.json().path("server").path("embedded").asBoolean()).isFalse();
+    assertThat(run.json().toString()).doesNotContain(secret);
+    assertThat(run.err()).doesNotContain(secret);
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(
+            "SELECT count(*) FROM pg_database WHERE datname LIKE 'migsafe_rehearsal_%'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("scratch databases left behind").isZero();
+    }
+  }
+
+  @Test
+  void badInputIsExitTwoWithTheFileAndLine() throws Exception {
+    Path packet = tmp.resolve("packet.yaml");
+    Files.writeString(packet, Files.readString(
+        Path.of("src/test/resources/rehearse/broken-rollback/packet.yaml"))
+        .replace("created_at timestamptz NOT NULL DEFAULT now());\n  target",
+            "created_at timestamptz NOT NULL DEFAULT now(), CONSTRAINT x CHECK (nope > 0));\n  target"));
+    Run run = rehearse(packet.toString());
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("nope").doesNotContain("Exception", "\tat ");
+  }
+}
