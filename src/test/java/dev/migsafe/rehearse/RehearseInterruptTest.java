@@ -2,6 +2,8 @@ package dev.migsafe.rehearse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migsafe.testing.Processes;
+
 import dev.migsafe.locks.PostgresServers;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -73,7 +75,7 @@ class RehearseInterruptTest {
           Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
       child.destroy();
       assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exited").isTrue();
-      assertThat(gone(postmaster)).as("postmaster %s stopped", postmaster).isTrue();
+      assertThat(Processes.gone(postmaster)).as("postmaster %s stopped", postmaster).isTrue();
       assertThat(dataDir).doesNotExist();
     } finally {
       child.destroyForcibly();
@@ -105,16 +107,5 @@ class RehearseInterruptTest {
       rs.next();
       return rs.getInt(1);
     }
-  }
-
-  private static boolean gone(long pid) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(50);
-    }
-    return true;
   }
 }

@@ -2,6 +2,8 @@ package dev.migsafe.internal.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migsafe.testing.Processes;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -68,27 +70,12 @@ class EmbeddedServerTest {
       child.destroy(); // SIGTERM, as kill and most supervisors send; Ctrl-C's SIGINT runs the same hooks
       assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exited").isTrue();
 
-      assertThat(gone(postmaster)).as("postmaster %s stopped", postmaster).isTrue();
+      assertThat(Processes.gone(postmaster)).as("postmaster %s stopped", postmaster).isTrue();
       assertThat(accepts(port)).isFalse();
       assertThat(dataDir).doesNotExist();
     } finally {
       child.destroyForcibly();
     }
-  }
-
-  /**
-   * Whether the process has ended, allowing the init process a moment to reap it: until then
-   * it lingers as a zombie, which counts as alive.
-   */
-  private static boolean gone(long pid) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(50);
-    }
-    return true;
   }
 
   @SuppressWarnings("try") // connecting is the whole test
