@@ -16,6 +16,10 @@ public final class AtomicFiles {
   private AtomicFiles() {}
 
   public static void write(Path target, String content) {
+    write(target, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static void write(Path target, byte[] content) {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Path tmp = null;
@@ -24,7 +28,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
       }
       tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      Files.write(tmp, content);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
