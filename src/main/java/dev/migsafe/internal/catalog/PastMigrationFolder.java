@@ -4,6 +4,7 @@ import dev.migsafe.api.PastMigration;
 import dev.migsafe.api.SkippedRecord;
 import dev.migsafe.internal.yaml.Problems;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,12 +52,16 @@ public final class PastMigrationFolder {
   /** With the cache beside the catalog's search index (none for the shipped catalog). */
   public static Read read(CatalogLocation location) {
     return read(location, location.isShipped() ? RecordCache.none()
-        : RecordCache.open(DerivedFolder.of(location, RecordCache.FOLDER)));
+        : RecordCache.open(DerivedFolder.of(location, RecordCache.FOLDER)), Clock.systemUTC());
   }
 
-  public static Read read(CatalogLocation location, RecordCache cache) {
-    // Before listing: an entry is trusted next time only if its file is older than this.
-    long scanStart = nanos(Instant.now());
+  /**
+   * With the given cache. {@code clock} says when the run starts; an entry it writes is
+   * trusted next time only if its file is older than that (tests run "later" with it).
+   */
+  public static Read read(CatalogLocation location, RecordCache cache, Clock clock) {
+    // Before listing: a file changed after this may have been read before its last write.
+    long scanStart = nanos(clock.instant());
     List<Path> files = location.entries(CatalogLocation.MIGRATIONS);
     FileRead[] reads = new FileRead[files.size()];
     IntStream.range(0, (files.size() + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
