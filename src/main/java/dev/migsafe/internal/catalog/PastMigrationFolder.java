@@ -70,33 +70,38 @@ public final class PastMigrationFolder {
       }
     });
     List<PastMigration> migrations = new ArrayList<>(reads.length);
-    Map<String, String> hashes = new LinkedHashMap<>();
+    Map<String, String> hashes = new LinkedHashMap<>(reads.length * 4 / 3 + 1);
     List<SkippedRecord> skipped = new ArrayList<>();
-    Map<String, RecordCache.Entry> entries = new LinkedHashMap<>();
     int[] count = new int[How.values().length];
+    int cacheable = 0;
     for (FileRead r : reads) {
       if (r == null) {
         continue; // not a regular file
       }
       count[r.how().ordinal()]++;
+      cacheable += r.entry() == null ? 0 : 1;
       if (r.migration() != null) {
         migrations.add(r.migration());
         hashes.put(r.migration().id(), r.hash());
       } else {
         skipped.add(r.skipped());
       }
-      if (r.entry() != null) {
-        entries.put(r.name(), r.entry());
-      }
     }
     int cached = count[How.CACHED.ordinal()];
-    boolean changed = cached != cache.size() || cached != entries.size();
-    if (changed && cache.writable()) {
+    // Unchanged when every entry was used as it is and nothing else is to be kept.
+    boolean write = cache.writable() && (cached != cache.size() || cached != cacheable);
+    if (write) {
+      Map<String, RecordCache.Entry> entries = new LinkedHashMap<>(cacheable * 4 / 3 + 1);
+      for (FileRead r : reads) {
+        if (r != null && r.entry() != null) {
+          entries.put(r.name(), r.entry());
+        }
+      }
       cache.write(entries, scanStart);
     }
     return new Read(migrations, hashes, skipped, new Use(cached,
         count[How.REHASHED.ordinal()], count[How.PARSED.ordinal()] + count[How.UNCACHEABLE
-        .ordinal()], changed && cache.writable()));
+        .ordinal()], write));
   }
 
   private static FileRead read(CatalogLocation location, Path file, RecordCache cache) {
