@@ -1,5 +1,6 @@
 package dev.migsafe.cli;
 
+import dev.migsafe.internal.catalog.CatalogLocation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -57,6 +58,7 @@ public final class ClassDataTraining {
       THIS IS NOT SQL;
       """);
 
+
   public static void main(String[] args) throws IOException {
     Path dir = Files.createTempDirectory("migsafe-training");
     try {
@@ -67,6 +69,14 @@ public final class ClassDataTraining {
       }
       Path config = Files.writeString(dir.resolve("training.yaml"),
           "engineVersion: 15\nfailOn: medium\nseverity:\n  pg-add-column-volatile-default: low\n");
+      // The shipped records and a malformed one, in a folder: a catalog directory is what
+      // gets a record cache.
+      Path catalog = Files.createDirectories(dir.resolve("catalog/migrations")).getParent();
+      for (Path record : CatalogLocation.shipped().files(CatalogLocation.MIGRATIONS)) {
+        Files.copy(record, catalog.resolve("migrations/" + record.getFileName()));
+      }
+      Files.writeString(catalog.resolve("migrations/malformed.yaml"),
+          "apiVersion: migsafe/v1\nkind: PastMigration\nid: malformed\n");
       String folder = migrations.toString();
       String file = migrations.resolve("V2__training.sql").toString();
       List<List<String>> runs = List.of(
@@ -80,6 +90,15 @@ public final class ClassDataTraining {
           List.of("rules"),
           List.of("rules", "--format", "json"),
           List.of("rules", "explain", "pg-add-column-volatile-default"),
+          // report twice: the first parses the records and writes the record cache, the
+          // second reads it, which is what a large catalog does on every run.
+          List.of("report", "--catalog", catalog.toString(), "--quarter", "2026-Q2"),
+          List.of("report", "--catalog", catalog.toString(), "--quarter", "2026-Q2",
+              "--format", "json"),
+          List.of("report", "--catalog", catalog.toString(), "--quarter", "2026-Q2",
+              "--format", "csv"),
+          List.of("report", "--catalog", catalog.toString(), "--quarter", "2026-Q2",
+              "--format", "html"),
           List.of("--help"),
           List.of("lint", "--no-such-option"));
       PrintWriter discard = new PrintWriter(Writer.nullWriter());

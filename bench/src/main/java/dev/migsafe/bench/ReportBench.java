@@ -6,6 +6,9 @@ import dev.migsafe.api.ReportPeriod;
 import dev.migsafe.api.ReportQuery;
 import dev.migsafe.internal.catalog.CatalogLoader;
 import dev.migsafe.internal.catalog.CatalogLocation;
+import dev.migsafe.internal.catalog.FileStamp;
+import dev.migsafe.internal.catalog.PastMigrationFolder;
+import dev.migsafe.internal.catalog.RecordCache;
 import dev.migsafe.internal.render.ReportJsonRenderer;
 import dev.migsafe.internal.report.ReliabilityReporter;
 import java.io.IOException;
@@ -13,6 +16,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,15 +36,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code report} at organisation scale: 100,000 synthetic past migrations over seven years and
- * 50 teams (fixed seed). Measures loading the YAML catalog, computing the figures of a quarter
- * with its trend and team breakdown, and rendering the JSON. Target (issue 5): a whole-process
- * report over 100,000 records in under 3 s; the whole-process figure is taken with the
- * generator below and a shell loop (docs/performance.md, "Report").
- *
- * <pre>
- * java -cp bench/target/benchmarks.jar:target/migsafe.jar dev.migsafe.bench.ReportBench \
- *     generate /tmp/catalog-100k 100000
- * </pre>
+ * 50 teams (fixed seed). Measures loading the catalog cold (every YAML file parsed, the record
+ * cache written) and warm (from the record cache), computing the figures of a quarter with its
+ * trend and team breakdown, and rendering the JSON. Target (issue 5): a whole-process report
+ * over 100,000 records in under 3 s, measured by {@code bench/report-100k.sh} with the
+ * generator below (docs/performance.md, "Report").
  */
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
 @BenchmarkMode(Mode.SingleShotTime)
@@ -75,9 +76,31 @@ public class ReportBench {
     }
   }
 
-  /** Reading and validating every YAML record: the part that grows with the catalog. */
+  /** Before each cold load: no record cache, as on the first run over a catalog. */
+  @State(Scope.Benchmark)
+  public static class NoCache {
+    @Setup(Level.Iteration)
+    public void removeCache(OnDisk s) throws IOException {
+      Files.deleteIfExists(s.dir.resolve(".migsafe").resolve(RecordCache.FOLDER)
+          .resolve(RecordCache.FILE));
+    }
+  }
+
+  /**
+   * Reading, parsing and validating every YAML record on all cores, then writing the record
+   * cache: the first run over a catalog.
+   */
   @Benchmark
-  public Catalog loadCatalog(OnDisk s) {
+  public Catalog loadCatalogCold(OnDisk s, NoCache none) {
+    return CatalogLoader.load(new CatalogLocation(s.dir)).catalog();
+  }
+
+  /**
+   * Every record from the record cache: one stat per file and the cache file read. The first
+   * warm-up iterations re-hash files younger than the cache's racy window.
+   */
+  @Benchmark
+  public Catalog loadCatalogWarm(OnDisk s) {
     return CatalogLoader.load(new CatalogLocation(s.dir)).catalog();
   }
 
@@ -109,27 +132,45 @@ public class ReportBench {
   }
 
   /**
-   * {@code phases DIR}: one cold run, then where a report's time goes: reading the files'
-   * bytes alone, loading (reading, parsing and validating the YAML), computing, rendering.
+   * {@code phases DIR}: where a report's time goes, in one JVM: listing and stat-ing the
+   * files, reading their bytes alone, loading without a record cache (parsing every file),
+   * loading from the cache, computing, rendering. Run 1 is the coldest (class loading, JIT).
    */
   static void phases(Path dir) throws IOException {
+    CatalogLocation location = new CatalogLocation(dir);
+    Path cache = dir.resolve(".migsafe").resolve(RecordCache.FOLDER);
+    // A minute later: files just generated are trusted on their stamp, as they would be.
+    Clock later = Clock.offset(Clock.systemUTC(), java.time.Duration.ofMinutes(1));
     for (int run = 1; run <= 3; run++) {
       long t0 = System.nanoTime();
+      List<Path> files = location.entries(CatalogLocation.MIGRATIONS);
+      files.forEach(FileStamp::of);
+      long t1 = System.nanoTime();
       long bytes = 0;
-      for (Path p : new CatalogLocation(dir).files(CatalogLocation.MIGRATIONS)) {
+      for (Path p : files) {
         bytes += Files.readAllBytes(p).length;
       }
-      long t1 = System.nanoTime();
-      Catalog catalog = CatalogLoader.load(new CatalogLocation(dir)).catalog();
       long t2 = System.nanoTime();
-      ReliabilityReport report = ReliabilityReporter.report(catalog, QUERY);
+      PastMigrationFolder.Read parsed = PastMigrationFolder.read(location, RecordCache.none(),
+          later);
       long t3 = System.nanoTime();
-      String json = ReportJsonRenderer.render(report);
+      Files.deleteIfExists(cache.resolve(RecordCache.FILE));
+      PastMigrationFolder.read(location, RecordCache.open(cache), later);
       long t4 = System.nanoTime();
-      System.out.printf("run %d: %d records (%d MB): list+read bytes %d ms, load YAML %d ms,"
-          + " compute %d ms, render json %d ms (%d KB)%n", run, catalog.migrations().size(),
-          bytes >> 20, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3),
-          json.length() >> 10);
+      PastMigrationFolder.Read cached = PastMigrationFolder.read(location,
+          RecordCache.open(cache), later);
+      long t5 = System.nanoTime();
+      Catalog catalog = CatalogLoader.load(location).catalog();
+      long t5b = System.nanoTime();
+      ReliabilityReport report = ReliabilityReporter.report(catalog, QUERY);
+      long t6 = System.nanoTime();
+      String json = ReportJsonRenderer.render(report);
+      long t7 = System.nanoTime();
+      System.out.printf("run %d: %d records (%d MB): list+stat %d ms, read bytes %d ms, "
+          + "parse all %d ms, parse all and write cache %d ms, from cache %d ms (%s), "
+          + "compute %d ms, render json %d ms (%d KB)%n", run, parsed.migrations().size(),
+          bytes >> 20, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
+          cached.use(), ms(t6 - t5b), ms(t7 - t6), json.length() >> 10);
     }
   }
 

@@ -3,11 +3,12 @@ package dev.migsafe.internal.catalog;
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.internal.rules.RuleBase;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Where the catalog is: a directory (given, or {@code catalog/} of the working directory), or
@@ -59,6 +60,16 @@ public record CatalogLocation(Path root) {
    * Shipped files come from the class path, whether that is a folder or the jar.
    */
   public List<Path> files(String folder) {
+    List<Path> entries = entries(folder);
+    return isShipped() ? entries : entries.stream().filter(Files::isRegularFile).toList();
+  }
+
+  /**
+   * Like {@link #files} but for a directory without asking whether each entry is a regular
+   * file: a caller that reads each file's attributes anyway filters them itself, and saves a
+   * {@code stat} per record (100,000 of them in a large catalog).
+   */
+  public List<Path> entries(String folder) {
     if (isShipped()) {
       List<Path> out = new ArrayList<>();
       for (Path p : RuleBase.resourceFiles(SHIPPED, "")) {
@@ -77,11 +88,25 @@ public record CatalogLocation(Path root) {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isRegularFile).filter(p -> !hidden(p)).sorted().toList();
-    } catch (IOException e) {
+    // Names, not paths, are sorted: comparing 100,000 short strings costs half as much as
+    // comparing the paths' bytes, directory prefix included.
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      for (Path p : s) {
+        String name = p.getFileName().toString();
+        if (!name.startsWith(".")) {
+          names.add(name);
+        }
+      }
+    } catch (IOException | DirectoryIteratorException e) {
       throw MigsafeException.badInput(dir + ": cannot be listed: " + e.getMessage());
     }
+    names.sort(null);
+    List<Path> out = new ArrayList<>(names.size());
+    for (String name : names) {
+      out.add(dir.resolve(name));
+    }
+    return out;
   }
 
   /** How a record file is named in problems: under its directory, or its jar resource path. */

@@ -1,65 +1,27 @@
 package dev.migsafe.internal.similar;
 
 import dev.migsafe.internal.catalog.CatalogLocation;
-import dev.migsafe.internal.catalog.ContentHash;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.migsafe.internal.catalog.DerivedFolder;
 import java.nio.file.Path;
 
 /**
  * Where a catalog's index lives: {@code .migsafe/index} inside a writable catalog directory
  * (git ignores {@code .migsafe/}), else the user's cache directory, keyed by catalog, for the
- * catalog shipped in the jar and for read-only directories.
+ * catalog shipped in the jar and for read-only directories ({@link DerivedFolder}).
  */
 public final class IndexLocation {
   /** Overrides the cache directory (tests, CI caches); else XDG_CACHE_HOME, else ~/.cache. */
-  public static final String CACHE_PROPERTY = "migsafe.cache.dir";
+  public static final String CACHE_PROPERTY = DerivedFolder.CACHE_PROPERTY;
 
   private IndexLocation() {}
 
   /** The folder for the index, or null when nothing can be written (index in memory). */
   public static Path of(CatalogLocation catalog) {
-    if (!catalog.isShipped()) {
-      Path beside = catalog.root().resolve(".migsafe").resolve("index");
-      if (Files.isWritable(catalog.root()) && writable(beside)) {
-        return beside;
-      }
-    }
-    Path cache = cacheDir();
-    if (cache == null) {
-      return null;
-    }
-    String key = catalog.isShipped() ? "shipped"
-        : "dir-" + ContentHash.of(catalog.root().toAbsolutePath().normalize().toString())
-            .substring(0, 16);
-    Path dir = cache.resolve("index").resolve(key);
-    return writable(dir) ? dir : null;
+    return DerivedFolder.of(catalog, "index");
   }
 
   /** The lock file that serialises index updates for the folder. */
   public static Path lockFile(Path indexDir) {
-    return indexDir.resolveSibling(indexDir.getFileName() + ".lock");
-  }
-
-  static Path cacheDir() {
-    String override = System.getProperty(CACHE_PROPERTY);
-    if (override != null && !override.isBlank()) {
-      return Path.of(override);
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-      return Path.of(xdg, "migsafe");
-    }
-    String home = System.getProperty("user.home");
-    return home == null || home.isBlank() ? null : Path.of(home, ".cache", "migsafe");
-  }
-
-  private static boolean writable(Path dir) {
-    try {
-      Files.createDirectories(dir);
-      return Files.isWritable(dir);
-    } catch (IOException | SecurityException e) {
-      return false;
-    }
+    return DerivedFolder.lockFile(indexDir);
   }
 }
