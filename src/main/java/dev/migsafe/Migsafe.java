@@ -160,6 +160,42 @@ public final class Migsafe {
     }
   }
 
+  /**
+   * Rehearses the packet's playbook on a real PostgreSQL: an embedded server of the packet's
+   * major version, or a scratch database on the staging server of {@code options.jdbcUrl()}.
+   * Everything the rehearsal created is removed before this returns, and on JVM shutdown.
+   *
+   * @param progress told what the rehearsal is doing, one line at a time
+   */
+  public dev.migsafe.api.Rehearsal rehearse(Path packetFile,
+      dev.migsafe.api.RehearseOptions options, java.util.function.Consumer<String> progress) {
+    dev.migsafe.api.MigrationPacket p = dev.migsafe.internal.plan.PacketLoader.load(packetFile);
+    if (!p.dialect().equals("postgresql")) {
+      throw dev.migsafe.api.MigsafeException.badInput(packetFile + ": rehearse runs PostgreSQL "
+          + "packets only; this one is " + p.dialect());
+    }
+    if (options.scale() < 1) {
+      throw dev.migsafe.api.MigsafeException.badInput("the scale must be at least 1 row, not "
+          + options.scale());
+    }
+    dev.migsafe.api.Plan plan = plan(p, new dev.migsafe.api.PlanOptions(null,
+        options.throughputModel(), options.recipes()));
+    var internal = new dev.migsafe.internal.rehearse.RehearsalOptions(options.scale(),
+        options.data(), dev.migsafe.internal.rehearse.RehearsalOptions.defaults().maxPause(),
+        options.workload());
+    try (dev.migsafe.internal.rehearse.ScratchDatabase db = options.jdbcUrl() == null
+        ? dev.migsafe.internal.rehearse.EmbeddedScratch.start(
+            Integer.parseInt(p.engineVersion()), options.pgBinaries())
+        : dev.migsafe.internal.rehearse.StagingScratch.create(
+            dev.migsafe.internal.pg.ConnectionSpec.fromEnvironment(options.jdbcUrl(),
+                options.user()), progress)) {
+      progress.accept("rehearsing " + p.id() + " on PostgreSQL " + db.serverVersion() + ", "
+          + db.description());
+      return new dev.migsafe.internal.rehearse.RehearsalRunner(p, plan, db, internal, progress)
+          .run();
+    }
+  }
+
   /** Builds an immutable {@link Migsafe}. */
   public static final class Builder {
     private LintOptions options = LintOptions.defaults();

@@ -1,19 +1,10 @@
 package dev.migsafe.cli;
 
 import dev.migsafe.Migsafe;
-import dev.migsafe.api.MigrationPacket;
 import dev.migsafe.api.MigsafeException;
-import dev.migsafe.api.Plan;
-import dev.migsafe.api.PlanOptions;
 import dev.migsafe.api.Rehearsal;
+import dev.migsafe.api.RehearseOptions;
 import dev.migsafe.internal.io.AtomicFiles;
-import dev.migsafe.internal.pg.ConnectionSpec;
-import dev.migsafe.internal.plan.PacketLoader;
-import dev.migsafe.internal.rehearse.EmbeddedScratch;
-import dev.migsafe.internal.rehearse.RehearsalOptions;
-import dev.migsafe.internal.rehearse.RehearsalRunner;
-import dev.migsafe.internal.rehearse.ScratchDatabase;
-import dev.migsafe.internal.rehearse.StagingScratch;
 import dev.migsafe.internal.render.RehearsalHtmlRenderer;
 import dev.migsafe.internal.render.RehearsalJsonRenderer;
 import dev.migsafe.internal.render.RehearsalMarkdownRenderer;
@@ -52,7 +43,7 @@ final class RehearseCommand implements Callable<Integer> {
 
   @Option(names = "--scale", paramLabel = "ROWS", description = "Synthetic rows per table "
       + "(default 100000; fewer when the packet's row count is smaller).")
-  long scale = RehearsalOptions.DEFAULT_SCALE;
+  long scale = RehearseOptions.DEFAULT_SCALE;
 
   @Option(names = "--data", paramLabel = "FILE.sql",
       description = "Load the team's own sample data instead of synthetic rows.")
@@ -97,30 +88,13 @@ final class RehearseCommand implements Callable<Integer> {
     if (data != null && !Files.isReadable(data)) {
       throw MigsafeException.badInput(data + ": cannot read the data file");
     }
-    MigrationPacket p = PacketLoader.load(packet);
-    if (!p.dialect().equals("postgresql")) {
-      throw MigsafeException.badInput(packet + ": rehearse runs PostgreSQL packets only; this "
-          + "one is " + p.dialect());
-    }
-    Plan plan = Migsafe.builder().catalog(catalog).build().plan(p, new PlanOptions(null, model, recipes));
-    RehearsalOptions options = new RehearsalOptions(scale, data,
-        RehearsalOptions.defaults().maxPause(), !noWorkload);
     var err = spec.commandLine().getErr();
-    Rehearsal r;
-    try (ScratchDatabase db = jdbcUrl == null
-        ? EmbeddedScratch.start(Integer.parseInt(p.engineVersion()), pgBinaries)
-        : StagingScratch.create(ConnectionSpec.fromEnvironment(jdbcUrl, user), line -> {
+    Rehearsal r = Migsafe.builder().catalog(catalog).build().rehearse(packet,
+        new RehearseOptions(scale, data, pgBinaries, !noWorkload, model, recipes, jdbcUrl, user),
+        line -> {
           err.println("migsafe: " + line);
           err.flush();
-        })) {
-      err.println("migsafe: rehearsing " + p.id() + " on PostgreSQL " + db.serverVersion()
-          + ", " + db.description());
-      err.flush();
-      r = new RehearsalRunner(p, plan, db, options, line -> {
-        err.println("migsafe: " + line);
-        err.flush();
-      }).run();
-    }
+        });
     String rendered = switch (format) {
       case md -> RehearsalMarkdownRenderer.render(r);
       case json -> RehearsalJsonRenderer.render(r);

@@ -13,9 +13,8 @@ import java.time.Duration;
  * @param workload whether to run the background workload at all
  */
 public record RehearsalOptions(long scale, Path dataFile, Duration maxPause, boolean workload) {
-  public static final long DEFAULT_SCALE = 100_000;
-
   public static RehearsalOptions defaults() {
-    return new RehearsalOptions(DEFAULT_SCALE, null, Duration.ofMillis(50), true);
+    return new RehearsalOptions(dev.migsafe.api.RehearseOptions.DEFAULT_SCALE, null,
+        Duration.ofMillis(50), true);
   }
 }

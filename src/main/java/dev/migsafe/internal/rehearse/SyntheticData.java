@@ -38,9 +38,6 @@ import org.postgresql.util.ServerErrorMessage;
  * value and the tables are analysed, so the playbook meets realistic plans.
  */
 public final class SyntheticData {
-  /** Rows per table when the command line gives no {@code --scale}. */
-  public static final long DEFAULT_SCALE = 100_000;
-
   private static final String CHECK_VIOLATION = "23514";
 
   private SyntheticData() {}
