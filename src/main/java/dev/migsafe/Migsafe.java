@@ -180,6 +180,10 @@ public final class Migsafe {
     }
     dev.migsafe.api.Plan plan = plan(p, new dev.migsafe.api.PlanOptions(null,
         options.throughputModel(), options.recipes()));
+    if (options.jdbcUrl() != null) {
+      dev.migsafe.internal.rehearse.ServerWideStatements.refuse(stagingScripts(p, plan,
+          options.data()));
+    }
     var internal = new dev.migsafe.internal.rehearse.RehearsalOptions(options.scale(),
         options.data(), dev.migsafe.internal.rehearse.RehearsalOptions.defaults().maxPause(),
         options.workload());
@@ -194,6 +198,37 @@ public final class Migsafe {
       return new dev.migsafe.internal.rehearse.RehearsalRunner(p, plan, db, internal, progress)
           .run();
     }
+  }
+
+  /** Everything a staging rehearsal would run: schema, sample data, steps and validations. */
+  private static List<dev.migsafe.internal.rehearse.ServerWideStatements.Script> stagingScripts(
+      dev.migsafe.api.MigrationPacket p, dev.migsafe.api.Plan plan, Path data) {
+    List<dev.migsafe.internal.rehearse.ServerWideStatements.Script> out =
+        new java.util.ArrayList<>();
+    out.add(new dev.migsafe.internal.rehearse.ServerWideStatements.Script(
+        p.currentSchemaSource(), p.schema().current()));
+    if (data != null) {
+      try {
+        out.add(new dev.migsafe.internal.rehearse.ServerWideStatements.Script(data.toString(),
+            java.nio.file.Files.readString(data)));
+      } catch (java.io.IOException e) {
+        throw dev.migsafe.api.MigsafeException.badInput(data + ": cannot read the data file: "
+            + e.getMessage());
+      }
+    }
+    for (dev.migsafe.api.Plan.Phase ph : plan.phases()) {
+      for (dev.migsafe.api.Plan.Step s : ph.steps()) {
+        out.add(new dev.migsafe.internal.rehearse.ServerWideStatements.Script(
+            "step " + s.id(), s.sql()));
+        out.add(new dev.migsafe.internal.rehearse.ServerWideStatements.Script(
+            "rollback of step " + s.id(), s.rollbackSql()));
+      }
+    }
+    for (dev.migsafe.api.Plan.Validation v : plan.validations()) {
+      out.add(new dev.migsafe.internal.rehearse.ServerWideStatements.Script(
+          "validation " + v.id(), v.sql()));
+    }
+    return out;
   }
 
   /** Builds an immutable {@link Migsafe}. */

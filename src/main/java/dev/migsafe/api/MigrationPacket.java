@@ -40,6 +40,19 @@ public record MigrationPacket(
   public record SchemaTexts(String current, String target, String currentSource,
       String targetSource) {}
 
+  /**
+   * Where the current schema's lines are, for messages: its file, or for inline DDL the packet
+   * file with {@code #schema.current} (lines then count from the start of the inline text).
+   */
+  public String currentSchemaSource() {
+    String s = schema.currentSource();
+    if (s == null || s.equals("inline")) {
+      return (source == null ? "packet" : source.toString()) + "#schema.current";
+    }
+    return source == null || source.getParent() == null ? s : source.getParent().resolve(s)
+        .toString();
+  }
+
   /** A rename hint: a column rename when {@code table} and {@code from}/{@code to} name columns; a table rename when only {@code table}→{@code to}. */
   public record Rename(String table, String from, String to) {
     public boolean isTableRename() {

@@ -144,6 +144,30 @@ class RehearseCommandTest {
   }
 
   @Test
+  void aStagingRehearsalRefusesStatementsBeyondItsScratchDatabase() throws Exception {
+    var server = PostgresServers.server(
+        PostgresServers.versions()[PostgresServers.versions().length - 1]);
+    Path packet = tmp.resolve("packet.yaml");
+    Files.writeString(packet, Files.readString(
+        Path.of("src/test/resources/rehearse/broken-rollback/packet.yaml"))
+        .replace("  current: |\n", "  current: |\n    CREATE ROLE rehearsal_owner;\n"
+            + "    GRANT pg_read_server_files TO rehearsal_owner;\n"));
+    Run run = rehearse(packet.toString(), "--jdbc-url",
+        "jdbc:postgresql://localhost:" + server.getPort() + "/postgres?user=postgres");
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains(packet + "#schema.current:1:1: acts beyond the scratch "
+        + "database", packet + "#schema.current:2:1:");
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM pg_roles WHERE rolname = "
+            + "'rehearsal_owner') + (SELECT count(*) FROM pg_database WHERE datname LIKE "
+            + "'migsafe_rehearsal_%')")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("roles or scratch databases created").isZero();
+    }
+  }
+
+  @Test
   void badInputIsExitTwoWithTheFileAndLine() throws Exception {
     Path packet = tmp.resolve("packet.yaml");
     Files.writeString(packet, Files.readString(

@@ -95,8 +95,7 @@ public final class RehearsalRunner {
   }
 
   private Rehearsal run(Connection migration, Connection observer) throws SQLException {
-    String source = packet.schema().currentSource() == null ? "schema.current"
-        : packet.schema().currentSource();
+    String source = packet.currentSchemaSource();
     progress.accept("loading the current schema");
     SqlScript.run(migration, source, packet.schema().current());
     SchemaSnapshot start = SchemaSnapshot.read(observer, db.schema());
