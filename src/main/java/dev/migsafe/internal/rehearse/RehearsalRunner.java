@@ -203,7 +203,7 @@ public final class RehearsalRunner {
           + (step.title() == null ? "" : ": " + step.title()));
       StepRun r = executor.run(step, Predictions.of(plan, step.id()),
           i >= reversibleEnd ? "forward-fix" : "forward");
-      if (recorded) {
+      if (recorded || r.error() != null) {
         stepRuns.add(r);
       }
       if (r.error() != null) {
