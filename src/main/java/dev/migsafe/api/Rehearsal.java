@@ -69,10 +69,21 @@ public record Rehearsal(
    * @param batches how many times a batched backfill step ran (1 for other steps)
    * @param mismatches what differs between prediction and observation, in words
    * @param error the server's error, or null
+   * @param estimated the plan's estimate of the step's duration in production, or null
+   * @param projectedMs the measured duration scaled to the production row count, for steps whose
+   *     cost grows with the rows (backfills, rewrites, scans, index builds); null otherwise
    */
   public record StepRun(String id, String phase, String changeId, String pass, String sql,
       long durationMs, int batches, Observation predicted, Observation observed,
-      boolean matchesPrediction, List<String> mismatches, String error) {}
+      boolean matchesPrediction, List<String> mismatches, String error, Duration estimated,
+      Long projectedMs) {
+
+    /** This run with the plan's estimate and the projection to production. */
+    public StepRun withDurations(Duration estimate, Long projection) {
+      return new StepRun(id, phase, changeId, pass, sql, durationMs, batches, predicted,
+          observed, matchesPrediction, mismatches, error, estimate, projection);
+    }
+  }
 
   /**
    * Locks, rewrite and scan of a step: predicted by the plan, or observed on the server.

@@ -61,6 +61,7 @@ public final class RehearsalRunner {
   private final List<String> notes = new ArrayList<>();
   /** The plan's validations without the invariants the packet keeps for production data. */
   private final List<Plan.Validation> validationsToRun;
+  private Map<String, Long> rehearsalRows = Map.of();
   private Stop stopped;
   private boolean backfillValidated;
   private boolean cutoverReached;
@@ -103,6 +104,7 @@ public final class RehearsalRunner {
         + options.dataFile());
     Schema schema = SchemaReader.read(packet.schema().current());
     Data data = fill(migration, schema);
+    rehearsalRows = data.rows();
 
     BackgroundWorkload workload = BackgroundWorkload.start(db, packet, plan, schema, data,
         options);
@@ -201,8 +203,9 @@ public final class RehearsalRunner {
       boolean recorded = record || i >= reversibleEnd;
       progress.accept((recorded ? "step " : "replaying step ") + step.id()
           + (step.title() == null ? "" : ": " + step.title()));
-      StepRun r = executor.run(step, Predictions.of(plan, step.id()),
-          i >= reversibleEnd ? "forward-fix" : "forward");
+      StepRun r = Projection.of(executor.run(step, Predictions.of(plan, step.id()),
+          i >= reversibleEnd ? "forward-fix" : "forward"), step, packet, rehearsalRows,
+          pauseBetweenBatches().toMillis());
       if (recorded || r.error() != null) {
         stepRuns.add(r);
       }

@@ -113,7 +113,7 @@ final class StepExecutor {
         : compare(predicted, observed, ex, names, dml || step.batched());
     return new StepRun(step.id(), phaseOf(step), step.changeId(), pass, step.sql(),
         (ex.endNanos - ex.startNanos) / 1_000_000, ex.batches, predicted, observed,
-        mismatches.isEmpty(), mismatches, ex.error);
+        mismatches.isEmpty(), mismatches, ex.error, null, null);
   }
 
   private StepRun control(Plan.Step step, List<String> statements, Observation predicted,
@@ -136,7 +136,7 @@ final class StepExecutor {
     return new StepRun(step.id(), phaseOf(step), step.changeId(), pass, step.sql(),
         (end - start) / 1_000_000, 1, predicted,
         new Observation(List.of(), null, null, workload.maxWaitMillis(start, end), "none"),
-        true, List.of(), error);
+        true, List.of(), error, null, null);
   }
 
   /** What one step did, before it is compared with the prediction. */

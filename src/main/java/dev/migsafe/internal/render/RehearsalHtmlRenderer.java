@@ -48,7 +48,8 @@ public final class RehearsalHtmlRenderer {
     h.append("</table>\n");
 
     h.append("<h2>Steps</h2>\n").append(chart(r));
-    h.append("<table><tr><th>step</th><th>pass</th><th>ms</th><th>predicted locks</th>"
+    h.append("<table><tr><th>step</th><th>pass</th><th>ms</th><th>production: plan / "
+        + "projected</th><th>predicted locks</th>"
         + "<th>observed locks</th><th>rewrite</th><th>scan</th><th>workload wait ms</th>"
         + "<th>matches</th></tr>");
     for (Rehearsal.StepRun s : r.steps()) {
@@ -56,6 +57,7 @@ public final class RehearsalHtmlRenderer {
           .append(text(s.id())).append("</code><br><code>").append(text(s.sql()))
           .append("</code></td><td>").append(text(s.pass())).append("</td><td>")
           .append(s.durationMs()).append(s.batches() > 1 ? " (" + s.batches() + " batches)" : "")
+          .append("</td><td>").append(text(RehearsalText.production(s)))
           .append("</td><td>").append(text(RehearsalText.locks(s.predicted())))
           .append("</td><td>").append(text(RehearsalText.locks(s.observed())))
           .append("</td><td>").append(RehearsalText.yesNo(s.predicted().rewritesTable()))

@@ -35,6 +35,12 @@ public final class RehearsalJsonRenderer {
       n.put("sql", s.sql());
       n.put("durationMs", s.durationMs());
       n.put("batches", s.batches());
+      n.put("estimatedDuration", PlanJsonRenderer.iso(s.estimated()));
+      if (s.projectedMs() == null) {
+        n.putNull("projectedDurationMs");
+      } else {
+        n.put("projectedDurationMs", s.projectedMs());
+      }
       observation(n.putObject("predicted"), s.predicted());
       observation(n.putObject("observed"), s.observed());
       n.put("matchesPrediction", s.matchesPrediction());

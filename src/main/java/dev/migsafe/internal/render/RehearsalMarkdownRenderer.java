@@ -29,12 +29,13 @@ public final class RehearsalMarkdownRenderer {
           .append(cell(g.reason())).append(" |\n");
     }
 
-    md.append("\n## Steps\n\n| step | pass | ms | predicted locks | observed locks | rewrite "
-        + "(predicted/observed) | scan (predicted/observed) | workload wait ms | matches |\n"
-        + "|---|---|---|---|---|---|---|---|---|\n");
+    md.append("\n## Steps\n\n| step | pass | ms | production: plan / projected | predicted locks "
+        + "| observed locks | rewrite (predicted/observed) | scan (predicted/observed) "
+        + "| workload wait ms | matches |\n|---|---|---|---|---|---|---|---|---|---|\n");
     for (Rehearsal.StepRun s : r.steps()) {
       md.append("| ").append(s.id()).append(" | ").append(s.pass()).append(" | ")
           .append(s.durationMs()).append(s.batches() > 1 ? " (" + s.batches() + " batches)" : "")
+          .append(" | ").append(RehearsalText.production(s))
           .append(" | ").append(cell(RehearsalText.locks(s.predicted()))).append(" | ")
           .append(cell(RehearsalText.locks(s.observed()))).append(" | ")
           .append(RehearsalText.yesNo(s.predicted().rewritesTable())).append(" / ")

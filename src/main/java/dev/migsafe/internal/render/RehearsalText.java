@@ -19,6 +19,15 @@ final class RehearsalText {
     return l.table() + " " + l.mode().sqlName();
   }
 
+  /** The plan's estimate for production and the rehearsal's projection, as ISO durations. */
+  static String production(Rehearsal.StepRun s) {
+    if (s.estimated() == null && s.projectedMs() == null) {
+      return "–";
+    }
+    return (s.estimated() == null ? "–" : s.estimated().toString()) + " / "
+        + (s.projectedMs() == null ? "–" : java.time.Duration.ofMillis(s.projectedMs()).toString());
+  }
+
   static String yesNo(Boolean b) {
     return b == null ? "?" : b ? "yes" : "no";
   }
