@@ -1,15 +1,11 @@
 package dev.migsafe.internal.pg;
 
 import dev.migsafe.api.MigsafeException;
-import dev.migsafe.internal.sql.SourceStatement;
-import dev.migsafe.internal.sql.SqlSplitter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * The schema that DDL text describes, as a real server builds it: the statements run one by one
@@ -47,9 +43,7 @@ public final class ExpectedSchema {
         p.setString(1, schema);
         p.executeQuery().close();
       }
-      for (SourceStatement st : SqlSplitter.split(ddl)) {
-        run(c, st, source);
-      }
+      SqlScript.run(c, source, ddl);
     } catch (SQLException e) {
       throw new MigsafeException(MigsafeException.Kind.INTERNAL,
           "the embedded server failed: " + e.getMessage(), e);
@@ -61,37 +55,5 @@ public final class ExpectedSchema {
       throw new MigsafeException(MigsafeException.Kind.INTERNAL,
           "cannot read the expected schema back: " + e.getMessage(), e);
     }
-  }
-
-  private static void run(Connection c, SourceStatement st, String source) {
-    try (Statement s = c.createStatement()) {
-      s.execute(st.text());
-    } catch (SQLException e) {
-      ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-      String message = server != null && server.getMessage() != null ? server.getMessage()
-          : e.getMessage();
-      int position = server == null ? 0 : server.getPosition();
-      throw MigsafeException.badInput(source + ":" + place(st, position) + ": " + message);
-    }
-  }
-
-  /**
-   * {@code LINE:COLUMN} in the file of the server's error position, a 1-based character offset
-   * into the statement text; the statement's start when the server gives none.
-   */
-  static String place(SourceStatement st, int position) {
-    int line = st.line();
-    int column = st.column();
-    String text = st.text();
-    int end = Math.min(Math.max(position - 1, 0), text.length());
-    for (int i = 0; i < end; i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        column = 1;
-      } else {
-        column++;
-      }
-    }
-    return line + ":" + column;
   }
 }

@@ -98,7 +98,7 @@ public final class RehearsalRunner {
   private Rehearsal run(Connection migration, Connection observer) throws SQLException {
     String source = packet.currentSchemaSource();
     progress.accept("loading the current schema");
-    SqlScript.run(migration, source, packet.schema().current());
+    dev.migsafe.internal.pg.SqlScript.run(migration, source, packet.schema().current());
     SchemaSnapshot start = SchemaSnapshot.read(observer, db.schema());
     progress.accept(options.dataFile() == null ? "filling the tables" : "loading "
         + options.dataFile());

@@ -1,12 +1,13 @@
 package dev.migsafe.internal.rehearse;
 
+import dev.migsafe.internal.pg.ServerVersion;
+import dev.migsafe.internal.pg.SqlScript;
+
 import dev.migsafe.api.MigrationPacket;
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.internal.rehearse.DataFill.TableFill;
 import dev.migsafe.internal.schema.Schema;
 import dev.migsafe.internal.schema.Table;
-import dev.migsafe.internal.sql.SourceStatement;
-import dev.migsafe.internal.sql.SqlSplitter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,12 +20,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Rows for a rehearsal: synthetic ones shaped by the schema ({@link #fill}), or the team's own
@@ -170,47 +168,14 @@ public final class SyntheticData {
       throw new MigsafeException(MigsafeException.Kind.BAD_INPUT,
           dataFile + ": cannot read the data file: " + e.getMessage(), e);
     }
-    try (Statement s = c.createStatement()) {
-      for (Iterator<SourceStatement> it = SqlSplitter.iterate(script); it.hasNext(); ) {
-        SourceStatement statement = it.next();
-        try {
-          s.execute(statement.text());
-        } catch (SQLException e) {
-          throw new MigsafeException(MigsafeException.Kind.BAD_INPUT,
-              dataFile + ":" + where(statement, e) + ": " + serverMessage(e), e);
-        }
-      }
-    }
-  }
-
-  /** {@code LINE:COLUMN} of the error: the server's position inside the statement, if given. */
-  private static String where(SourceStatement statement, SQLException e) {
-    int line = statement.line();
-    int column = statement.column();
-    ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-    int position = server == null ? 0 : server.getPosition();
-    String text = statement.text();
-    for (int i = 0; i < position - 1 && i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        column = 1;
-      } else {
-        column++;
-      }
-    }
-    return line + ":" + column;
+    SqlScript.run(c, dataFile.toString(), script);
   }
 
   private static String serverMessage(SQLException e) {
-    ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-    return server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
+    return SqlScript.message(e);
   }
 
   private static int serverVersion(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SHOW server_version_num")) {
-      rs.next();
-      return Integer.parseInt(rs.getString(1));
-    }
+    return ServerVersion.num(c);
   }
 }
