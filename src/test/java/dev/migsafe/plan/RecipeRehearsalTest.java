@@ -3,10 +3,12 @@ package dev.migsafe.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migsafe.api.Change;
+import dev.migsafe.api.Plan;
 import dev.migsafe.internal.plan.ChangeTemplate;
 import dev.migsafe.internal.plan.Recipe;
 import dev.migsafe.internal.plan.Recipe.RecipeStep;
 import dev.migsafe.internal.plan.Template;
+import dev.migsafe.internal.rehearse.StepExecutorAccess;
 import dev.migsafe.internal.schema.Schema;
 import dev.migsafe.internal.schema.SchemaReader;
 import dev.migsafe.locks.PostgresServers;
@@ -31,8 +33,10 @@ import org.junit.jupiter.api.TestFactory;
  * Runs every recipe, filled for the sample change of {@link RecipeLibraryTest}, on a real
  * PostgreSQL server (the oldest and the newest version under test, so both sides of the
  * version-dependent steps): all its steps must run in order, backfills until they change no
- * row; and the rollbacks of the steps before the point of no return, in reverse order, must
- * restore the catalog exactly.
+ * row, and each SQL step is observed as {@code rehearse} observes it (locks, rewrite, scan) and
+ * must match what lint predicts for it on the schema the steps before it left; and the
+ * rollbacks of the steps before the point of no return, in reverse order, must restore the
+ * catalog exactly.
  */
 class RecipeRehearsalTest {
   private static final String DATABASE = "migsafe_recipes";
@@ -130,9 +134,7 @@ class RecipeRehearsalTest {
     }
     try (Connection conn = connect(version)) {
       reset(conn);
-      for (RecipeStep s : steps) {
-        run(conn, r, s, t);
-      }
+      observeEachStep(version, major, conn, r, steps, t);
 
       reset(conn);
       List<String> before = snapshot(conn);
@@ -152,6 +154,76 @@ class RecipeRehearsalTest {
             .isEqualTo(before);
       }
     }
+  }
+
+  /**
+   * Runs the steps through the rehearsal's observer, each against lint's prediction for it on
+   * the schema so far (the sample schema, then every statement run before it).
+   */
+  private static void observeEachStep(String version, int major, Connection conn, Recipe r,
+      List<RecipeStep> steps, Template t) throws Exception {
+    StringBuilder schemaSoFar = new StringBuilder(RecipeLibraryTest.CURRENT).append(";\n");
+    javax.sql.DataSource ds = PostgresServers.server(version).getDatabase("postgres", DATABASE);
+    List<String> mismatches = new ArrayList<>();
+    try (Connection observer = ds.getConnection()) {
+      for (int i = 0; i < steps.size(); i++) {
+        RecipeStep s = steps.get(i);
+        String sql = s.sql() != null ? t.fill(s.sql()) : s.backfill() != null
+            ? t.fill(s.backfill()) : null;
+        if (sql == null) {
+          run(conn, r, s, t);
+          actionSql(r, s).forEach(a -> schemaSoFar.append(a).append(";\n"));
+          continue;
+        }
+        Plan.Step step = new Plan.Step("S" + i, "c1", s.title(), sql, null, false, null, false,
+            "any", java.time.Duration.ZERO, null, s.backfill() != null);
+        dev.migsafe.api.Rehearsal.StepRun run = StepExecutorAccess.run(ds, conn, observer,
+            "public", major, step, predict(major, schemaSoFar.toString(), sql));
+        assertThat(run.error()).as("%s step %s: %s", r.id(), i, sql).isNull();
+        if (!run.matchesPrediction()) {
+          mismatches.add(sql + ": " + run.mismatches());
+        }
+        schemaSoFar.append(sql).append(";\n");
+      }
+    }
+    assertThat(mismatches).as("steps of %s where the server did not do what lint predicts",
+        r.id()).isEmpty();
+  }
+
+  /** What lint says one statement does to each table, on the schema built by {@code setup}. */
+  private static dev.migsafe.api.Rehearsal.Observation predict(int major, String setup,
+      String sql) throws java.io.IOException {
+    java.nio.file.Path schema = java.nio.file.Files.createTempFile("recipe-schema", ".sql");
+    try {
+      java.nio.file.Files.writeString(schema, setup);
+      dev.migsafe.api.LintResult result = dev.migsafe.Migsafe.builder().options(
+          dev.migsafe.api.LintOptions.defaults().withEngineVersion(major)
+              .withTransactionMode(dev.migsafe.api.TransactionMode.NEVER)
+              .withSchemaFile(schema)).build().lint("step.sql", sql);
+      Map<String, dev.migsafe.api.LockMode> locks = new java.util.TreeMap<>();
+      boolean rewrites = false;
+      boolean scans = false;
+      for (dev.migsafe.api.StatementResult st : result.files().get(0).statements()) {
+        st.locks().forEach(l -> locks.merge(l.table(), l.mode(),
+            dev.migsafe.api.LockMode::strongest));
+        rewrites |= st.rewritesTable();
+        scans |= st.scansTable();
+      }
+      List<dev.migsafe.api.TableLock> out = new ArrayList<>();
+      locks.forEach((table, mode) -> out.add(new dev.migsafe.api.TableLock(table, mode)));
+      return new dev.migsafe.api.Rehearsal.Observation(out, rewrites, scans, null, "lint");
+    } finally {
+      java.nio.file.Files.deleteIfExists(schema);
+    }
+  }
+
+  private static List<String> actionSql(Recipe r, RecipeStep s) {
+    for (Map.Entry<String, List<String>> e : ACTIONS.entrySet()) {
+      if ((r.id() + ": " + s.title()).startsWith(e.getKey())) {
+        return e.getValue();
+      }
+    }
+    return List.of();
   }
 
   /**

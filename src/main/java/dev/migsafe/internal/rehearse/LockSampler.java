@@ -52,7 +52,7 @@ final class LockSampler implements AutoCloseable {
           sawWaiting = true;
         }
         synchronized (this) {
-          names.putAll(n);
+          n.forEach(names::putIfAbsent);
           now.forEach((oid, modes) -> seen.computeIfAbsent(oid,
               k -> EnumSet.noneOf(LockMode.class)).addAll(modes));
         }
@@ -85,7 +85,7 @@ final class LockSampler implements AutoCloseable {
       throw failure;
     }
     synchronized (this) {
-      namesOut.putAll(names);
+      names.forEach(namesOut::putIfAbsent);
       return seen;
     }
   }

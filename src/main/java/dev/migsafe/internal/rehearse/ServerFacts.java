@@ -64,20 +64,29 @@ final class ServerFacts {
   static Map<Long, java.util.EnumSet<LockMode>> locks(Connection c, String schema, int pid,
       boolean grantedOnly, Map<Long, String> names, boolean[] waiting) throws SQLException {
     Map<Long, java.util.EnumSet<LockMode>> out = new HashMap<>();
-    String sql = "SELECT c.oid, c.relname, l.mode, l.granted FROM pg_locks l JOIN pg_class c"
-        + " ON c.oid = l.relation WHERE l.locktype = 'relation' AND l.pid = "
-        + (pid == 0 ? "pg_backend_pid()" : "?") + (grantedOnly ? " AND l.granted" : "")
-        + " AND " + TABLES;
+    // A LEFT JOIN: a table the step dropped has no pg_class row any more inside its own
+    // transaction, but its lock is still there, under the oid the names map knows.
+    String sql = "SELECT l.relation, c.relname, l.mode, l.granted, c.oid IS NOT NULL AND "
+        + TABLES + " AS ours FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation"
+        + " WHERE l.locktype = 'relation' AND l.pid = " + (pid == 0 ? "pg_backend_pid()" : "?")
+        + (grantedOnly ? " AND l.granted" : "")
+        + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
+      ps.setString(1, schema);
       if (pid != 0) {
-        ps.setInt(i++, pid);
+        ps.setInt(2, pid);
       }
-      ps.setString(i, schema);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long oid = rs.getLong(1);
-          names.put(oid, rs.getString(2));
+          boolean dropped = rs.getString(2) == null && names.containsKey(oid);
+          if (!rs.getBoolean(5) && !dropped) {
+            continue;
+          }
+          if (!dropped) {
+            // A table keeps the name it had before the step: a rename is predicted on that name.
+            names.putIfAbsent(oid, rs.getString(2));
+          }
           if (waiting != null && !rs.getBoolean(4)) {
             waiting[0] = true;
           }

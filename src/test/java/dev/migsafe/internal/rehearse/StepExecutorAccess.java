@@ -17,6 +17,12 @@ public final class StepExecutorAccess {
 
   public static StepRun run(javax.sql.DataSource ds, Connection migration, Connection observer,
       String schema, Plan.Step step, Observation predicted) throws SQLException {
+    return run(ds, migration, observer, schema, 17, step, predicted);
+  }
+
+  /** As above, on a server of the given major version. */
+  public static StepRun run(javax.sql.DataSource ds, Connection migration, Connection observer,
+      String schema, int serverMajor, Plan.Step step, Observation predicted) throws SQLException {
     StepExecutor ex = EXECUTORS.get(migration);
     if (ex == null) {
       ConnectionFactory probes = new ConnectionFactory() {
@@ -34,7 +40,7 @@ public final class StepExecutorAccess {
           return "localhost";
         }
       };
-      ex = new StepExecutor(migration, observer, probes, schema, 17, WaitMeter.NONE,
+      ex = new StepExecutor(migration, observer, probes, schema, serverMajor, WaitMeter.NONE,
           Duration.ZERO);
       EXECUTORS.put(migration, ex);
     }
