@@ -6,24 +6,18 @@ import dev.migsafe.api.Plan;
 import dev.migsafe.api.Rehearsal;
 import dev.migsafe.api.Rehearsal.Data;
 import dev.migsafe.api.Rehearsal.RollbackRun;
-import dev.migsafe.api.Rehearsal.RollbackStatement;
 import dev.migsafe.api.Rehearsal.StepRun;
 import dev.migsafe.api.Rehearsal.Stop;
 import dev.migsafe.api.Rehearsal.ValidationRun;
-import dev.migsafe.internal.pg.SchemaComparison;
-import dev.migsafe.internal.pg.SchemaDifference;
 import dev.migsafe.internal.pg.SchemaSnapshot;
 import dev.migsafe.internal.schema.Schema;
 import dev.migsafe.internal.schema.SchemaReader;
-import dev.migsafe.internal.sql.SourceStatement;
-import dev.migsafe.internal.sql.SqlSplitter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +43,7 @@ import java.util.Set;
  * </ol>
  */
 public final class RehearsalRunner {
-  private static final Set<String> ALL_SOURCES = Set.of("invariant", "change", "template");
+  static final Set<String> ALL_SOURCES = Set.of("invariant", "change", "template");
 
   private final MigrationPacket packet;
   private final Plan plan;
@@ -160,7 +154,8 @@ public final class RehearsalRunner {
           + (options.dataFile() == null ? ": the synthetic rows do not satisfy it; load the "
               + "team's sample with --data FILE.sql, or mark an invariant that only production "
               + "data satisfies with rehearse: false" : ""));
-      return notExecuted(null, "nothing ran: the rehearsal stopped before the first step", false);
+      return RollbackExecutor.notExecuted(null,
+          "nothing ran: the rehearsal stopped before the first step", false);
     }
 
     List<Plan.Step> steps = sqlSteps();
@@ -255,98 +250,13 @@ public final class RehearsalRunner {
       // The first step failed: nothing ran that needs undoing, but verify that.
       notes.add("The first SQL step failed; the rollback only verifies the starting state.");
     }
-    List<Plan.Step> done = steps.subList(0, ran);
-    String fromStep = done.isEmpty() ? null : done.get(done.size() - 1).id();
     // The trees' rollback undoes everything up to the last reversible point; when the
     // rehearsal stopped earlier, only the steps that ran are undone.
     boolean reachedEnd = ran == lastReversiblePoint(steps)
         && (stopped == null || stopped.at().equals("after-cutover"));
-    List<RollbackStatement> plannedStatements = new ArrayList<>();
-    Duration bound = Duration.ZERO;
-    Map<String, RollbackPath> paths = RollbackPath.of(plan);
-    Set<String> changed = new LinkedHashSet<>();
-    done.forEach(s -> {
-      if (s.changeId() != null) {
-        changed.add(s.changeId());
-      }
-    });
-    List<String> changes = new ArrayList<>(changed);
-    java.util.Collections.reverse(changes);
-    for (String changeId : changes) {
-      RollbackPath path = paths.get(changeId);
-      if (path != null && path.timeBound() != null) {
-        bound = bound.plus(path.timeBound());
-      }
-      if (reachedEnd && path != null) {
-        path.statements().forEach(sql -> plannedStatements.add(
-            new RollbackStatement(changeId, path.treeId(), sql, 0, 0, null)));
-      } else {
-        // Stopped part-way: undo exactly the steps that ran, newest first.
-        for (int i = done.size() - 1; i >= 0; i--) {
-          Plan.Step s = done.get(i);
-          if (changeId.equals(s.changeId()) && s.rollbackSql() != null) {
-            plannedStatements.add(new RollbackStatement(changeId, s.id(), s.rollbackSql(), 0, 0,
-                null));
-          }
-        }
-      }
-    }
-    if (done.isEmpty() && plannedStatements.isEmpty()) {
-      return notExecuted(null, stopped == null
-          ? "no SQL step runs before the point of no return: only forward-fix remains"
-          : "nothing ran before the rehearsal stopped", false);
-    }
-
-    progress.accept("rolling back from " + (fromStep == null ? "the start" : fromStep));
-    List<RollbackStatement> executed = new ArrayList<>();
-    String error = null;
-    long t0 = System.nanoTime();
-    try (Statement st = migration.createStatement()) {
-      for (RollbackStatement p : plannedStatements) {
-        long s0 = System.nanoTime();
-        int batches = 0;
-        String e = null;
-        try {
-          for (SourceStatement one : SqlSplitter.split(p.sql())) {
-            boolean batch = RollbackPath.isBatch(one.text());
-            do {
-              st.execute(one.text());
-              batches++;
-              if (batch && st.getUpdateCount() > 0) {
-                Thread.sleep(pause.toMillis());
-              }
-            } while (batch && st.getUpdateCount() > 0 && batches < StepExecutor.MAX_BATCHES);
-          }
-        } catch (SQLException ex) {
-          e = Errors.describe(ex);
-        } catch (InterruptedException ex) {
-          Thread.currentThread().interrupt();
-          e = "interrupted";
-        }
-        executed.add(new RollbackStatement(p.changeId(), p.source(), p.sql(),
-            (System.nanoTime() - s0) / 1_000_000, batches, e));
-        if (e != null) {
-          error = p.source() + ": " + e;
-          break;
-        }
-      }
-    }
-    long durationMs = (System.nanoTime() - t0) / 1_000_000;
-    List<SchemaDifference> differences = SchemaComparison.compare(start,
-        SchemaSnapshot.read(observer, db.schema()));
-    List<ValidationRun> again = validations.run(validationsToRun, "after-rollback", ALL_SOURCES);
-    validationRuns.addAll(again);
-    boolean withinBound = bound.isZero() || durationMs <= bound.toMillis();
-    return new RollbackRun(true, fromStep, durationMs, bound.isZero() ? null : bound, withinBound,
-        differences.isEmpty(), firstFailure(again) == null, List.copyOf(executed),
-        differences.stream().map(SchemaDifference::message).toList(), error,
-        reachedEnd ? "from the last reversible point, along the decision trees' rollback"
-            : "from where the rehearsal stopped, undoing the steps that ran");
-  }
-
-  private static RollbackRun notExecuted(String fromStep, String reason, boolean failed) {
-    return new RollbackRun(false, fromStep, 0, null, false, false, false, List.of(), List.of(),
-        failed ? reason : null, reason);
+    return new RollbackExecutor(plan, db.schema(), validationsToRun, progress).run(migration,
+        observer, steps.subList(0, ran), reachedEnd, stopped, start, pause, validations,
+        validationRuns);
   }
 
   private List<Plan.Step> sqlSteps() {

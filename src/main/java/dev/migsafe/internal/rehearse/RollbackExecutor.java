@@ -1,0 +1,145 @@
+package dev.migsafe.internal.rehearse;
+
+import dev.migsafe.api.Plan;
+import dev.migsafe.api.Rehearsal.RollbackRun;
+import dev.migsafe.api.Rehearsal.RollbackStatement;
+import dev.migsafe.api.Rehearsal.Stop;
+import dev.migsafe.api.Rehearsal.ValidationRun;
+import dev.migsafe.internal.pg.SchemaComparison;
+import dev.migsafe.internal.pg.SchemaDifference;
+import dev.migsafe.internal.pg.SchemaSnapshot;
+import dev.migsafe.internal.sql.SourceStatement;
+import dev.migsafe.internal.sql.SqlSplitter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The rollback of a rehearsal: what to undo, running it against the clock, and checking that it
+ * worked. When the forward pass reached the last reversible point, each change is undone along
+ * its decision trees' fullest rollback; when it stopped earlier, the steps that ran are undone
+ * newest first. Then the schema is compared with the starting snapshot and the {@code before}
+ * validations run again.
+ */
+final class RollbackExecutor {
+  private final Plan plan;
+  private final String schema;
+  private final List<Plan.Validation> validations;
+  private final Consumer<String> progress;
+
+  RollbackExecutor(Plan plan, String schema, List<Plan.Validation> validations,
+      Consumer<String> progress) {
+    this.plan = plan;
+    this.schema = schema;
+    this.validations = validations;
+    this.progress = progress;
+  }
+
+  /**
+   * @param done the steps that ran, in order
+   * @param reachedEnd true when they end at the last reversible point
+   * @param stopped why the forward pass stopped, or null
+   * @param runs where the after-rollback validation runs are added
+   */
+  RollbackRun run(Connection migration, Connection observer, List<Plan.Step> done,
+      boolean reachedEnd, Stop stopped, SchemaSnapshot start, Duration pause,
+      ValidationRunner validationRunner, List<ValidationRun> runs) throws SQLException {
+    String fromStep = done.isEmpty() ? null : done.get(done.size() - 1).id();
+    List<RollbackStatement> plannedStatements = new ArrayList<>();
+    Duration bound = Duration.ZERO;
+    Map<String, RollbackPath> paths = RollbackPath.of(plan);
+    Set<String> changed = new LinkedHashSet<>();
+    done.forEach(s -> {
+      if (s.changeId() != null) {
+        changed.add(s.changeId());
+      }
+    });
+    List<String> changes = new ArrayList<>(changed);
+    java.util.Collections.reverse(changes);
+    for (String changeId : changes) {
+      RollbackPath path = paths.get(changeId);
+      if (path != null && path.timeBound() != null) {
+        bound = bound.plus(path.timeBound());
+      }
+      if (reachedEnd && path != null) {
+        path.statements().forEach(sql -> plannedStatements.add(
+            new RollbackStatement(changeId, path.treeId(), sql, 0, 0, null)));
+      } else {
+        // Stopped part-way: undo exactly the steps that ran, newest first.
+        for (int i = done.size() - 1; i >= 0; i--) {
+          Plan.Step s = done.get(i);
+          if (changeId.equals(s.changeId()) && s.rollbackSql() != null) {
+            plannedStatements.add(new RollbackStatement(changeId, s.id(), s.rollbackSql(), 0, 0,
+                null));
+          }
+        }
+      }
+    }
+    if (done.isEmpty() && plannedStatements.isEmpty()) {
+      return notExecuted(null, stopped == null
+          ? "no SQL step runs before the point of no return: only forward-fix remains"
+          : "nothing ran before the rehearsal stopped", false);
+    }
+
+    progress.accept("rolling back from " + (fromStep == null ? "the start" : fromStep));
+    List<RollbackStatement> executed = new ArrayList<>();
+    String error = null;
+    long t0 = System.nanoTime();
+    try (Statement st = migration.createStatement()) {
+      for (RollbackStatement p : plannedStatements) {
+        long s0 = System.nanoTime();
+        int batches = 0;
+        String e = null;
+        try {
+          for (SourceStatement one : SqlSplitter.split(p.sql())) {
+            boolean batch = RollbackPath.isBatch(one.text());
+            do {
+              st.execute(one.text());
+              batches++;
+              if (batch && st.getUpdateCount() > 0) {
+                Thread.sleep(pause.toMillis());
+              }
+            } while (batch && st.getUpdateCount() > 0 && batches < StepExecutor.MAX_BATCHES);
+          }
+        } catch (SQLException ex) {
+          e = Errors.describe(ex);
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          e = "interrupted";
+        }
+        executed.add(new RollbackStatement(p.changeId(), p.source(), p.sql(),
+            (System.nanoTime() - s0) / 1_000_000, batches, e));
+        if (e != null) {
+          error = p.source() + ": " + e;
+          break;
+        }
+      }
+    }
+    long durationMs = (System.nanoTime() - t0) / 1_000_000;
+    List<SchemaDifference> differences = SchemaComparison.compare(start,
+        SchemaSnapshot.read(observer, schema));
+    List<ValidationRun> again = validationRunner.run(validations, "after-rollback",
+        RehearsalRunner.ALL_SOURCES);
+    runs.addAll(again);
+    boolean withinBound = bound.isZero() || durationMs <= bound.toMillis();
+    return new RollbackRun(true, fromStep, durationMs, bound.isZero() ? null : bound, withinBound,
+        differences.isEmpty(), again.stream().allMatch(ValidationRun::passed), List.copyOf(executed),
+        differences.stream().map(SchemaDifference::message).toList(), error,
+        reachedEnd ? "from the last reversible point, along the decision trees' rollback"
+            : "from where the rehearsal stopped, undoing the steps that ran");
+  }
+
+
+  static RollbackRun notExecuted(String fromStep, String reason, boolean failed) {
+    return new RollbackRun(false, fromStep, 0, null, false, false, false, List.of(), List.of(),
+        failed ? reason : null, reason);
+  }
+
+}
