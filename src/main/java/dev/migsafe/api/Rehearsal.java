@@ -115,12 +115,16 @@ public record Rehearsal(
    *
    * @param fromStep the last step that ran before the rollback
    * @param timeBound the decision trees' bound for the rollback, summed over the changes
+   * @param withinBound the measured duration, and the projection to production where there is
+   *     one, are within the bound
+   * @param projectedDurationMs the rollback at production's row counts: the statements that
+   *     copy rows back scaled like a backfill, the others as measured; null when not executed
    * @param differences how the schema after the rollback differs from the current schema
    */
   public record RollbackRun(boolean executed, String fromStep, long durationMs,
-      Duration timeBound, boolean withinBound, boolean schemaRestored, boolean invariantsHold,
-      List<RollbackStatement> statements, List<String> differences, String error,
-      String reason) {}
+      Duration timeBound, boolean withinBound, Long projectedDurationMs, boolean schemaRestored,
+      boolean invariantsHold, List<RollbackStatement> statements, List<String> differences,
+      String error, String reason) {}
 
   /**
    * One statement of the rollback.

@@ -58,7 +58,7 @@ public final class RehearsalFixture {
                 "invariant", 7.0, null, 0.0, 5.0, false, null),
             new Rehearsal.ValidationRun("c1-schema", "after-cutover", "after-cutover", "change",
                 null, 1.0, null, null, false, "42703 column \"x\" does not exist")),
-        new Rehearsal.RollbackRun(true, "C1", 37, Duration.ofMinutes(30), true, false, true,
+        new Rehearsal.RollbackRun(true, "C1", 37, Duration.ofMinutes(30), true, 41L, false, true,
             List.of(new Rehearsal.RollbackStatement("c1", "expand-contract-column",
                 "ALTER TABLE \"payments\" DROP COLUMN \"provider_reference\"", 5, 1, null)),
             List.of("payments.note: missing column <b>note</b>"), null,

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** The {@link Template} for one change: its names, types and generated helper names. */
 public final class ChangeTemplate {
-  public static final long DEFAULT_BATCH_SIZE = 5_000;
+  static final long DEFAULT_BATCH_SIZE = 5_000;
 
   private ChangeTemplate() {}
 

@@ -33,27 +33,33 @@ final class Projection {
     if (!grows || run.error() != null || run.predicted().locks().isEmpty()) {
       return run.withDurations(step.estimatedDuration(), null);
     }
-    String table = run.predicted().locks().get(0).table();
+    Long projected = projectMs(packet, run.predicted().locks().get(0).table(), rehearsalRows,
+        run.durationMs(), run.batches(), pauseMs, step.batched());
+    return run.withDurations(step.estimatedDuration(), projected);
+  }
+
+  /**
+   * A measured duration on {@code table} scaled to the packet's row count, or null when either
+   * count is unknown. A batched statement's pauses are taken out and production's put in.
+   */
+  static Long projectMs(MigrationPacket packet, String table, Map<String, Long> rehearsalRows,
+      long durationMs, int batches, long pauseMs, boolean batched) {
     Long rows = rehearsalRows.get(table);
     MigrationPacket.TableProfile profile = packet.tables().get(table);
     if (rows == null || rows == 0 || profile == null || profile.rows() == null) {
-      return run.withDurations(step.estimatedDuration(), null);
+      return null;
     }
     double factor = (double) profile.rows() / rows;
-    long projected;
-    if (step.batched()) {
-      // The rehearsal paused less than production will; count the work and the pauses apart.
-      long workMs = Math.max(0, run.durationMs() - Math.max(0, run.batches() - 1) * pauseMs);
-      long batchSize = packet.backfill() != null && packet.backfill().batchSize() != null
-          ? packet.backfill().batchSize()
-          : dev.migsafe.internal.plan.ChangeTemplate.DEFAULT_BATCH_SIZE;
-      Duration pause = packet.backfill() != null && packet.backfill().pauseBetweenBatches() != null
-          ? packet.backfill().pauseBetweenBatches() : Duration.ofMillis(100);
-      projected = Math.round(workMs * factor
-          + Math.ceil((double) profile.rows() / batchSize) * pause.toMillis());
-    } else {
-      projected = Math.round(run.durationMs() * factor);
+    if (!batched) {
+      return Math.round(durationMs * factor);
     }
-    return run.withDurations(step.estimatedDuration(), projected);
+    // The rehearsal paused less than production will; count the work and the pauses apart.
+    // The batches that changed rows (all but the last) scale with the rows: a backfill copies
+    // every row, a copy-back only those that diverged, in production as in the rehearsal.
+    long changing = Math.max(0, batches - 1);
+    long workMs = Math.max(0, durationMs - changing * pauseMs);
+    Duration pause = packet.backfill() != null && packet.backfill().pauseBetweenBatches() != null
+        ? packet.backfill().pauseBetweenBatches() : Duration.ofMillis(100);
+    return Math.round(workMs * factor + Math.ceil(changing * factor) * pause.toMillis());
   }
 }

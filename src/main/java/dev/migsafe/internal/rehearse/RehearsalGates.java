@@ -4,6 +4,7 @@ import dev.migsafe.api.Plan.Gate;
 import dev.migsafe.api.Rehearsal.RollbackRun;
 import dev.migsafe.api.Rehearsal.Stop;
 import dev.migsafe.api.Rehearsal.ValidationRun;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,7 +64,10 @@ public final class RehearsalGates {
       problems.add("a rollback statement failed: " + r.error());
     }
     if (!r.withinBound()) {
-      problems.add("took " + r.durationMs() + " ms, over its bound of " + r.timeBound());
+      problems.add("took " + r.durationMs() + " ms"
+          + (r.projectedDurationMs() == null ? "" : ", projected to "
+              + Duration.ofMillis(r.projectedDurationMs()) + " at production's row counts")
+          + ", over its bound of " + r.timeBound());
     }
     if (!r.schemaRestored()) {
       problems.add("the schema was not restored: " + String.join("; ", r.differences()));

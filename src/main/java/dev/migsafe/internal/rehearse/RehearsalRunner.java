@@ -254,7 +254,8 @@ public final class RehearsalRunner {
     // rehearsal stopped earlier, only the steps that ran are undone.
     boolean reachedEnd = ran == lastReversiblePoint(steps)
         && (stopped == null || stopped.at().equals("after-cutover"));
-    return new RollbackExecutor(plan, db.schema(), validationsToRun, progress).run(migration,
+    return new RollbackExecutor(packet, plan, db.schema(), validationsToRun, rehearsalRows,
+        progress).run(migration,
         observer, steps.subList(0, ran), reachedEnd, stopped, start, pause, validations,
         validationRuns);
   }

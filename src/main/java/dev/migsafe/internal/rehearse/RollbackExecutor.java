@@ -1,5 +1,6 @@
 package dev.migsafe.internal.rehearse;
 
+import dev.migsafe.api.MigrationPacket;
 import dev.migsafe.api.Plan;
 import dev.migsafe.api.Rehearsal.RollbackRun;
 import dev.migsafe.api.Rehearsal.RollbackStatement;
@@ -29,13 +30,22 @@ import java.util.function.Consumer;
  * validations run again.
  */
 final class RollbackExecutor {
+  /** The table a copy-back UPDATE writes: its first identifier, quoted or not. */
+  private static final java.util.regex.Pattern UPDATED_TABLE = java.util.regex.Pattern.compile(
+      "(?is)^\\s*UPDATE\\s+(\"(?:[^\"]|\"\")+\"|[\\w.]+).*");
+
   private final Plan plan;
   private final String schema;
   private final List<Plan.Validation> validations;
   private final Consumer<String> progress;
+  private final MigrationPacket packet;
+  private final Map<String, Long> rehearsalRows;
 
-  RollbackExecutor(Plan plan, String schema, List<Plan.Validation> validations,
+  RollbackExecutor(MigrationPacket packet, Plan plan, String schema,
+      List<Plan.Validation> validations, Map<String, Long> rehearsalRows,
       Consumer<String> progress) {
+    this.packet = packet;
+    this.rehearsalRows = rehearsalRows;
     this.plan = plan;
     this.schema = schema;
     this.validations = validations;
@@ -123,14 +133,23 @@ final class RollbackExecutor {
       }
     }
     long durationMs = (System.nanoTime() - t0) / 1_000_000;
+    long projected = 0;
+    for (RollbackStatement s : executed) {
+      java.util.regex.Matcher m = UPDATED_TABLE.matcher(s.sql());
+      Long p = RollbackPath.isBatch(s.sql()) && m.matches() ? Projection.projectMs(packet,
+          m.group(1).replaceAll("^\"|\"$", "").replace("\"\"", "\""), rehearsalRows,
+          s.durationMs(), s.batches(), pause.toMillis(), true) : null;
+      projected += p == null ? s.durationMs() : p;
+    }
     List<SchemaDifference> differences = SchemaComparison.compare(start,
         SchemaSnapshot.read(observer, schema));
     List<ValidationRun> again = validationRunner.run(validations, "after-rollback",
         RehearsalRunner.ALL_SOURCES);
     runs.addAll(again);
-    boolean withinBound = bound.isZero() || durationMs <= bound.toMillis();
+    boolean withinBound = bound.isZero()
+        || durationMs <= bound.toMillis() && projected <= bound.toMillis();
     return new RollbackRun(true, fromStep, durationMs, bound.isZero() ? null : bound, withinBound,
-        differences.isEmpty(), again.stream().allMatch(ValidationRun::passed), List.copyOf(executed),
+        projected, differences.isEmpty(), again.stream().allMatch(ValidationRun::passed), List.copyOf(executed),
         differences.stream().map(SchemaDifference::message).toList(), error,
         reachedEnd ? "from the last reversible point, along the decision trees' rollback"
             : "from where the rehearsal stopped, undoing the steps that ran");
@@ -138,8 +157,8 @@ final class RollbackExecutor {
 
 
   static RollbackRun notExecuted(String fromStep, String reason, boolean failed) {
-    return new RollbackRun(false, fromStep, 0, null, false, false, false, List.of(), List.of(),
-        failed ? reason : null, reason);
+    return new RollbackRun(false, fromStep, 0, null, false, null, false, false, List.of(),
+        List.of(), failed ? reason : null, reason);
   }
 
 }

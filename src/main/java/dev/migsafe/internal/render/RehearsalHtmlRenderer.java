@@ -89,8 +89,10 @@ public final class RehearsalHtmlRenderer {
       h.append("<p>Not executed: ").append(text(rb.reason())).append("</p>\n");
     } else {
       h.append("<p>From <code>").append(text(rb.fromStep())).append("</code>, ")
-          .append(text(rb.reason())).append(": ").append(rb.durationMs())
-          .append(" ms against a bound of ")
+          .append(text(rb.reason())).append(": ").append(rb.durationMs()).append(" ms")
+          .append(rb.projectedDurationMs() == null ? "" : " (projected to production: "
+              + java.time.Duration.ofMillis(rb.projectedDurationMs()) + ")")
+          .append(" against a bound of ")
           .append(text(rb.timeBound() == null ? "none" : rb.timeBound().toString()))
           .append(" (<span class=\"").append(rb.withinBound() ? "yes\">within" : "no\">over")
           .append("</span>). Schema restored: <span class=\"")

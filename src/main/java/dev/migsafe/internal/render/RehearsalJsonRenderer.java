@@ -74,6 +74,11 @@ public final class RehearsalJsonRenderer {
     rollback.put("durationMs", rb.durationMs());
     rollback.put("timeBound", PlanJsonRenderer.iso(rb.timeBound()));
     rollback.put("withinBound", rb.withinBound());
+    if (rb.projectedDurationMs() == null) {
+      rollback.putNull("projectedDurationMs");
+    } else {
+      rollback.put("projectedDurationMs", rb.projectedDurationMs());
+    }
     rollback.put("schemaRestored", rb.schemaRestored());
     rollback.put("invariantsHold", rb.invariantsHold());
     rollback.put("reason", rb.reason());

@@ -57,6 +57,13 @@ class ProjectionTest {
   }
 
   @Test
+  void aCopyBackThatFoundNothingToCopyScalesItsSearchButPausesNever() {
+    // One run that changed no row: the search for diverging rows still reads the whole table.
+    assertThat(Projection.projectMs(packet(5_000L, Duration.ofMillis(200)), "orders",
+        REHEARSAL_ROWS, 8, 1, 50, true)).isEqualTo(4_000L);
+  }
+
+  @Test
   void aCatalogOnlyChangeIsNotProjected() {
     StepRun r = Projection.of(run(3, 1, false, false),
         step("ALTER TABLE orders ADD COLUMN note text", false), packet(null, null),
