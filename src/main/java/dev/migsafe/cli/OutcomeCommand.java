@@ -6,6 +6,7 @@ import dev.migsafe.api.MigsafeException;
 import dev.migsafe.api.OutcomeUpdate;
 import dev.migsafe.api.PastMigration;
 import dev.migsafe.api.RecordedOutcome;
+import dev.migsafe.internal.rehearse.RehearsalEvidence;
 import dev.migsafe.internal.render.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -85,6 +86,10 @@ final class OutcomeCommand implements Runnable {
     Boolean rollbackTested;
     @Option(names = "--rollback-executed", arity = "0..1", paramLabel = "BOOL")
     Boolean rollbackExecuted;
+    @Option(names = "--rehearsal", paramLabel = "FILE", description = "A rehearsal of this "
+        + "migration's packet (rehearse --format json, packet id = --id): the rollback plan "
+        + "existed, and it is tested when the rehearsal's rollback gate passed.")
+    Path rehearsal;
     @Option(names = "--lesson", paramLabel = "TEXT",
         description = "Append a paragraph to the lessons.") String lesson;
     @Option(names = "--expect-hash", paramLabel = "SHA256",
@@ -97,6 +102,15 @@ final class OutcomeCommand implements Runnable {
 
     @Override
     public Integer call() {
+      if (rehearsal != null) {
+        if (rollbackTested != null) {
+          throw bad("--rehearsal decides whether the rollback was tested; drop --rollback-tested");
+        }
+        rollbackTested = RehearsalEvidence.rollbackTested(rehearsal, id);
+        if (rollbackPlanned == null) {
+          rollbackPlanned = true;
+        }
+      }
       OutcomeUpdate.Builder b = OutcomeUpdate.builder(id).expectedHash(expectHash).title(title)
           .team(team).dialect(dialect).engineVersion(engineVersion).summary(summary)
           .tables(tables).changes(changes).tableRows(tableRows).status(status)

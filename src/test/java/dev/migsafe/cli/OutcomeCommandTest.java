@@ -47,6 +47,38 @@ class OutcomeCommandTest {
   }
 
   @Test
+  void aRehearsalDecidesWhetherTheRollbackWasTested() throws IOException {
+    // The fixture rehearsal (the renderers' golden JSON) failed its rollback gate.
+    String failed = "src/test/resources/golden/rehearsal.json";
+    Path passed = dir.resolve("passed.json");
+    Files.writeString(passed, Files.readString(Path.of(failed)).replace(
+        "\"status\" : \"failed\",\n      \"reason\" : \"rollback from C1",
+        "\"status\" : \"passed\",\n      \"reason\" : \"rollback from C1"));
+    String id = "payments-provider-reference";
+    CliRunner.Run r = CliRunner.run("outcome", "record", "--catalog", dir.toString(), "--id",
+        id, "--title", "Rename the PSP reference", "--team", "team-payments", "--dialect",
+        "postgresql", "--date", "2026-11-20", "--tables", "payments", "--changes",
+        "rename-column", "--status", "success", "--rehearsal", failed);
+    assertThat(r.err()).isEmpty();
+    Path file = dir.resolve("migrations/" + id + ".yaml");
+    assertThat(Files.readString(file)).contains("rollback:\n  planned: true\n  tested: false\n");
+
+    r = CliRunner.run("outcome", "record", "--catalog", dir.toString(), "--id", id,
+        "--rehearsal", passed.toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(Files.readString(file)).contains("rollback:\n  planned: true\n  tested: true\n");
+
+    r = CliRunner.run("outcome", "record", "--catalog", dir.toString(), "--id", "other-id",
+        "--rehearsal", passed.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("the rehearsal is of packet 'payments-provider-reference', "
+        + "not 'other-id'");
+    r = CliRunner.run("outcome", "record", "--catalog", dir.toString(), "--id", id,
+        "--rehearsal", passed.toString(), "--rollback-tested");
+    assertThat(r.exit()).isEqualTo(2);
+  }
+
+  @Test
   void badValuesExitTwo() {
     String cat = dir.toString();
     CliRunner.Run r = CliRunner.run("outcome", "record", "--catalog", cat, "--id", "../x",

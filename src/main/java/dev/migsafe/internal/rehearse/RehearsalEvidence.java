@@ -34,6 +34,15 @@ public final class RehearsalEvidence {
         plan.checklist(), List.copyOf(gates), plan.similarPastMigrations());
   }
 
+  /**
+   * Whether the rehearsal proved the rollback: its {@code rollback-executable-and-time-bounded}
+   * gate passed. What {@code outcome record --rehearsal} writes as {@code rollback.tested}.
+   */
+  public static boolean rollbackTested(Path report, String packetId) {
+    return read(report, packetId).stream().anyMatch(g -> g.id().equals(RehearsalGates.ROLLBACK)
+        && g.status().equals("passed"));
+  }
+
   static List<Plan.Gate> read(Path report, String packetId) {
     JsonNode root;
     try {
