@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code migsafe rehearse PACKET}: the playbook run on a real PostgreSQL, observed. */
-@Command(name = "rehearse",
+@Command(name = "rehearse", mixinStandardHelpOptions = true,
     description = "Run the packet's playbook on a real PostgreSQL under a background workload: "
         + "observe each step's locks, rewrite and scan against the plan's prediction, run the "
         + "validations of each phase, execute and verify the rollback, and decide the gates.",
