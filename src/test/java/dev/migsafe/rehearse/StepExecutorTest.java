@@ -137,6 +137,16 @@ class StepExecutorTest {
   }
 
   @Test
+  void aLockReleasedBeforeCommitIsStillSeenFromOutside() throws Exception {
+    // Rolling back to a savepoint releases the locks taken after it: the step's own read at the
+    // end cannot see this SHARE lock, the second session sampling meanwhile does.
+    StepRun r = run("A1", "SAVEPOINT s; LOCK TABLE orders IN SHARE MODE; SELECT pg_sleep(0.05);"
+        + " ROLLBACK TO SAVEPOINT s", predicted(LockMode.SHARE, false, false), false);
+    assertThat(r.error()).isNull();
+    assertThat(r.observed().locks()).containsExactly(new TableLock("orders", LockMode.SHARE));
+  }
+
+  @Test
   void aFailingStepRecordsTheServerError() throws Exception {
     StepRun r = run("A1", "ALTER TABLE orders ADD COLUMN total int",
         predicted(LockMode.ACCESS_EXCLUSIVE, false, false), false);

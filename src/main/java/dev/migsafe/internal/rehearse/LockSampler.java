@@ -24,14 +24,22 @@ final class LockSampler implements AutoCloseable {
   private final java.util.concurrent.CountDownLatch firstSample =
       new java.util.concurrent.CountDownLatch(1);
 
-  private LockSampler(Connection observer, String schema, int pid) {
+  private final long intervalNanos;
+
+  private LockSampler(Connection observer, String schema, int pid, long intervalNanos) {
+    this.intervalNanos = intervalNanos;
     thread = new Thread(() -> poll(observer, schema, pid), "migsafe-lock-sampler");
     thread.setDaemon(true);
   }
 
   /** Starts sampling and returns once the first sample is taken, so none of the step is missed. */
   static LockSampler start(Connection observer, String schema, int pid) {
-    LockSampler s = new LockSampler(observer, schema, pid);
+    return start(observer, schema, pid, 200_000);
+  }
+
+  /** As above, sampling every {@code intervalNanos} at most. */
+  static LockSampler start(Connection observer, String schema, int pid, long intervalNanos) {
+    LockSampler s = new LockSampler(observer, schema, pid, intervalNanos);
     s.thread.start();
     try {
       s.firstSample.await(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -59,7 +67,7 @@ final class LockSampler implements AutoCloseable {
         firstSample.countDown();
         // A short pause: a busy loop would take a core from the step being observed on a small
         // machine, and a statement that cannot run in a transaction holds its lock for longer.
-        java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        java.util.concurrent.locks.LockSupport.parkNanos(intervalNanos);
       }
     } catch (SQLException e) {
       failure = e;

@@ -166,6 +166,9 @@ final class StepExecutor {
       // not yet flushed to the shared statistics; flushing happens only between transactions,
       // so the difference within this one is exact.
       scansBefore = ServerFacts.transactionSeqScans(migration, schema);
+      // Seen from outside too, every 2 ms: a lock the step waits for shows while it waits, and
+      // one released before commit would otherwise be missed. Exact facts come from inside.
+      LockSampler sampler = LockSampler.start(observer, schema, migrationPid, 2_000_000);
       ex.startNanos = System.nanoTime();
       long busy = 0;
       try (Statement st = migration.createStatement()) {
@@ -196,6 +199,11 @@ final class StepExecutor {
         if (step.batched() && ex.batches >= MAX_BATCHES) {
           ex.error = "the batch still changed rows after " + MAX_BATCHES + " runs";
         }
+      } finally {
+        Map<Long, EnumSet<LockMode>> seen = sampler.stop(names);
+        seen.forEach((oid, modes) -> modes.removeAll(
+            ex.heldBefore.getOrDefault(oid, EnumSet.noneOf(LockMode.class))));
+        addNew(ex, seen);
       }
       ex.endNanos = ex.startNanos + (step.batched() ? System.nanoTime() - ex.startNanos : busy);
     } catch (SQLException e) {
