@@ -120,11 +120,14 @@ public record Rehearsal(
    * @param projectedDurationMs the rollback at production's row counts: the statements that
    *     copy rows back scaled like a backfill, the others as measured; null when not executed
    * @param differences how the schema after the rollback differs from the current schema
+   * @param keptByDesign differences that a step made which the playbook deliberately does not
+   *     undo before its point of no return (a step without a rollback, such as dropping a NOT
+   *     NULL the old release no longer needs); listed, and not counted against the restore
    */
   public record RollbackRun(boolean executed, String fromStep, long durationMs,
       Duration timeBound, boolean withinBound, Long projectedDurationMs, boolean schemaRestored,
       boolean invariantsHold, List<RollbackStatement> statements, List<String> differences,
-      String error, String reason) {}
+      List<String> keptByDesign, String error, String reason) {}
 
   /**
    * One statement of the rollback.

@@ -61,7 +61,9 @@ public final class RehearsalFixture {
         new Rehearsal.RollbackRun(true, "C1", 37, Duration.ofMinutes(30), true, 41L, false, true,
             List.of(new Rehearsal.RollbackStatement("c1", "expand-contract-column",
                 "ALTER TABLE \"payments\" DROP COLUMN \"provider_reference\"", 5, 1, null)),
-            List.of("payments.note: missing column <b>note</b>"), null,
+            List.of("payments.note: missing column <b>note</b>"),
+            List.of("payments.psp_reference: expected NOT NULL, found nullable (step A1, which "
+                + "the playbook does not undo)"), null,
             "from the last reversible point, along the decision trees' rollback"),
         List.of(new Plan.Gate("invariants-before-and-after", "failed",
                 "invariant failed: <script>alert(1)</script> before (returned 7, expected >= 0 "

@@ -106,6 +106,20 @@ class RehearseCommandTest {
   }
 
   @Test
+  void whatThePlaybookDeliberatelyDoesNotUndoIsKeptByDesignNotAFailedRestore() throws Exception {
+    Run run = rehearse("src/test/resources/rehearse/drop-not-null-column/packet.yaml");
+    JsonNode rollback = run.json().path("rollback");
+    assertThat(rollback.path("schemaRestored").asBoolean())
+        .as("differences %s", rollback.path("differences")).isTrue();
+    assertThat(rollback.path("keptByDesign").toString()).contains(
+        "items.legacy_code: expected NOT NULL, found nullable (step A2");
+    assertThat(gate(run.json(), "rollback-executable-and-time-bounded")).startsWith("passed")
+        .contains("kept by design");
+    // The steps from the point of no return on ran after the rollback.
+    assertThat(run.json().path("steps").toString()).contains("\"pass\":\"forward-fix\"");
+  }
+
+  @Test
   void anInvariantFailingAfterTheBackfillStopsTheRehearsalThere() throws Exception {
     Run run = rehearse("src/test/resources/rehearse/invariant-after-backfill/packet.yaml");
     JsonNode r = run.json();

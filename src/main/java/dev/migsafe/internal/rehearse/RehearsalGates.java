@@ -78,7 +78,8 @@ public final class RehearsalGates {
     return problems.isEmpty()
         ? new Gate(ROLLBACK, "passed", "rolled back from " + r.fromStep() + " in "
             + r.durationMs() + " ms (bound " + r.timeBound() + "); schema restored and "
-            + "invariants hold")
+            + "invariants hold" + (r.keptByDesign().isEmpty() ? ""
+                : "; kept by design: " + String.join("; ", r.keptByDesign())))
         : new Gate(ROLLBACK, "failed", "rollback from " + r.fromStep() + ": "
             + String.join("; ", problems));
   }

@@ -9,6 +9,8 @@ import dev.migsafe.api.Rehearsal.RollbackRun;
 import dev.migsafe.api.Rehearsal.StepRun;
 import dev.migsafe.api.Rehearsal.Stop;
 import dev.migsafe.api.Rehearsal.ValidationRun;
+import dev.migsafe.internal.pg.SchemaComparison;
+import dev.migsafe.internal.pg.SchemaDifference;
 import dev.migsafe.internal.pg.SchemaSnapshot;
 import dev.migsafe.internal.schema.Schema;
 import dev.migsafe.internal.schema.SchemaReader;
@@ -56,6 +58,9 @@ public final class RehearsalRunner {
   /** The plan's validations without the invariants the packet keeps for production data. */
   private final List<Plan.Validation> validationsToRun;
   private Map<String, Long> rehearsalRows = Map.of();
+  /** What the steps without a rollback changed in the schema, step id to differences. */
+  private final Map<String, List<SchemaDifference>> keptEffects = new LinkedHashMap<>();
+  private Connection observerConnection;
   private Stop stopped;
   private boolean backfillValidated;
   private boolean cutoverReached;
@@ -90,6 +95,7 @@ public final class RehearsalRunner {
   }
 
   private Rehearsal run(Connection migration, Connection observer) throws SQLException {
+    this.observerConnection = observer;
     String source = packet.currentSchemaSource();
     progress.accept("loading the current schema");
     dev.migsafe.internal.pg.SqlScript.run(migration, source, packet.schema().current());
@@ -198,9 +204,21 @@ public final class RehearsalRunner {
       boolean recorded = record || i >= reversibleEnd;
       progress.accept((recorded ? "step " : "replaying step ") + step.id()
           + (step.title() == null ? "" : ": " + step.title()));
+      // A step the playbook does not undo before the point of no return leaves its effect
+      // after a rollback by design (the decision tree says so); record what that effect is.
+      boolean kept = record && i < reversibleEnd && step.rollbackSql() == null
+          && !step.batched();
+      SchemaSnapshot before = kept ? SchemaSnapshot.read(observerConnection, db.schema()) : null;
       StepRun r = Projection.of(executor.run(step, Predictions.of(plan, step.id()),
           i >= reversibleEnd ? "forward-fix" : "forward"), step, packet, rehearsalRows,
           pauseBetweenBatches().toMillis());
+      if (kept && r.error() == null && !executor.inPlanTransaction()) {
+        List<SchemaDifference> effect = SchemaComparison.compare(before,
+            SchemaSnapshot.read(observerConnection, db.schema()));
+        if (!effect.isEmpty()) {
+          keptEffects.put(step.id(), effect);
+        }
+      }
       if (recorded || r.error() != null) {
         stepRuns.add(r);
       }
@@ -255,7 +273,7 @@ public final class RehearsalRunner {
     boolean reachedEnd = ran == lastReversiblePoint(steps)
         && (stopped == null || stopped.at().equals("after-cutover"));
     return new RollbackExecutor(packet, plan, db.schema(), validationsToRun, rehearsalRows,
-        progress).run(migration,
+        keptEffects, progress).run(migration,
         observer, steps.subList(0, ran), reachedEnd, stopped, start, pause, validations,
         validationRuns);
   }

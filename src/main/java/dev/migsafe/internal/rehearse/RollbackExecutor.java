@@ -40,10 +40,16 @@ final class RollbackExecutor {
   private final Consumer<String> progress;
   private final MigrationPacket packet;
   private final Map<String, Long> rehearsalRows;
+  private final Map<String, List<SchemaDifference>> keptEffects;
 
+  /**
+   * @param keptEffects what each step without a rollback changed, by step id: a difference after
+   *     the rollback that one of them made is kept by design, not a failed restore
+   */
   RollbackExecutor(MigrationPacket packet, Plan plan, String schema,
       List<Plan.Validation> validations, Map<String, Long> rehearsalRows,
-      Consumer<String> progress) {
+      Map<String, List<SchemaDifference>> keptEffects, Consumer<String> progress) {
+    this.keptEffects = keptEffects;
     this.packet = packet;
     this.rehearsalRows = rehearsalRows;
     this.plan = plan;
@@ -141,8 +147,19 @@ final class RollbackExecutor {
           s.durationMs(), s.batches(), pause.toMillis(), true) : null;
       projected += p == null ? s.durationMs() : p;
     }
-    List<SchemaDifference> differences = SchemaComparison.compare(start,
-        SchemaSnapshot.read(observer, schema));
+    List<SchemaDifference> differences = new ArrayList<>(SchemaComparison.compare(start,
+        SchemaSnapshot.read(observer, schema)));
+    List<String> kept = new ArrayList<>();
+    differences.removeIf(d -> {
+      for (Map.Entry<String, List<SchemaDifference>> e : keptEffects.entrySet()) {
+        if (e.getValue().stream().anyMatch(x -> x.kind().equals(d.kind())
+            && x.object().equals(d.object()) && java.util.Objects.equals(x.actual(), d.actual()))) {
+          kept.add(d.message() + " (step " + e.getKey() + ", which the playbook does not undo)");
+          return true;
+        }
+      }
+      return false;
+    });
     List<ValidationRun> again = validationRunner.run(validations, "after-rollback",
         RehearsalRunner.ALL_SOURCES);
     runs.addAll(again);
@@ -150,7 +167,7 @@ final class RollbackExecutor {
         || durationMs <= bound.toMillis() && projected <= bound.toMillis();
     return new RollbackRun(true, fromStep, durationMs, bound.isZero() ? null : bound, withinBound,
         projected, differences.isEmpty(), again.stream().allMatch(ValidationRun::passed), List.copyOf(executed),
-        differences.stream().map(SchemaDifference::message).toList(), error,
+        differences.stream().map(SchemaDifference::message).toList(), List.copyOf(kept), error,
         reachedEnd ? "from the last reversible point, along the decision trees' rollback"
             : "from where the rehearsal stopped, undoing the steps that ran");
   }
@@ -158,7 +175,7 @@ final class RollbackExecutor {
 
   static RollbackRun notExecuted(String fromStep, String reason, boolean failed) {
     return new RollbackRun(false, fromStep, 0, null, false, null, false, false, List.of(),
-        List.of(), failed ? reason : null, reason);
+        List.of(), List.of(), failed ? reason : null, reason);
   }
 
 }

@@ -113,6 +113,11 @@ public final class RehearsalHtmlRenderer {
         rb.differences().forEach(d -> h.append("<li>").append(text(d)).append("</li>"));
         h.append("</ul>\n");
       }
+      if (!rb.keptByDesign().isEmpty()) {
+        h.append("<p>Kept by design:</p><ul>");
+        rb.keptByDesign().forEach(d -> h.append("<li>").append(text(d)).append("</li>"));
+        h.append("</ul>\n");
+      }
     }
 
     Rehearsal.WorkloadSummary w = r.workload();

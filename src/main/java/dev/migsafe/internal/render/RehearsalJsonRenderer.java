@@ -94,6 +94,7 @@ public final class RehearsalJsonRenderer {
       n.put("error", s.error());
     }
     strings(rollback.putArray("differences"), rb.differences());
+    strings(rollback.putArray("keptByDesign"), rb.keptByDesign());
 
     ArrayNode gates = root.putArray("gates");
     for (Plan.Gate g : r.gates()) {

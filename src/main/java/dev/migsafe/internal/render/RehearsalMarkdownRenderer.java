@@ -94,6 +94,10 @@ public final class RehearsalMarkdownRenderer {
         md.append("\nSchema differences after the rollback:\n\n");
         rb.differences().forEach(d -> md.append("- ").append(cell(d)).append('\n'));
       }
+      if (!rb.keptByDesign().isEmpty()) {
+        md.append("\nKept by design:\n\n");
+        rb.keptByDesign().forEach(d -> md.append("- ").append(cell(d)).append('\n'));
+      }
     }
 
     Rehearsal.WorkloadSummary w = r.workload();
