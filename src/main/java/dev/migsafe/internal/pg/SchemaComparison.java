@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * The differences between an expected and an actual schema snapshot, in a fixed order: tables
- * by name (each with its columns, constraints and indexes), then enums, views and sequences.
+ * by name (each with its columns, constraints, indexes and triggers), then enums, views,
+ * sequences and functions.
  *
  * <p>Kinds: {@code missing-table}, {@code extra-table}, {@code table-kind}, {@code
  * missing-column}, {@code extra-column}, {@code column-type}, {@code column-nullability},
@@ -24,7 +25,8 @@ import java.util.function.Function;
  * constraint-not-validated}, {@code missing-index}, {@code extra-index}, {@code
  * index-definition}, {@code invalid-index}, {@code missing-enum}, {@code extra-enum}, {@code
  * enum-values}, {@code missing-view}, {@code extra-view}, {@code missing-sequence}, {@code
- * extra-sequence}.
+ * extra-sequence}, {@code missing-trigger}, {@code extra-trigger}, {@code trigger-definition},
+ * {@code missing-function}, {@code extra-function}, {@code function-definition}.
  *
  * <p>Not differences: column order (a column dropped and added again moves to the end); a
  * constraint validated where the expected DDL left it {@code NOT VALID} (validating is the
@@ -43,6 +45,7 @@ public final class SchemaComparison {
     c.enums(expected.enums(), actual.enums());
     c.names("view", expected.views(), actual.views());
     c.names("sequence", expected.sequences(), actual.sequences());
+    c.functions(expected.functions(), actual.functions());
     return List.copyOf(c.out);
   }
 
@@ -61,6 +64,40 @@ public final class SchemaComparison {
         columns(name, e.columns(), a.columns());
         constraints(name, e.constraints(), a.constraints());
         indexes(name, e.indexes(), a.indexes());
+        triggers(name, e.triggers(), a.triggers());
+      }
+    });
+  }
+
+  private void triggers(String table, List<SchemaSnapshot.Trigger> expected,
+      List<SchemaSnapshot.Trigger> actual) {
+    pair(expected, actual, SchemaSnapshot.Trigger::name, (e, a) -> {
+      String name = table + "." + Identifiers.display(e != null ? e.name() : a.name());
+      if (a == null) {
+        add("missing-trigger", name, e.definition(), null, name + ": trigger is missing (expected "
+            + e.definition() + ")");
+      } else if (e == null) {
+        add("extra-trigger", name, null, a.definition(), name + ": trigger is not in the "
+            + "expected schema (found " + a.definition() + ")");
+      } else if (!e.definition().equals(a.definition())) {
+        add("trigger-definition", name, e.definition(), a.definition(), name + ": expected "
+            + e.definition() + ", found " + a.definition());
+      }
+    });
+  }
+
+  private void functions(List<SchemaSnapshot.Routine> expected,
+      List<SchemaSnapshot.Routine> actual) {
+    pair(expected, actual, SchemaSnapshot.Routine::signature, (e, a) -> {
+      String name = e != null ? e.signature() : a.signature();
+      if (a == null) {
+        add("missing-function", name, e.definition(), null, "function " + name + " is missing");
+      } else if (e == null) {
+        add("extra-function", name, null, a.definition(), "function " + name
+            + " is not in the expected schema");
+      } else if (!e.definition().equals(a.definition())) {
+        add("function-definition", name, e.definition(), a.definition(), "function " + name
+            + " has another definition than expected");
       }
     });
   }

@@ -28,13 +28,19 @@ import java.util.TreeMap;
  * @param enums enum types with their labels in sort order
  * @param views views and materialised views, by name
  * @param sequences sequences, by name, except those that belong to identity columns
+ * @param functions functions and procedures of the schema, as {@code pg_get_functiondef}
+ *     prints them, by name with argument types
  */
 public record SchemaSnapshot(String schema, List<Table> tables, List<EnumType> enums,
-    List<String> views, List<String> sequences) {
+    List<String> views, List<String> sequences, List<Routine> functions) {
 
-  /** A table; {@code partitioned} for a partitioned (parent) table. */
+  /**
+   * A table; {@code partitioned} for a partitioned (parent) table.
+   *
+   * @param triggers the table's own triggers (not those that enforce constraints)
+   */
   public record Table(String name, boolean partitioned, List<Column> columns,
-      List<Constraint> constraints, List<Index> indexes) {
+      List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers) {
     public Optional<Column> column(String name) {
       return columns.stream().filter(c -> c.name().equals(name)).findFirst();
     }
@@ -71,6 +77,12 @@ public record SchemaSnapshot(String schema, List<Table> tables, List<EnumType> e
    */
   public record Index(String name, String table, String definition, boolean unique,
       boolean primary, boolean valid, boolean ready, String constraint) {}
+
+  /** A trigger, with its definition as {@code pg_get_triggerdef} prints it. */
+  public record Trigger(String name, String definition) {}
+
+  /** A function or procedure: its name with argument types, and its whole definition. */
+  public record Routine(String signature, String definition) {}
 
   /** An enum type with its labels in {@code enumsortorder}: their order is part of the type. */
   public record EnumType(String name, List<String> labels) {}
@@ -170,13 +182,20 @@ public record SchemaSnapshot(String schema, List<Table> tables, List<EnumType> e
               new Index(rs.getString(2), rs.getString(1),
                   unqualified(rs.getString(3), qualifier), rs.getBoolean(4),
                   rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getString(8))));
+      Map<String, List<Trigger>> triggers = byTable();
+      query("SELECT t.relname, g.tgname, pg_catalog.pg_get_triggerdef(g.oid)"
+          + " FROM pg_catalog.pg_trigger g JOIN pg_catalog.pg_class t ON t.oid = g.tgrelid"
+          + IN_SCHEMA + " AND " + TABLES + " AND NOT g.tgisinternal",
+          rs -> triggers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(
+              new Trigger(rs.getString(2), unqualified(rs.getString(3), qualifier))));
       List<Table> tables = new ArrayList<>();
       partitioned.forEach((name, isPartitioned) -> tables.add(new Table(name, isPartitioned,
           sorted(columns.get(name), Column::name), sorted(constraints.get(name), Constraint::name),
-          sorted(indexes.get(name), Index::name))));
+          sorted(indexes.get(name), Index::name), sorted(triggers.get(name), Trigger::name))));
       return new SchemaSnapshot(schema, List.copyOf(tables), enums(), names("('v', 'm')", ""),
           names("('S')", " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid"
-              + " = 'pg_catalog.pg_class'::regclass AND d.objid = t.oid AND d.deptype = 'i')"));
+              + " = 'pg_catalog.pg_class'::regclass AND d.objid = t.oid AND d.deptype = 'i')"),
+          functions());
     }
 
     /** The schema as the server writes it before a table name: {@code public.}, {@code "A b".}. */
@@ -203,6 +222,19 @@ public record SchemaSnapshot(String schema, List<Table> tables, List<EnumType> e
         }
       }
       return indexDef;
+    }
+
+    /** Plain functions and procedures; aggregates and window functions are left out. */
+    private List<Routine> functions() throws SQLException {
+      // prokind exists from PostgreSQL 11 on; before, proisagg and proiswindow say the same.
+      String plain = versionNum >= 110000 ? "p.prokind IN ('f', 'p')"
+          : "NOT p.proisagg AND NOT p.proiswindow";
+      List<Routine> out = new ArrayList<>();
+      query("SELECT p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid)"
+          + " || ')', pg_catalog.pg_get_functiondef(p.oid) FROM pg_catalog.pg_proc p"
+          + " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ? AND "
+          + plain, rs -> out.add(new Routine(rs.getString(1), rs.getString(2))));
+      return sorted(out, Routine::signature);
     }
 
     private List<EnumType> enums() throws SQLException {

@@ -39,6 +39,8 @@ class SchemaDriftTest {
       CREATE TABLE measurements (taken date NOT NULL, value int) PARTITION BY RANGE (taken);
       CREATE VIEW paid_orders AS SELECT id, total FROM orders WHERE status <> 'new';
       CREATE SEQUENCE invoice_numbers;
+      CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+      CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE PROCEDURE touch();
       """;
 
   private static final Map<String, SchemaSnapshot> EXPECTED = new ConcurrentHashMap<>();
@@ -114,6 +116,25 @@ class SchemaDriftTest {
             tuple("column-type", "orders.customer_email", "text", "character varying(200)"),
             tuple("column-nullability", "orders.customer_email", "nullable", "NOT NULL"),
             tuple("column-default", "orders.status", "'new'::order_status", null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("versions")
+  void triggersAndFunctions(String version) throws SQLException {
+    // A rollback that forgets a sync trigger, or a hotfix that edits a function in place.
+    assertThat(drift(version,
+        "DROP TRIGGER orders_touch ON orders",
+        "CREATE TRIGGER customers_touch BEFORE UPDATE ON customers FOR EACH ROW"
+            + " EXECUTE PROCEDURE touch()",
+        "CREATE FUNCTION helper() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+        "CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS"
+            + " $$ BEGIN NEW.id := NEW.id; RETURN NEW; END $$"))
+        .extracting(SchemaDifference::kind, SchemaDifference::object)
+        .containsExactly(
+            tuple("extra-trigger", "customers.customers_touch"),
+            tuple("missing-trigger", "orders.orders_touch"),
+            tuple("extra-function", "helper()"),
+            tuple("function-definition", "touch()"));
   }
 
   @ParameterizedTest
