@@ -54,6 +54,35 @@ class RehearseCommandTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"src/test/resources/rehearse/app-schema/packet.yaml"})
+  void tablesOutsidePublicAreObservedAndCompared(String packet) throws Exception {
+    Run run = rehearse(packet);
+    JsonNode r = run.json();
+    assertThat(r.path("steps").toString()).contains(
+        "\"observed\":{\"locks\":[{\"table\":\"app.accounts\",\"mode\":\"ACCESS EXCLUSIVE\"}]");
+    for (JsonNode s : r.path("steps")) {
+      assertThat(s.path("matchesPrediction").asBoolean()).as("%s", s).isTrue();
+    }
+    for (JsonNode v : r.path("validations")) {
+      assertThat(v.path("passed").asBoolean()).as("%s", v).isTrue();
+    }
+    assertThat(gate(r, "rollback-executable-and-time-bounded")).startsWith("passed");
+    assertThat(run.exit()).isZero();
+  }
+
+  @Test
+  void aRollbackThatLeavesATableOutsidePublicChangedFailsTheRestore() throws Exception {
+    Path dir = Path.of("src/test/resources/rehearse/broken-rollback");
+    Path packet = tmp.resolve("packet.yaml");
+    Files.writeString(packet, Files.readString(
+        Path.of("src/test/resources/rehearse/app-schema/packet.yaml")));
+    Run run = rehearse(packet.toString(), "--recipes", dir.resolve("recipes").toString());
+    assertThat(run.json().path("rollback").path("differences").toString())
+        .contains("app.accounts.nickname");
+    assertThat(gate(run.json(), "rollback-executable-and-time-bounded")).startsWith("failed");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"plan-add-foreign-key", "plan-drop-column-still-read",
       "plan-int-to-bigint-key", "plan-not-null-big-table", "plan-rename-column",
       "plan-unique-constraint"})

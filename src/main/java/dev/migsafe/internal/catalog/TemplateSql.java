@@ -49,6 +49,15 @@ public final class TemplateSql {
    *
    * @throws MigsafeException bad input when a placeholder has no value
    */
+  /** {@code app.orders} as two quoted identifiers, schema and table: a dot qualifies a name. */
+  private static String qualified(String name, String dialect) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : name.split("\\.", -1)) {
+      sb.append(sb.length() == 0 ? "" : ".").append(SqlQuoting.identifier(part, dialect));
+    }
+    return sb.toString();
+  }
+
   public static String render(String sql, Map<String, String> values, String dialect) {
     Matcher m = PLACEHOLDER.matcher(sql);
     StringBuilder sb = new StringBuilder();
@@ -58,7 +67,7 @@ public final class TemplateSql {
       if (value == null) {
         throw MigsafeException.badInput("no value for the placeholder {{" + name + "}}");
       }
-      String quoted = m.group(1).isEmpty() ? SqlQuoting.identifier(value, dialect)
+      String quoted = m.group(1).isEmpty() ? qualified(value, dialect)
           : SqlQuoting.literal(value, dialect);
       m.appendReplacement(sb, Matcher.quoteReplacement(quoted));
     }

@@ -28,17 +28,35 @@ public final class TemplateValidations {
           continue;
         }
         out.add(new Validation(t.id() + "-" + c.id(), t.phase(),
-            TemplateSql.render(t.sql(), values, dialect), (double) t.expect(), null, null,
-            "template", t.description()));
+            TemplateSql.render(inSchemaOf(c, t.sql(), dialect), values, dialect),
+            (double) t.expect(), null, null, "template", t.description()));
       }
     }
     return out;
+  }
+
+  /**
+   * A template names its table by the search path's schema ({@code current_schema()}) and by
+   * its bare name ({@code {{'table'}}} compared with {@code table_name}); a change on a
+   * qualified table such as {@code app.orders} is checked in that schema under its bare name.
+   */
+  static String inSchemaOf(Change c, String sql, String dialect) {
+    String table = c.table();
+    int dot = table == null ? -1 : table.lastIndexOf('.');
+    if (dot <= 0) {
+      return sql;
+    }
+    return sql.replace("current_schema()", SqlQuoting.literal(table.substring(0, dot), dialect))
+        .replace("DATABASE()", SqlQuoting.literal(table.substring(0, dot), dialect))
+        .replace("{{'table'}}", "{{'tableName'}}");
   }
 
   /** What a change says about each placeholder name the shipped templates use. */
   static Map<String, String> values(Change c) {
     Map<String, String> v = new HashMap<>();
     put(v, "table", c.table());
+    put(v, "tableName", c.table() == null ? null : c.table().substring(c.table().lastIndexOf('.')
+        + 1));
     String column = c.column() != null ? c.column()
         : c.columns() != null && !c.columns().isEmpty() ? c.columns().get(0) : null;
     put(v, "column", column);

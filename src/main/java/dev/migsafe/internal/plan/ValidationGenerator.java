@@ -84,9 +84,12 @@ final class ValidationGenerator {
   /** After cutover, information_schema must show the target schema for this change. */
   private static List<Validation> schemaMatchesTarget(Change c) {
     String table = bare(c.table());
+    // A qualified table lives in its own schema; an unqualified one where the search path says.
+    String schema = c.table() != null && c.table().contains(".")
+        ? literal(c.table().substring(0, c.table().lastIndexOf('.'))) : "current_schema()";
     String id = c.id() + "-schema";
     String columns = "SELECT count(*) FROM information_schema.columns WHERE table_schema = "
-        + "current_schema() AND table_name = ";
+        + schema + " AND table_name = ";
     return switch (c.kind()) {
       case "add-column" -> List.of(expect(id, columns + literal(table) + " AND column_name = "
           + literal(c.column()), 1, "column " + c.table() + "." + c.column() + " exists"));
@@ -98,17 +101,18 @@ final class ValidationGenerator {
       // Before PostgreSQL 12 the recipe keeps the validated CHECK instead of SET NOT NULL (which
       // would scan under ACCESS EXCLUSIVE), so either one proves the column rejects NULL.
       case "set-not-null" -> List.of(expect(id, "SELECT count(*) FROM pg_attribute a JOIN "
-          + "pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = current_schema()::regnamespace"
+          + "pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = "
+          + "(SELECT oid FROM pg_namespace WHERE nspname = " + schema + ")"
           + " AND c.relname = " + literal(table) + " AND a.attname = " + literal(c.column())
           + " AND (a.attnotnull OR EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid"
           + " AND k.contype = 'c' AND k.convalidated AND pg_get_constraintdef(k.oid) = 'CHECK (('"
           + " || quote_ident(a.attname) || ' IS NOT NULL))'))", 1,
           c.column() + " rejects NULL (NOT NULL, or a validated CHECK before PostgreSQL 12)"));
       case "drop-table" -> List.of(expect(id, "SELECT count(*) FROM information_schema.tables "
-          + "WHERE table_schema = current_schema() AND table_name = " + literal(table), 0,
+          + "WHERE table_schema = " + schema + " AND table_name = " + literal(table), 0,
           "table " + c.table() + " is gone"));
       case "create-table", "rename-table" -> List.of(expect(id, "SELECT count(*) FROM "
-          + "information_schema.tables WHERE table_schema = current_schema() AND table_name = "
+          + "information_schema.tables WHERE table_schema = " + schema + " AND table_name = "
           + literal(c.kind().equals("rename-table") ? bare(c.to()) : table), 1,
           "table " + (c.to() != null ? c.to() : c.table()) + " exists"));
       case "add-index", "add-unique", "add-primary-key" -> c.name() == null ? List.of()

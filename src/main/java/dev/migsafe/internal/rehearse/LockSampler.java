@@ -26,19 +26,19 @@ final class LockSampler implements AutoCloseable {
 
   private final long intervalNanos;
 
-  private LockSampler(Connection observer, String schema, int pid, long intervalNanos) {
+  private LockSampler(Connection observer, java.util.List<String> schema, int pid, long intervalNanos) {
     this.intervalNanos = intervalNanos;
     thread = new Thread(() -> poll(observer, schema, pid), "migsafe-lock-sampler");
     thread.setDaemon(true);
   }
 
   /** Starts sampling and returns once the first sample is taken, so none of the step is missed. */
-  static LockSampler start(Connection observer, String schema, int pid) {
+  static LockSampler start(Connection observer, java.util.List<String> schema, int pid) {
     return start(observer, schema, pid, 200_000);
   }
 
   /** As above, sampling every {@code intervalNanos} at most. */
-  static LockSampler start(Connection observer, String schema, int pid, long intervalNanos) {
+  static LockSampler start(Connection observer, java.util.List<String> schema, int pid, long intervalNanos) {
     LockSampler s = new LockSampler(observer, schema, pid, intervalNanos);
     s.thread.start();
     try {
@@ -49,7 +49,7 @@ final class LockSampler implements AutoCloseable {
     return s;
   }
 
-  private void poll(Connection observer, String schema, int pid) {
+  private void poll(Connection observer, java.util.List<String> schema, int pid) {
     try {
       while (running.get()) {
         Map<Long, String> n = new HashMap<>();

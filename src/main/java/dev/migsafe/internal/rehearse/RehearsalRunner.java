@@ -61,6 +61,8 @@ public final class RehearsalRunner {
   /** What the steps without a rollback changed in the schema, step id to differences. */
   private final Map<String, List<SchemaDifference>> keptEffects = new LinkedHashMap<>();
   private Connection observerConnection;
+  /** The schemas the packet's tables live in: where locks are observed and state compared. */
+  private List<String> schemas = List.of();
   private Stop stopped;
   private boolean backfillValidated;
   private boolean cutoverReached;
@@ -99,7 +101,8 @@ public final class RehearsalRunner {
     String source = packet.currentSchemaSource();
     progress.accept("loading the current schema");
     dev.migsafe.internal.pg.SqlScript.run(migration, source, packet.schema().current());
-    SchemaSnapshot start = SchemaSnapshot.read(observer, db.schema());
+    schemas = SchemaState.schemasOf(SchemaReader.read(packet.schema().current()), db.schema());
+    Map<String, SchemaSnapshot> start = SchemaState.read(observer, schemas);
     progress.accept(options.dataFile() == null ? "filling the tables" : "loading "
         + options.dataFile());
     Schema schema = SchemaReader.read(packet.schema().current());
@@ -148,7 +151,8 @@ public final class RehearsalRunner {
     return new Data("synthetic", rows, fill.took().toMillis());
   }
 
-  private RollbackRun rehearse(Connection migration, Connection observer, SchemaSnapshot start,
+  private RollbackRun rehearse(Connection migration, Connection observer,
+      Map<String, SchemaSnapshot> start,
       BackgroundWorkload workload) throws SQLException {
     ValidationRunner validations = new ValidationRunner(migration);
     progress.accept("validations before the first step");
@@ -167,7 +171,7 @@ public final class RehearsalRunner {
     List<Plan.Step> steps = sqlSteps();
     int reversibleEnd = lastReversiblePoint(steps);
     Duration pause = pauseBetweenBatches();
-    StepExecutor executor = new StepExecutor(migration, observer, db, db.schema(),
+    StepExecutor executor = new StepExecutor(migration, observer, db, schemas,
         db.serverMajor(),
         workload, pause);
 
@@ -208,13 +212,14 @@ public final class RehearsalRunner {
       // after a rollback by design (the decision tree says so); record what that effect is.
       boolean kept = record && i < reversibleEnd && step.rollbackSql() == null
           && !step.batched();
-      SchemaSnapshot before = kept ? SchemaSnapshot.read(observerConnection, db.schema()) : null;
+      Map<String, SchemaSnapshot> before = kept ? SchemaState.read(observerConnection, schemas)
+          : null;
       StepRun r = Projection.of(executor.run(step, Predictions.of(plan, step.id()),
           i >= reversibleEnd ? "forward-fix" : "forward"), step, packet, rehearsalRows,
           pauseBetweenBatches().toMillis());
       if (kept && r.error() == null && !executor.inPlanTransaction()) {
-        List<SchemaDifference> effect = SchemaComparison.compare(before,
-            SchemaSnapshot.read(observerConnection, db.schema()));
+        List<SchemaDifference> effect = SchemaState.compare(before,
+            SchemaState.read(observerConnection, schemas));
         if (!effect.isEmpty()) {
           keptEffects.put(step.id(), effect);
         }
@@ -261,7 +266,8 @@ public final class RehearsalRunner {
   }
 
   private RollbackRun rollBack(Connection migration, Connection observer,
-      ValidationRunner validations, List<Plan.Step> steps, int ran, SchemaSnapshot start,
+      ValidationRunner validations, List<Plan.Step> steps, int ran,
+      Map<String, SchemaSnapshot> start,
       Duration pause) throws SQLException {
     if (ran == 0 && stopped != null && !stepRuns.isEmpty()
         && stepRuns.get(stepRuns.size() - 1).error() != null) {
@@ -272,7 +278,7 @@ public final class RehearsalRunner {
     // rehearsal stopped earlier, only the steps that ran are undone.
     boolean reachedEnd = ran == lastReversiblePoint(steps)
         && (stopped == null || stopped.at().equals("after-cutover"));
-    return new RollbackExecutor(packet, plan, db.schema(), validationsToRun, rehearsalRows,
+    return new RollbackExecutor(packet, plan, schemas, validationsToRun, rehearsalRows,
         keptEffects, progress).run(migration,
         observer, steps.subList(0, ran), reachedEnd, stopped, start, pause, validations,
         validationRuns);

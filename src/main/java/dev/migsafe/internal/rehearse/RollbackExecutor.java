@@ -35,7 +35,7 @@ final class RollbackExecutor {
       "(?is)^\\s*UPDATE\\s+(\"(?:[^\"]|\"\")+\"|[\\w.]+).*");
 
   private final Plan plan;
-  private final String schema;
+  private final List<String> schemas;
   private final List<Plan.Validation> validations;
   private final Consumer<String> progress;
   private final MigrationPacket packet;
@@ -46,14 +46,14 @@ final class RollbackExecutor {
    * @param keptEffects what each step without a rollback changed, by step id: a difference after
    *     the rollback that one of them made is kept by design, not a failed restore
    */
-  RollbackExecutor(MigrationPacket packet, Plan plan, String schema,
+  RollbackExecutor(MigrationPacket packet, Plan plan, List<String> schemas,
       List<Plan.Validation> validations, Map<String, Long> rehearsalRows,
       Map<String, List<SchemaDifference>> keptEffects, Consumer<String> progress) {
     this.keptEffects = keptEffects;
     this.packet = packet;
     this.rehearsalRows = rehearsalRows;
     this.plan = plan;
-    this.schema = schema;
+    this.schemas = schemas;
     this.validations = validations;
     this.progress = progress;
   }
@@ -65,7 +65,7 @@ final class RollbackExecutor {
    * @param runs where the after-rollback validation runs are added
    */
   RollbackRun run(Connection migration, Connection observer, List<Plan.Step> done,
-      boolean reachedEnd, Stop stopped, SchemaSnapshot start, Duration pause,
+      boolean reachedEnd, Stop stopped, Map<String, SchemaSnapshot> start, Duration pause,
       ValidationRunner validationRunner, List<ValidationRun> runs) throws SQLException {
     String fromStep = done.isEmpty() ? null : done.get(done.size() - 1).id();
     List<RollbackStatement> plannedStatements = new ArrayList<>();
@@ -147,8 +147,8 @@ final class RollbackExecutor {
           s.durationMs(), s.batches(), pause.toMillis(), true) : null;
       projected += p == null ? s.durationMs() : p;
     }
-    List<SchemaDifference> differences = new ArrayList<>(SchemaComparison.compare(start,
-        SchemaSnapshot.read(observer, schema)));
+    List<SchemaDifference> differences = new ArrayList<>(SchemaState.compare(start,
+        SchemaState.read(observer, schemas)));
     List<String> kept = new ArrayList<>();
     differences.removeIf(d -> {
       for (Map.Entry<String, List<SchemaDifference>> e : keptEffects.entrySet()) {

@@ -36,7 +36,7 @@ final class StepExecutor {
   private final Connection migration;
   private final Connection observer;
   private final ConnectionFactory connections;
-  private final String schema;
+  private final List<String> schema;
   private final int serverMajor;
   private final WaitMeter workload;
   private final Duration pauseBetweenBatches;
@@ -48,7 +48,7 @@ final class StepExecutor {
    *     transaction
    */
   StepExecutor(Connection migration, Connection observer, ConnectionFactory connections,
-      String schema, int serverMajor, WaitMeter workload, Duration pauseBetweenBatches)
+      List<String> schema, int serverMajor, WaitMeter workload, Duration pauseBetweenBatches)
       throws SQLException {
     this.migration = migration;
     this.observer = observer;

@@ -40,7 +40,8 @@ public final class StepExecutorAccess {
           return "localhost";
         }
       };
-      ex = new StepExecutor(migration, observer, probes, schema, serverMajor, WaitMeter.NONE,
+      ex = new StepExecutor(migration, observer, probes, java.util.List.of(schema), serverMajor,
+          WaitMeter.NONE,
           Duration.ZERO);
       EXECUTORS.put(migration, ex);
     }
