@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * CONCURRENTLY}) are seen; requested but not yet granted locks count, because a statement that
  * queues for a lock blocks everyone behind it just as much.
  */
-final class LockSampler implements AutoCloseable {
+final class LockSampler {
   private final Thread thread;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Map<Long, EnumSet<LockMode>> seen = new HashMap<>();
@@ -96,10 +96,5 @@ final class LockSampler implements AutoCloseable {
       names.forEach(namesOut::putIfAbsent);
       return seen;
     }
-  }
-
-  @Override
-  public void close() {
-    running.set(false);
   }
 }

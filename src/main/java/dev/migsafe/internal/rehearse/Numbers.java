@@ -1,10 +1,10 @@
 package dev.migsafe.internal.rehearse;
 
 /** Whole numbers without a trailing ".0", the way a count reads. */
-final class Numbers {
+public final class Numbers {
   private Numbers() {}
 
-  static String format(Double d) {
+  public static String format(Double d) {
     if (d == null) {
       return "null";
     }

@@ -33,11 +33,7 @@ final class RehearsalText {
   }
 
   static String number(Double d) {
-    if (d == null) {
-      return "–";
-    }
-    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue())
-        : Double.toString(d);
+    return d == null ? "–" : dev.migsafe.internal.rehearse.Numbers.format(d);
   }
 
   static String expectation(Rehearsal.ValidationRun v) {
