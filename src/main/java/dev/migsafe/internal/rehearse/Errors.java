@@ -7,8 +7,9 @@ final class Errors {
   private Errors() {}
 
   static String describe(SQLException e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    message = message.replaceFirst("^ERROR: ", "").replace('\n', ' ').strip();
+    String message = dev.migsafe.internal.pg.SqlScript.message(e);
+    message = message == null ? e.getClass().getSimpleName()
+        : message.replaceFirst("^ERROR: ", "").replace('\n', ' ').strip();
     return e.getSQLState() == null ? message : e.getSQLState() + " " + message;
   }
 }

@@ -189,7 +189,7 @@ public final class PlanJsonRenderer {
   }
 
   /** Whole numbers print without a decimal point: {@code "expect": 0}. */
-  private static void number(ObjectNode n, String key, double v) {
+  static void number(ObjectNode n, String key, double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       n.put(key, (long) v);
     } else {

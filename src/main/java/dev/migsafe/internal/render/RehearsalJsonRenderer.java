@@ -128,10 +128,8 @@ public final class RehearsalJsonRenderer {
   private static void putNumber(ObjectNode n, String field, Double d) {
     if (d == null) {
       n.putNull(field);
-    } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      n.put(field, d.longValue());
     } else {
-      n.put(field, d);
+      PlanJsonRenderer.number(n, field, d);
     }
   }
 
