@@ -174,9 +174,9 @@ public final class Migsafe {
       throw dev.migsafe.api.MigsafeException.badInput(packetFile + ": rehearse runs PostgreSQL "
           + "packets only; this one is " + p.dialect());
     }
-    if (options.scale() < 1) {
-      throw dev.migsafe.api.MigsafeException.badInput("the scale must be at least 1 row, not "
-          + options.scale());
+    if (options.scale() < 1 || options.scale() > dev.migsafe.api.RehearseOptions.MAX_SCALE) {
+      throw dev.migsafe.api.MigsafeException.badInput("the scale must be between 1 and "
+          + dev.migsafe.api.RehearseOptions.MAX_SCALE + " rows per table, not " + options.scale());
     }
     dev.migsafe.api.Plan plan = plan(p, new dev.migsafe.api.PlanOptions(null,
         options.throughputModel(), options.recipes()));
@@ -192,7 +192,7 @@ public final class Migsafe {
             Integer.parseInt(p.engineVersion()), options.pgBinaries())
         : dev.migsafe.internal.rehearse.StagingScratch.create(
             dev.migsafe.internal.pg.ConnectionSpec.fromEnvironment(options.jdbcUrl(),
-                options.user()), progress)) {
+                options.user()), options.allowPrivilegedRole(), progress)) {
       progress.accept("rehearsing " + p.id() + " on PostgreSQL " + db.serverVersion() + ", "
           + db.description());
       return new dev.migsafe.internal.rehearse.RehearsalRunner(p, plan, db, internal, progress)

@@ -15,22 +15,36 @@ import java.nio.file.Path;
  * @param jdbcUrl a staging server to rehearse on in a scratch database, or null for an embedded
  *     server; the password comes from {@code PGPASSWORD} or a console prompt, never from here
  * @param user the staging server's user, or null
+ * @param allowPrivilegedRole rehearse on staging even as a role that is a superuser, has
+ *     CREATEROLE or may run programs or touch files on the server (docs/security.md)
  */
 public record RehearseOptions(long scale, Path data, Path pgBinaries, boolean workload,
-    Path throughputModel, Path recipes, String jdbcUrl, String user) {
+    Path throughputModel, Path recipes, String jdbcUrl, String user,
+    boolean allowPrivilegedRole) {
   public static final long DEFAULT_SCALE = 100_000;
+  /**
+   * The most synthetic rows per table: about 1 GB of a narrow table. More is a load test,
+   * not a rehearsal, and would fill a CI machine's disk; bring such data with {@code --data}.
+   */
+  public static final long MAX_SCALE = 5_000_000;
+
+  /** Options without the privileged-role override, as before it existed. */
+  public RehearseOptions(long scale, Path data, Path pgBinaries, boolean workload,
+      Path throughputModel, Path recipes, String jdbcUrl, String user) {
+    this(scale, data, pgBinaries, workload, throughputModel, recipes, jdbcUrl, user, false);
+  }
 
   public static RehearseOptions defaults() {
-    return new RehearseOptions(DEFAULT_SCALE, null, null, true, null, null, null, null);
+    return new RehearseOptions(DEFAULT_SCALE, null, null, true, null, null, null, null, false);
   }
 
   public RehearseOptions withScale(long rows) {
     return new RehearseOptions(rows, data, pgBinaries, workload, throughputModel, recipes,
-        jdbcUrl, user);
+        jdbcUrl, user, allowPrivilegedRole);
   }
 
   public RehearseOptions withData(Path file) {
     return new RehearseOptions(scale, file, pgBinaries, workload, throughputModel, recipes,
-        jdbcUrl, user);
+        jdbcUrl, user, allowPrivilegedRole);
   }
 }

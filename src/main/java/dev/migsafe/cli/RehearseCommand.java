@@ -42,7 +42,7 @@ final class RehearseCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--scale", paramLabel = "ROWS", description = "Synthetic rows per table "
-      + "(default 100000; fewer when the packet's row count is smaller).")
+      + "(default 100000, at most 5000000; fewer when the packet's row count is smaller).")
   long scale = RehearseOptions.DEFAULT_SCALE;
 
   @Option(names = "--data", paramLabel = "FILE.sql",
@@ -57,6 +57,12 @@ final class RehearseCommand implements Callable<Integer> {
   @Option(names = "--user", paramLabel = "USER",
       description = "The staging user; the password comes from PGPASSWORD or a prompt.")
   String user;
+
+  @Option(names = "--allow-privileged-role", description = "Rehearse on staging even as a "
+      + "superuser, a role with CREATEROLE, or a member of pg_execute_server_program, "
+      + "pg_read_server_files or pg_write_server_files. The packet's SQL then runs with that "
+      + "power: only for packets you trust (docs/security.md).")
+  boolean allowPrivilegedRole;
 
   @Option(names = "--pg-binaries", paramLabel = "FILE", description = "The embedded server's "
       + "binaries jar (default: from the local Maven repository, else Maven Central).")
@@ -81,16 +87,17 @@ final class RehearseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (scale < 1) {
+    if (scale < 1 || scale > RehearseOptions.MAX_SCALE) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--scale must be at least 1, not " + scale);
+          "--scale must be between 1 and " + RehearseOptions.MAX_SCALE + ", not " + scale);
     }
     if (data != null && !Files.isReadable(data)) {
       throw MigsafeException.badInput(data + ": cannot read the data file");
     }
     var err = spec.commandLine().getErr();
     Rehearsal r = Migsafe.builder().catalog(catalog).build().rehearse(packet,
-        new RehearseOptions(scale, data, pgBinaries, !noWorkload, model, recipes, jdbcUrl, user),
+        new RehearseOptions(scale, data, pgBinaries, !noWorkload, model, recipes, jdbcUrl, user,
+            allowPrivilegedRole),
         line -> {
           err.println("migsafe: " + line);
           err.flush();

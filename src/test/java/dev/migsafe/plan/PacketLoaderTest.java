@@ -128,7 +128,7 @@ class PacketLoaderTest {
         .hasMessageContaining("tables.ordrs.rows: 'many' is not a whole number")
         .hasMessageContaining(":13:13: consumers[0].reads[0]: 'orders.emial' is not a column of the current or target schema")
         .hasMessageContaining("constraints.maxLockWait: 'soon' is not a duration")
-        .hasMessageContaining("invariants[0].sql: does not parse as SQL")
+        .hasMessageContaining("invariants[0].sql: must be a SELECT or WITH ... SELECT, not SELEC")
         .hasMessageContaining("invariants[0].phase: 'later' is not one of")
         .hasMessageContaining(":17:1: colour: unknown field");
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migsafe.cli.Main;
-import dev.migsafe.locks.PostgresServers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -166,11 +165,9 @@ class RehearseCommandTest {
   @Test
   void aStagingServerGetsAScratchDatabaseThatIsDroppedAndNeverSeesThePassword()
       throws Exception {
-    String version = PostgresServers.versions()[PostgresServers.versions().length - 1];
-    var server = PostgresServers.server(version);
+    var server = StagingRole.server();
     String secret = "s3cret-not-to-be-shown";
-    String url = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres?user=postgres"
-        + "&password=" + secret;
+    String url = StagingRole.url() + "&password=" + secret;
     Run run = rehearse("src/test/resources/rehearse/broken-rollback/packet.yaml",
         "--jdbc-url", url);
     assertThat(run.json()).as("stderr: %s", run.err()).isNotNull();
@@ -188,15 +185,13 @@ class RehearseCommandTest {
 
   @Test
   void aStagingRehearsalRefusesStatementsBeyondItsScratchDatabase() throws Exception {
-    var server = PostgresServers.server(
-        PostgresServers.versions()[PostgresServers.versions().length - 1]);
+    var server = StagingRole.server();
     Path packet = tmp.resolve("packet.yaml");
     Files.writeString(packet, Files.readString(
         Path.of("src/test/resources/rehearse/broken-rollback/packet.yaml"))
         .replace("  current: |\n", "  current: |\n    CREATE ROLE rehearsal_owner;\n"
             + "    GRANT pg_read_server_files TO rehearsal_owner;\n"));
-    Run run = rehearse(packet.toString(), "--jdbc-url",
-        "jdbc:postgresql://localhost:" + server.getPort() + "/postgres?user=postgres");
+    Run run = rehearse(packet.toString(), "--jdbc-url", StagingRole.url());
     assertThat(run.exit()).as(run.err()).isEqualTo(2);
     assertThat(run.err()).contains(packet + "#schema.current:1:1: acts beyond the scratch "
         + "database", packet + "#schema.current:2:1:");

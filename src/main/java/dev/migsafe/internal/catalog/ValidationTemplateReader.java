@@ -50,12 +50,20 @@ public final class ValidationTemplateReader {
         problems.add(r.node("sql"), "sql", "'" + bad + "' is not a placeholder; write "
             + "{{name}} for an identifier or {{'name'}} for a string");
       }
+      boolean parses = true;
       for (String dialect : dialects.isEmpty() ? List.of("postgresql", "mysql") : dialects) {
         String error = parseError(sql, dialect);
         if (error != null) {
+          parses = false;
           problems.add(r.node("sql"), "sql", "does not parse as " + dialect
               + " SQL once its placeholders are filled: " + error);
         }
+      }
+      // A catalog arrives through pull requests like code, and its templates run in rehearsals.
+      if (parses) {
+        dev.migsafe.internal.sql.ReadOnlyQuery.check(filled(sql, "postgresql")).ifPresent(q ->
+            problems.add(r.node("sql"), "sql", q.message() + " (line " + q.line() + ", column "
+                + q.column() + " of the query)"));
       }
     }
     if (!problems.isEmpty()) {
@@ -65,11 +73,16 @@ public final class ValidationTemplateReader {
         dialects);
   }
 
-  /** Null when the SQL, with every placeholder set to its own name, is one parsed statement. */
-  static String parseError(String sql, String dialect) {
+  /** The SQL with every placeholder set to its own name. */
+  private static String filled(String sql, String dialect) {
     Map<String, String> sample = new HashMap<>();
     TemplateSql.placeholders(sql).forEach(p -> sample.put(p, p));
-    String filled = TemplateSql.render(sql, sample, dialect);
+    return TemplateSql.render(sql, sample, dialect);
+  }
+
+  /** Null when the SQL, with every placeholder set to its own name, is one parsed statement. */
+  static String parseError(String sql, String dialect) {
+    String filled = filled(sql, dialect);
     int statements = 0;
     for (var it = SqlSplitter.iterate(filled); it.hasNext(); it.next()) {
       statements++;

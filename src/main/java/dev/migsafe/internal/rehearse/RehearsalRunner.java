@@ -140,8 +140,9 @@ public final class RehearsalRunner {
       return new Data(options.dataFile().getFileName().toString(), rows,
           (System.nanoTime() - t0) / 1_000_000);
     }
-    DataFill fill = SyntheticData.fill(c, schema,
-        SyntheticData.rowsPerTable(schema, packet, options.scale()));
+    Map<String, Long> wanted = SyntheticData.rowsPerTable(schema, packet, options.scale());
+    db.dataDirectory().ifPresent(dir -> DiskBudget.check(dir, schema, wanted));
+    DataFill fill = SyntheticData.fill(c, schema, wanted);
     notes.addAll(fill.notes());
     notes.addAll(TargetShape.fillNullsTheTargetForbids(c, schema,
         SchemaReader.read(packet.schema().target() == null ? packet.schema().current()

@@ -30,6 +30,11 @@ public interface ScratchDatabase extends AutoCloseable, ConnectionFactory {
 
   boolean embedded();
 
+  /** The server's data directory when it is on this machine: where the disk space is judged. */
+  default java.util.Optional<java.nio.file.Path> dataDirectory() {
+    return java.util.Optional.empty();
+  }
+
   /** Where it is, for the report: never a password. */
   String description();
 

@@ -2,6 +2,7 @@ package dev.migsafe.internal.rehearse;
 
 import dev.migsafe.api.Plan;
 import dev.migsafe.api.Rehearsal.ValidationRun;
+import dev.migsafe.internal.sql.ReadOnlyQuery;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,25 +45,54 @@ final class ValidationRunner {
     return out;
   }
 
+  /**
+   * Runs one validation in its own {@code READ ONLY} transaction with a {@code
+   * statement_timeout}, after checking that it is one query as a whole: a validation may come
+   * from the packet (an invariant) and must not change anything, whatever it says.
+   */
   ValidationRun run(Plan.Validation v, String ranAt) {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery(v.sql())) {
-      if (!rs.next()) {
-        return failed(v, ranAt, "the query returned no row");
+    var problem = ReadOnlyQuery.check(v.sql());
+    if (problem.isPresent()) {
+      return failed(v, ranAt, "not run: the query " + problem.get().message() + " (line "
+          + problem.get().line() + ", column " + problem.get().column() + ")");
+    }
+    boolean autoCommit = true;
+    try {
+      autoCommit = connection.getAutoCommit();
+      if (!autoCommit) {
+        connection.commit();
       }
-      Object value = rs.getObject(1);
-      if (!(value instanceof Number n)) {
-        return failed(v, ranAt, "the query returned " + (value == null ? "NULL" : "a non-number")
-            + " instead of a number");
+      connection.setAutoCommit(false);
+      try (Statement st = connection.createStatement()) {
+        st.execute("SET TRANSACTION READ ONLY");
+        st.execute("SET LOCAL statement_timeout = '" + ReadOnlyQuery.TIMEOUT_SETTING + "'");
+        try (ResultSet rs = st.executeQuery(v.sql())) {
+          return judge(v, ranAt, rs);
+        }
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(autoCommit);
       }
-      double result = n.doubleValue();
-      boolean passed = v.expect() != null ? result == v.expect()
-          : (v.min() == null || result >= v.min()) && (v.max() == null || result <= v.max());
-      return new ValidationRun(v.id(), v.phase(), ranAt, v.source(), result, v.expect(),
-          v.min(), v.max(), passed, null);
     } catch (SQLException e) {
       return failed(v, ranAt, Errors.describe(e));
     }
+  }
+
+  private static ValidationRun judge(Plan.Validation v, String ranAt, ResultSet rs)
+      throws SQLException {
+    if (!rs.next()) {
+      return failed(v, ranAt, "the query returned no row");
+    }
+    Object value = rs.getObject(1);
+    if (!(value instanceof Number n)) {
+      return failed(v, ranAt, "the query returned " + (value == null ? "NULL" : "a non-number")
+          + " instead of a number");
+    }
+    double result = n.doubleValue();
+    boolean passed = v.expect() != null ? result == v.expect()
+        : (v.min() == null || result >= v.min()) && (v.max() == null || result <= v.max());
+    return new ValidationRun(v.id(), v.phase(), ranAt, v.source(), result, v.expect(),
+        v.min(), v.max(), passed, null);
   }
 
   private static ValidationRun failed(Plan.Validation v, String ranAt, String error) {

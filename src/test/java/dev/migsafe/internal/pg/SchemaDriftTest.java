@@ -308,7 +308,7 @@ class SchemaDriftTest {
   @ParameterizedTest
   @MethodSource("versions")
   void aMissingSchemaIsBadInput(String version) throws SQLException {
-    try (Connection c = TestServers.server(version).connect("postgres")) {
+    try (Connection c = TestServers.server(version).connectAsSuperuser("postgres")) {
       assertThatThrownBy(() -> SchemaSnapshot.read(c, "no_such_schema"))
           .isInstanceOf(MigsafeException.class)
           .hasMessageContaining("schema no_such_schema does not exist");
