@@ -2,13 +2,19 @@ package dev.migsafe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migsafe.testing.Fifo;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code report} through the command line: bad input, --out, and escaping of record text. */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a FIFO nobody opens
 class ReportCommandTest {
   private static final String CATALOG = "src/test/resources/report-catalog";
 
@@ -138,5 +144,28 @@ class ReportCommandTest {
         .contains("\r\n2026-Q3,2026-07-01,2026-09-30,\"data, analytics\",1,")
         .doesNotContain("\n\n");
     assertThat(r.out().split("\r\n")).allSatisfy(line -> assertThat(line).doesNotContain("\n"));
+  }
+
+  @Test
+  void outToAFifoWritesIntoItAndLeavesIt() throws Exception {
+    Path fifo = Fifo.create(dir.resolve("report.fifo"));
+    FutureTask<String> reader = Fifo.readInBackground(fifo);
+    CliRunner.Run r = CliRunner.run("report", "--catalog", CATALOG, "--quarter", "2026-Q3",
+        "--format", "csv", "--out", fifo.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(reader.get(10, TimeUnit.SECONDS)).isEqualTo(CliRunner.run("report",
+        "--catalog", CATALOG, "--quarter", "2026-Q3", "--format", "csv").out());
+    assertThat(Fifo.type(fifo, LinkOption.NOFOLLOW_LINKS)).isEqualTo(Fifo.S_IFIFO);
+  }
+
+  @Test
+  void outToADirectoryIsBadInput() throws IOException {
+    Path reports = Files.createDirectory(dir.resolve("reports"));
+    CliRunner.Run r = CliRunner.run("report", "--catalog", CATALOG, "--quarter", "2026-Q3",
+        "--out", reports.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains(reports + ": cannot be written: it is a directory")
+        .doesNotContain("Exception");
+    assertThat(reports).isEmptyDirectory();
   }
 }
