@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,27 @@ class OutcomeCommandTest {
     assertThat(similar.out()).contains("2026-11-orders-currency",
         "incident: sev2 lock-contention 14 min; overran: PT3H10M for PT2H planned; "
             + "hotfix schema-drift");
+  }
+
+  @Test
+  void aNewRecordGetsTheUmasksModeAndAnUpdatedOneKeepsItsOwn() throws IOException {
+    String[] create = {"outcome", "record", "--catalog", dir.toString(), "--id",
+        "2026-11-orders-currency", "--title", "Orders get a currency", "--team",
+        "team-payments", "--dialect", "postgresql", "--date", "2026-11-20", "--changes",
+        "add-column", "--planned-window", "PT2H", "--status", "success"};
+    assertThat(CliRunner.run(create).exit()).isZero();
+    Path file = dir.resolve("migrations/2026-11-orders-currency.yaml");
+    Path reference = Files.writeString(dir.resolve("reference"), "0666 less the umask");
+    assertThat(Files.getPosixFilePermissions(file))
+        .isEqualTo(Files.getPosixFilePermissions(reference));
+
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    CliRunner.Run r = CliRunner.run("outcome", "record", "--catalog", dir.toString(), "--id",
+        "2026-11-orders-currency", "--actual-duration", "PT1H");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(file)).contains("actualDuration: PT1H");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-r-----");
   }
 
   @Test

@@ -2,13 +2,22 @@ package dev.migsafe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migsafe.testing.Fifo;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code report} through the command line: bad input, --out, and escaping of record text. */
+/**
+ * {@code report} through the command line: bad input, --out, and escaping of record text (HTML
+ * escapes, CSV neutralises formulas).
+ */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a FIFO nobody opens
 class ReportCommandTest {
   private static final String CATALOG = "src/test/resources/report-catalog";
 
@@ -138,5 +147,74 @@ class ReportCommandTest {
         .contains("\r\n2026-Q3,2026-07-01,2026-09-30,\"data, analytics\",1,")
         .doesNotContain("\n\n");
     assertThat(r.out().split("\r\n")).allSatisfy(line -> assertThat(line).doesNotContain("\n"));
+  }
+
+  @Test
+  void csvNeutralisesTextThatASpreadsheetWouldEvaluate() throws IOException {
+    Path migrations = Files.createDirectories(dir.resolve("catalog/migrations"));
+    String[] starts = {"=", "+", "-", "@", "\\t", "\\r"};
+    for (int i = 0; i < starts.length; i++) {
+      Files.writeString(migrations.resolve("2026-08-f" + i + ".yaml"), """
+          apiVersion: migsafe/v1
+          kind: PastMigration
+          id: 2026-08-f%d
+          title: "%sHYPERLINK(\\"http://x\\",\\"title\\")"
+          team: "%sSUM(1+1)*cmd|' /C calc'!A0 %d"
+          dialect: postgresql
+          date: 2026-08-01
+          changes: [add-column]
+          plannedWindow: PT1H
+          actualDuration: PT2H
+          rollback: {planned: true, tested: true, executed: false}
+          outcome: {status: success}
+          """.formatted(i, starts[i], starts[i], i));
+    }
+    CliRunner.Run r = CliRunner.run("report", "--catalog", dir.resolve("catalog").toString(),
+        "--quarter", "2026-Q3", "--quarters", "1", "--format", "csv");
+    assertThat(r.exit()).as(r.err()).isZero();
+    String row = "\r\n2026-Q3,2026-07-01,2026-09-30,";
+    String team = "SUM(1+1)*cmd|' /C calc'!A0 ";
+    String figures = ",1,0,0,100.0,100.0,2.00,2.00,0,0.0,0,0\r\n";
+    assertThat(r.out())
+        .contains(row + "'=" + team + 0 + figures)
+        .contains(row + "'+" + team + 1 + figures)
+        .contains(row + "'-" + team + 2 + figures)
+        .contains(row + "'@" + team + 3 + figures)
+        .contains(row + "'\t" + team + 4 + figures)
+        // A carriage return also needs quotes (RFC 4180), after the quote mark goes in.
+        .contains(row + "\"'\r" + team + 5 + "\"" + figures)
+        .contains(row + "(all),6,");
+    assertThat(r.out().split("\r\n")).allSatisfy(line -> assertThat(line.split(",", -1))
+        .as(line).noneMatch(cell -> cell.startsWith("=") || cell.startsWith("+")
+            || cell.startsWith("@") || cell.startsWith("-") || cell.startsWith("\t")));
+
+    CliRunner.Run oneTeam = CliRunner.run("report", "--catalog",
+        dir.resolve("catalog").toString(), "--quarter", "2026-Q3", "--quarters", "1",
+        "--team", "-" + team + 2, "--format", "csv");
+    assertThat(oneTeam.exit()).as(oneTeam.err()).isZero();
+    assertThat(oneTeam.out()).endsWith(row + "'-" + team + 2 + figures);
+  }
+
+  @Test
+  void outToAFifoWritesIntoItAndLeavesIt() throws Exception {
+    Path fifo = Fifo.create(dir.resolve("report.fifo"));
+    FutureTask<String> reader = Fifo.readInBackground(fifo);
+    CliRunner.Run r = CliRunner.run("report", "--catalog", CATALOG, "--quarter", "2026-Q3",
+        "--format", "csv", "--out", fifo.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(reader.get(10, TimeUnit.SECONDS)).isEqualTo(CliRunner.run("report",
+        "--catalog", CATALOG, "--quarter", "2026-Q3", "--format", "csv").out());
+    assertThat(Fifo.type(fifo, LinkOption.NOFOLLOW_LINKS)).isEqualTo(Fifo.S_IFIFO);
+  }
+
+  @Test
+  void outToADirectoryIsBadInput() throws IOException {
+    Path reports = Files.createDirectory(dir.resolve("reports"));
+    CliRunner.Run r = CliRunner.run("report", "--catalog", CATALOG, "--quarter", "2026-Q3",
+        "--out", reports.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains(reports + ": cannot be written: it is a directory")
+        .doesNotContain("Exception");
+    assertThat(reports).isEmptyDirectory();
   }
 }

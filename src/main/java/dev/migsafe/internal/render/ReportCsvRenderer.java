@@ -10,10 +10,18 @@ import dev.migsafe.api.ReliabilityReport.TeamFigures;
  * quote or line break quoted and quotes doubled). One row per period of the trend for all
  * teams ({@code team} = {@value #ALL_TEAMS}, or the {@code --team}), then one per team with
  * migrations in that period.
+ *
+ * <p>Text cells (period, team) that a spreadsheet would read as a formula are neutralised as
+ * the OWASP CSV-injection guidance says: a leading {@code '} before {@code = + - @}, tab or
+ * carriage return. The team comes from catalog records, which anyone with commit access writes.
+ * Figures migsafe computed are numbers, and a number may start with {@code -}: they are never
+ * prefixed.
  */
 public final class ReportCsvRenderer {
   static final String ALL_TEAMS = "(all)";
   private static final String EOL = "\r\n";
+  /** First characters that make Excel, LibreOffice or Sheets evaluate a cell (OWASP). */
+  private static final String FORMULA_START = "=+-@\t\r";
 
   private ReportCsvRenderer() {}
 
@@ -36,12 +44,18 @@ public final class ReportCsvRenderer {
   }
 
   private static void row(StringBuilder sb, PeriodFigures p, String team, Figures f) {
-    sb.append(field(p.period().label())).append(',').append(p.period().from()).append(',')
-        .append(p.period().to()).append(',').append(field(team));
+    sb.append(text(p.period().label())).append(',').append(p.period().from()).append(',')
+        .append(p.period().to()).append(',').append(text(team));
     for (ReportMetric m : ReportMetric.values()) {
       sb.append(',').append(m.format(f.metrics()));
     }
     sb.append(EOL);
+  }
+
+  /** A text cell: neutralised, then quoted. */
+  static String text(String s) {
+    boolean formula = !s.isEmpty() && FORMULA_START.indexOf(s.charAt(0)) >= 0;
+    return field(formula ? "'" + s : s);
   }
 
   /** RFC 4180, section 2, rules 6 and 7. */

@@ -1,13 +1,13 @@
 package dev.migsafe.internal.similar;
 
+import dev.migsafe.api.MigsafeException;
+import dev.migsafe.internal.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -307,17 +307,11 @@ public final class LuceneMigrationSearch implements SimilarMigrationSearch {
 
   /** Writes CURRENT through a temporary file and a rename: readers see the old or the new. */
   private static void switchCurrent(Path home, String generation) throws IOException {
-    Path tmp = Files.createTempFile(home, ".CURRENT", ".tmp");
     try {
-      Files.writeString(tmp, generation + "\n", StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, home.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, home.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
+      AtomicFiles.write(home.resolve(CURRENT), generation + "\n");
+    } catch (MigsafeException e) {
+      // As an IOException the caller falls back to an in-memory index, as for any unwritable home.
+      throw new IOException(e.getMessage(), e);
     }
   }
 
