@@ -50,6 +50,13 @@ public final class AtomicFiles {
       FileKind behind = kind == FileKind.SYMBOLIC_LINK ? FileKind.ofTarget(abs) : kind;
       if (behind.isStream()) {
         writeInPlace(abs, content);
+      } else if (behind == FileKind.REGULAR && kind == FileKind.SYMBOLIC_LINK
+          && (abs.startsWith("/dev/") || abs.startsWith("/proc/"))) {
+        // /dev/stdout or /proc/self/fd/1 of a run whose output the shell sent to a file: the
+        // link belongs to the system, and the file is the one the shell opened, so write there,
+        // appending as the shell's descriptor does (a `>` file is still empty, a `>>` one keeps
+        // what it had).
+        appendInPlace(abs, content);
       } else if (behind == FileKind.MISSING || behind == FileKind.REGULAR) {
         replace(abs, content, kind == FileKind.REGULAR ? permissionsOf(abs) : null);
       } else {
@@ -67,6 +74,13 @@ public final class AtomicFiles {
    */
   private static void writeInPlace(Path target, byte[] content) throws IOException {
     try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+      out.write(content);
+    }
+  }
+
+  private static void appendInPlace(Path target, byte[] content) throws IOException {
+    try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND)) {
       out.write(content);
     }
   }

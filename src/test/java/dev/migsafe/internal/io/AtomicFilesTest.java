@@ -51,6 +51,30 @@ class AtomicFilesTest {
   }
 
   @Test
+  void standardOutputSentToAFileIsWrittenThereAndItsLinkKept() throws Exception {
+    // A child writes to its own /proc/self/fd/1 (what /dev/stdout links to) while the shell
+    // sent its standard output to a file, once with '>' and once with '>>'.
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc here");
+    Path out = dir.resolve("out.txt");
+    Files.writeString(out, "kept\n");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        WriteToStandardOutput.class.getName(), "written\n")
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    assertThat(Files.readString(out)).isEqualTo("kept\nwritten\n");
+  }
+
+  /** The child of {@link #standardOutputSentToAFileIsWrittenThereAndItsLinkKept}. */
+  public static final class WriteToStandardOutput {
+    public static void main(String[] args) {
+      AtomicFiles.write(Path.of("/proc/self/fd/1"), args[0]);
+    }
+  }
+
+  @Test
   void devNullStaysACharacterDevice() throws IOException {
     // As root the old rename replaced /dev/null with a regular file; as any user it must work.
     Path devNull = Path.of("/dev/null");
