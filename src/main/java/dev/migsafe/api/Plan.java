@@ -22,12 +22,23 @@ public record Plan(
     List<DecisionTree> decisionTrees,
     List<ChecklistItem> checklist,
     List<Gate> gates,
-    List<SimilarMigration> similarPastMigrations) {
+    List<SimilarMigration> similarPastMigrations,
+    List<TargetDifference> targetDifferences) {
+
+  /** A plan that reaches its target exactly, as before {@code targetDifferences} existed. */
+  public Plan(PacketSummary packet, List<Change> changes, List<PlanFinding> findings,
+      List<Risk> risks, List<Phase> phases, List<Compatibility> compatibility,
+      List<ConsumerImpact> consumers, List<Validation> validations,
+      List<DecisionTree> decisionTrees, List<ChecklistItem> checklist, List<Gate> gates,
+      List<SimilarMigration> similarPastMigrations) {
+    this(packet, changes, findings, risks, phases, compatibility, consumers, validations,
+        decisionTrees, checklist, gates, similarPastMigrations, List.of());
+  }
 
   /** This plan with the catalog's similar past migrations, which the catalog search adds. */
   public Plan withSimilarPastMigrations(List<SimilarMigration> similar) {
     return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
-        validations, decisionTrees, checklist, gates, List.copyOf(similar));
+        validations, decisionTrees, checklist, gates, List.copyOf(similar), targetDifferences);
   }
 
   /** This plan with more validations appended, e.g. from the catalog's templates. */
@@ -35,8 +46,27 @@ public record Plan(
     List<Validation> all = new java.util.ArrayList<>(validations);
     all.addAll(more);
     return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
-        List.copyOf(all), decisionTrees, checklist, gates, similarPastMigrations);
+        List.copyOf(all), decisionTrees, checklist, gates, similarPastMigrations,
+        targetDifferences);
   }
+
+  /** This plan with the gates replaced, e.g. by those a rehearsal decided. */
+  public Plan withGates(List<Gate> decided) {
+    return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
+        validations, decisionTrees, checklist, List.copyOf(decided), similarPastMigrations,
+        targetDifferences);
+  }
+
+  /**
+   * A way the schema after every SQL step of the playbook deliberately differs from the
+   * packet's target, in the vocabulary of {@code drift}: anything else that differs is a defect
+   * of the playbook, which {@code plan} reports as a blocker and {@code rehearse} as a failure.
+   *
+   * @param kind the difference as {@code drift} names it, e.g. {@code column-nullability}
+   * @param object what differs, e.g. {@code orders.currency}
+   * @param reason why the playbook ends there instead, e.g. the lock the exact form would take
+   */
+  public record TargetDifference(String kind, String object, String reason) {}
 
   /** Who owns the packet and where it runs. */
   public record PacketSummary(String id, String title, String owner, List<String> reviewers,

@@ -29,9 +29,7 @@ public final class RehearsalEvidence {
       gates.add(evidence && d != null ? new Plan.Gate(g.id(), d.status(),
           d.reason() + " (rehearsal " + report.getFileName() + ")") : g);
     }
-    return new Plan(plan.packet(), plan.changes(), plan.findings(), plan.risks(), plan.phases(),
-        plan.compatibility(), plan.consumers(), plan.validations(), plan.decisionTrees(),
-        plan.checklist(), List.copyOf(gates), plan.similarPastMigrations());
+    return plan.withGates(gates);
   }
 
   /**
