@@ -48,7 +48,7 @@ class RecipeLibraryTest {
       "add-enum-value", "remove-enum-value", "split-column", "merge-column");
 
   private static final Pattern WHEN = Pattern.compile(
-      "engineVersion (>=|<) (1[0-7])|!?notNull|!?hasDefault");
+      "engineVersion (>=|<) (1[0-7])|!?notNull|!?hasDefault|!?hasSequence|hasOwnedSequence");
   /** Steps that destroy data: only at or after the point of no return, never with a rollback. */
   private static final Pattern DESTRUCTIVE = Pattern.compile(
       "(?is).*\\b(DROP\\s+COLUMN|DROP\\s+TABLE|DROP\\s+TYPE|TRUNCATE|DELETE\\s+FROM)\\b.*");
@@ -172,6 +172,19 @@ class RecipeLibraryTest {
 
   /** Whether a step is part of the plan for this version and change (see library/README.md). */
   static boolean included(RecipeStep s, int version, boolean notNull, boolean hasDefault) {
+    return included(s, version, notNull, hasDefault, null);
+  }
+
+  /**
+   * Whether the pipeline includes the step. Derived steps are left out: their SQL comes from
+   * the schemas (PlaybookEndStateTest and the rehearsals of the examples cover it). {@code
+   * template} answers the sequence conditions; without one a sequence is assumed.
+   */
+  static boolean included(RecipeStep s, int version, boolean notNull, boolean hasDefault,
+      dev.migsafe.internal.plan.Template template) {
+    if (s.derive() != null) {
+      return false;
+    }
     String w = s.when();
     if (w == null) {
       return true;
@@ -188,6 +201,9 @@ class RecipeLibraryTest {
       case "!notNull" -> !notNull;
       case "hasDefault" -> hasDefault;
       case "!hasDefault" -> !hasDefault;
+      case "hasSequence" -> template == null || template.has("sequence");
+      case "!hasSequence" -> template != null && !template.has("sequence");
+      case "hasOwnedSequence" -> template == null || template.has("ownedSequence");
       default -> throw new IllegalArgumentException(w);
     };
   }

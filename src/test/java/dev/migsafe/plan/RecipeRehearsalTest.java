@@ -128,7 +128,7 @@ class RecipeRehearsalTest {
     List<RecipeStep> steps = new ArrayList<>();
     for (RecipeStep s : r.steps()) {
       if (RecipeLibraryTest.included(s, major, Boolean.TRUE.equals(c.notNull()),
-          c.defaultValue() != null)) {
+          c.defaultValue() != null, t)) {
         steps.add(s);
       }
     }

@@ -39,7 +39,12 @@ public final class ChangeTemplate {
     lists.put("refColumns", referencedColumns(c, current, target));
     raw.put("fromType", c.fromType());
     raw.put("toType", c.toType());
-    raw.put("default", c.defaultValue() == null ? "NULL" : c.defaultValue());
+    ids.put("sequence", sequenceOf(current, table, column));
+    raw.put("ownedSequence", isSerial(current, table, column) ? "yes" : null);
+    raw.put("default", c.defaultValue() == null ? "NULL"
+        : SERIAL_DEFAULT.equals(c.defaultValue()) && ids.get("sequence") != null
+            ? "nextval(" + SqlQuoting.literal(ids.get("sequence")) + "::regclass)"
+            : c.defaultValue());
     raw.put("expression", c.expression());
     raw.put("value", enumValue(c, target));
     raw.put("batchSize", Long.toString(batchSize));
@@ -105,6 +110,67 @@ public final class ChangeTemplate {
       }
     }
     return "id";
+  }
+
+  private static final java.util.regex.Pattern NEXTVAL = java.util.regex.Pattern.compile(
+      "(?i)nextval\\(\\s*'((?:[^']|'')+)'(?:::regclass)?\\s*\\)");
+
+  /**
+   * The sequence behind a column's default: the name inside {@code nextval('...')}, or the
+   * name PostgreSQL gives a {@code serial}'s sequence; null when there is none.
+   */
+  static String sequenceOf(Schema current, String table, String column) {
+    Table t = current == null || table == null ? null : current.table(table);
+    var col = t == null || column == null ? null : t.columns().get(column);
+    if (col == null) {
+      return null;
+    }
+    if (SERIAL_DEFAULT.equals(col.defaultExpr())) {
+      return serialSequence(table, column);
+    }
+    if (col.defaultExpr() != null) {
+      var m = NEXTVAL.matcher(col.defaultExpr());
+      if (m.find()) {
+        String name = m.group(1).replace("''", "'");
+        return name.startsWith("\"") && name.endsWith("\"") && name.indexOf('.') < 0
+            ? name.substring(1, name.length() - 1) : name;
+      }
+    }
+    String type = col.type() == null ? "" : col.type().toLowerCase(java.util.Locale.ROOT);
+    if (type.matches("(small|big)?serial[248]?")) {
+      return serialSequence(table, column);
+    }
+    return null;
+  }
+
+  /**
+   * What the statement reader records as the default of a {@code serial} column: the sequence
+   * PostgreSQL creates for it is not spelled out in the DDL.
+   */
+  static final String SERIAL_DEFAULT = "nextval(...)";
+
+  /** The name PostgreSQL gives a serial's sequence (before any truncation to 63 bytes). */
+  private static String serialSequence(String table, String column) {
+    String schema = table.contains(".") ? table.substring(0, table.lastIndexOf('.') + 1) : "";
+    return schema + shortName(table) + "_" + column + "_seq";
+  }
+
+  /** The name of the helper CHECK ({@code {check}}) a change's recipe adds. */
+  static String checkName(Change c) {
+    List<String> cols = c.columns() == null ? (c.column() == null ? List.of()
+        : List.of(c.column())) : c.columns();
+    return shortName(c.table()) + (cols.isEmpty() ? "" : "_" + String.join("_", cols))
+        + "_not_null";
+  }
+
+  /** Whether the column is a serial, whose sequence its column owns. */
+  static boolean isSerial(Schema current, String table, String column) {
+    Table t = current == null || table == null ? null : current.table(table);
+    var col = t == null || column == null ? null : t.columns().get(column);
+    String type = col == null || col.type() == null ? ""
+        : col.type().toLowerCase(java.util.Locale.ROOT);
+    return type.matches("(small|big)?serial[248]?")
+        || col != null && SERIAL_DEFAULT.equals(col.defaultExpr());
   }
 
   private static String shortName(String table) {

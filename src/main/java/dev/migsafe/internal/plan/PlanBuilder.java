@@ -103,13 +103,14 @@ public final class PlanBuilder {
       Recipe r = recipes.get(f.getRecipe());
       Template t = ChangeTemplate.of(forRecipe(c, r, current), current, target, batchSize);
       templates.put(c.id(), t);
-      for (StepExpander.Draft d : StepExpander.expand(f, r, t)) {
+      for (StepExpander.Draft d : StepExpander.expand(f, r, t, current, target)) {
         byPhase.get(d.step().phase()).add(d);
       }
       compatibility.add(new Compatibility(c.id(),
           new Verdict(r.oldAppNewSchema().compatible(), t.fill(r.oldAppNewSchema().reason())),
           new Verdict(r.newAppOldSchema().compatible(), t.fill(r.newAppOldSchema().reason()))));
     }
+    dropHelpers(byPhase);
     addSessionSettings(byPhase, p);
 
     Map<StepExpander.Draft, StatementResult> analysis = analyse(byPhase, current, version);
@@ -196,6 +197,22 @@ public final class PlanBuilder {
       }
     }
 
+    List<Plan.TargetDifference> declared = TargetDeclarations.of(facts, version);
+    for (Plan.TargetDifference d : PlaybookReplay.differences(
+        PlaybookReplay.replay(current, phases), target)) {
+      boolean isDeclared = declared.stream().anyMatch(x -> x.kind().equals(d.kind())
+          && x.object().equals(d.object()));
+      if (!isDeclared) {
+        findings.add(new PlanFinding("plan-target-not-reached", Severity.BLOCKER, null,
+            "After every SQL step of the playbook, " + d.object() + " differs from the target ("
+                + d.kind() + "): " + d.reason(),
+            "The playbook's SQL, replayed in order on the current schema, must yield the "
+                + "target schema; a difference nobody declared means the migration does not "
+                + "do what the target says.",
+            "Add the missing step to the recipe, or declare the difference with its reason."));
+      }
+    }
+
     List<ConsumerImpact> consumers = ConsumerImpacts.of(p.consumers(), changes);
     boolean canary = facts.stream().anyMatch(f -> f.isLarge() && f.isHot());
     return new Plan(
@@ -204,7 +221,7 @@ public final class PlanBuilder {
         changes, findings, risks, phases, compatibility, consumers,
         ValidationGenerator.of(changes, p.invariants()), decisionTrees,
         ReleaseChecklist.of(p, phases, risks, canary),
-        Gates.of(p, consumers, decisionTrees), List.of());
+        Gates.of(p, consumers, decisionTrees), List.of(), declared);
   }
 
   private static Schema applyMigration(Schema current, MigrationPacket p) {
@@ -406,6 +423,24 @@ public final class PlanBuilder {
    * maxLockWait: a step that cannot get its lock gives up instead of queueing every query of
    * the table behind it.
    */
+  /**
+   * Helper functions the recipes create (the trigger function that copies a column) are shared
+   * by every change of the packet that uses them, so they are dropped once, last, after every
+   * trigger that calls them is gone: the playbook leaves nothing of its own behind.
+   */
+  private static void dropHelpers(Map<String, List<StepExpander.Draft>> byPhase) {
+    for (String function : List.of("migsafe_copy_column")) {
+      boolean created = byPhase.values().stream().flatMap(List::stream)
+          .anyMatch(d -> d.sql() != null && d.sql().contains("FUNCTION " + function + "("));
+      if (created) {
+        String sql = "DROP FUNCTION IF EXISTS " + function + "()";
+        String title = "Drop the helper function " + function + " now that no trigger uses it";
+        byPhase.get("D").add(new StepExpander.Draft(null, null, new Recipe.RecipeStep("D",
+            title, sql, null, null, null, false, null, null), title, sql, null, false));
+      }
+    }
+  }
+
   private static void addSessionSettings(Map<String, List<StepExpander.Draft>> byPhase,
       MigrationPacket p) {
     Duration maxLock = p.constraints().maxLockWait() == null ? Duration.ofSeconds(2)
@@ -418,7 +453,7 @@ public final class PlanBuilder {
       if (ddl) {
         String sql = "SET lock_timeout = " + SqlQuoting.literal(value);
         drafts.add(0, new StepExpander.Draft(null, null, new Recipe.RecipeStep(ph,
-            "Set lock_timeout for this session", sql, null, null, null, false, null),
+            "Set lock_timeout for this session", sql, null, null, null, false, null, null),
             "Set lock_timeout to " + value + " (maxLockWait) for this session", sql, null,
             false));
       }

@@ -28,7 +28,8 @@ public record Recipe(
   public record Verdict(boolean compatible, String reason) {}
 
   /**
-   * One step template. Exactly one of {@code sql}, {@code backfill} and {@code action} is set.
+   * One step template. Exactly one of {@code sql}, {@code backfill}, {@code action} and {@code
+   * derive} is set.
    *
    * @param phase A, B, C or D
    * @param title what the step does
@@ -39,7 +40,9 @@ public record Recipe(
    * @param pointOfNoReturn after this step only forward-fix remains
    * @param when a condition on the change that must hold for the step to be included, e.g.
    *     {@code engineVersion >= 12}
+   * @param derive the name of SQL the schema decides, expanded into zero or more steps by
+   *     {@link DerivedSteps}, e.g. {@code twin-indexes}
    */
   public record RecipeStep(String phase, String title, String sql, String backfill,
-      String action, String rollback, boolean pointOfNoReturn, String when) {}
+      String action, String rollback, boolean pointOfNoReturn, String when, String derive) {}
 }

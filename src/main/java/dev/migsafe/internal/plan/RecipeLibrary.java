@@ -144,13 +144,14 @@ public final class RecipeLibrary {
 
   private static RecipeStep step(YamlDocument doc, Node node, String path) {
     Map<String, Node> f = doc.mapping(node, path, Set.of("phase", "title", "sql", "backfill",
-        "action", "rollback", "pointOfNoReturn", "when"));
+        "action", "rollback", "pointOfNoReturn", "when", "derive"));
     String phase = doc.oneOf(doc.required(f, node, path, "phase"), path + ".phase", PHASES);
     int bodies = (f.containsKey("sql") ? 1 : 0) + (f.containsKey("backfill") ? 1 : 0)
-        + (f.containsKey("action") ? 1 : 0);
+        + (f.containsKey("action") ? 1 : 0) + (f.containsKey("derive") ? 1 : 0);
     if (bodies != 1) {
-      doc.problems().add(node, path, "give exactly one of sql, backfill, action");
+      doc.problems().add(node, path, "give exactly one of sql, backfill, action, derive");
     }
+    String derive = doc.oneOf(f.get("derive"), path + ".derive", DerivedSteps.NAMES);
     if (f.containsKey("rollback") && !f.containsKey("sql")) {
       doc.problems().add(f.get("rollback"), path + ".rollback", "only an sql step has a rollback");
     }
@@ -159,6 +160,6 @@ public final class RecipeLibrary {
         doc.string(f.get("sql"), path + ".sql"), doc.string(f.get("backfill"), path + ".backfill"),
         doc.string(f.get("action"), path + ".action"),
         doc.string(f.get("rollback"), path + ".rollback"), pnr != null && pnr,
-        doc.string(f.get("when"), path + ".when"));
+        doc.string(f.get("when"), path + ".when"), derive);
   }
 }

@@ -14,10 +14,15 @@ final class StepExpander {
   record Draft(Change change, Recipe recipe, RecipeStep step, String title, String sql,
       String rollbackSql, boolean backfill) {}
 
-  static List<Draft> expand(PlanChange c, Recipe recipe, Template template) {
+  static List<Draft> expand(PlanChange c, Recipe recipe, Template template,
+      dev.migsafe.internal.schema.Schema current, dev.migsafe.internal.schema.Schema target) {
     List<Draft> out = new ArrayList<>();
     for (RecipeStep s : recipe.steps()) {
-      if (!holds(s.when(), c)) {
+      if (!holds(s.when(), c, template)) {
+        continue;
+      }
+      if (s.derive() != null) {
+        out.addAll(DerivedSteps.expand(s, c.change(), recipe, current, target));
         continue;
       }
       String sql = s.sql() != null ? template.fill(s.sql()) : template.fill(s.backfill());
@@ -28,13 +33,13 @@ final class StepExpander {
   }
 
   /** The small condition language of library/README.md. */
-  static boolean holds(String when, PlanChange c) {
+  static boolean holds(String when, PlanChange c, Template t) {
     if (when == null || when.isBlank()) {
       return true;
     }
     if (when.contains("&&")) {
       for (String part : when.split("&&")) {
-        if (!holds(part, c)) {
+        if (!holds(part, c, t)) {
           return false;
         }
       }
@@ -51,6 +56,9 @@ final class StepExpander {
       case "notnull" -> c.isNotNull();
       case "!notnull" -> !c.isNotNull();
       case "hasdefault" -> c.isHasDefault();
+      case "hassequence" -> t != null && t.has("sequence");
+      case "!hassequence" -> t == null || !t.has("sequence");
+      case "hasownedsequence" -> t != null && t.has("ownedSequence");
       case "!hasdefault" -> !c.isHasDefault();
       default -> throw new IllegalArgumentException("unknown recipe condition '" + when + "'");
     };

@@ -29,6 +29,11 @@ public final class Template {
     this.raw = raw;
   }
 
+  /** Whether {@code key} is a placeholder with a value. */
+  public boolean has(String key) {
+    return identifiers.get(key) != null || lists.get(key) != null || raw.get(key) != null;
+  }
+
   /** The text with every known placeholder filled; an unknown one is an error. */
   public String fill(String template) {
     if (template == null) {

@@ -63,6 +63,15 @@ public final class PlanHtmlRenderer {
       }
       h.append("</ul>\n");
     }
+    if (!plan.targetDifferences().isEmpty()) {
+      h.append("<h2>Where the playbook ends away from the target</h2><table><tr><th>object</th>"
+          + "<th>difference</th><th>why</th></tr>");
+      for (Plan.TargetDifference d : plan.targetDifferences()) {
+        h.append("<tr><td>").append(text(d.object())).append("</td><td>").append(text(d.kind()))
+            .append("</td><td>").append(text(d.reason())).append("</td></tr>");
+      }
+      h.append("</table>\n");
+    }
     h.append("<h2>Timeline</h2>\n").append(gantt(plan));
     for (Plan.Phase ph : plan.phases()) {
       h.append("<h2>Phase ").append(text(ph.id())).append(": ").append(text(ph.name()))

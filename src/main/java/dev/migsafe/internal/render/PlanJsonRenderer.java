@@ -158,6 +158,13 @@ public final class PlanJsonRenderer {
       n.put("status", g.status());
       n.put("reason", g.reason());
     }
+    ArrayNode declared = root.putArray("targetDifferences");
+    for (Plan.TargetDifference d : plan.targetDifferences()) {
+      ObjectNode n = declared.addObject();
+      n.put("kind", d.kind());
+      n.put("object", d.object());
+      n.put("reason", d.reason());
+    }
     ArrayNode similar = root.putArray("similarPastMigrations");
     for (Plan.SimilarMigration s : plan.similarPastMigrations()) {
       ObjectNode n = similar.addObject();

@@ -49,6 +49,14 @@ public final class PlanMarkdownRenderer {
             .append(text(f.saferAlternative())).append('\n');
       }
     }
+    if (!plan.targetDifferences().isEmpty()) {
+      md.append("\n## Where the playbook ends away from the target\n\n"
+          + "| object | difference | why |\n|---|---|---|\n");
+      for (Plan.TargetDifference d : plan.targetDifferences()) {
+        md.append("| ").append(cell(d.object())).append(" | ").append(d.kind()).append(" | ")
+            .append(cell(d.reason())).append(" |\n");
+      }
+    }
     md.append("\n## Timeline\n\n```mermaid\ngantt\n  dateFormat YYYY-MM-DD HH:mm\n  axisFormat %a %H:%M\n");
     for (Plan.Phase ph : plan.phases()) {
       if (ph.steps().isEmpty()) {

@@ -1,0 +1,155 @@
+package dev.migsafe.internal.plan;
+
+import dev.migsafe.api.Change;
+import dev.migsafe.internal.plan.Recipe.RecipeStep;
+import dev.migsafe.internal.schema.Column;
+import dev.migsafe.internal.schema.Constraint;
+import dev.migsafe.internal.schema.Index;
+import dev.migsafe.internal.schema.Schema;
+import dev.migsafe.internal.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Steps whose SQL the schemas decide rather than the recipe: what covers a column that an
+ * expand/contract change replaces by a new one. A rename adds {@code to} beside {@code column}
+ * and later drops {@code column}, and every index, unique constraint, CHECK, foreign key and
+ * default on {@code column} goes with it; each must have its twin on {@code to}, under the name
+ * the target gives it, built without a long lock:
+ *
+ * <ul>
+ *   <li>{@code twin-indexes} (phase A): {@code CREATE [UNIQUE] INDEX CONCURRENTLY}, then, for a
+ *       unique constraint of the target, {@code ADD CONSTRAINT ... UNIQUE USING INDEX};
+ *   <li>{@code twin-constraints} (phase A): CHECKs and foreign keys {@code NOT VALID}, which
+ *       checks new rows only and takes its lock for milliseconds;
+ *   <li>{@code validate-twin-constraints} (phase C, after the backfill): {@code VALIDATE
+ *       CONSTRAINT}, which scans under SHARE UPDATE EXCLUSIVE and blocks no writes;
+ *   <li>{@code twin-default} (phase A): the default, catalog-only.
+ * </ul>
+ *
+ * An object the target does not have on {@code to} is not recreated: the target dropped it.
+ */
+final class DerivedSteps {
+  static final Set<String> NAMES = Set.of("twin-indexes", "twin-constraints",
+      "validate-twin-constraints", "twin-default");
+
+  private DerivedSteps() {}
+
+  static List<StepExpander.Draft> expand(RecipeStep s, Change c, Recipe recipe, Schema current,
+      Schema target) {
+    Table now = current.table(c.table());
+    Table then = target == null ? null : target.table(c.table());
+    if (now == null || then == null || c.column() == null || c.to() == null) {
+      return List.of();
+    }
+    List<StepExpander.Draft> out = new ArrayList<>();
+    switch (s.derive()) {
+      case "twin-indexes" -> twinIndexes(s, c, recipe, current, target, then, out);
+      case "twin-constraints" -> {
+        for (Constraint k : twinConstraints(c, now, then)) {
+          String sql = "ALTER TABLE " + q(c.table()) + " ADD CONSTRAINT " + q(k.name()) + " "
+              + definition(k) + " NOT VALID";
+          out.add(draft(s, c, recipe, "Add " + k.name() + " on " + c.to() + " NOT VALID "
+              + "(checks new rows only; the lock lasts milliseconds)", sql,
+              "ALTER TABLE " + q(c.table()) + " DROP CONSTRAINT " + q(k.name())));
+        }
+      }
+      case "validate-twin-constraints" -> {
+        for (Constraint k : twinConstraints(c, now, then)) {
+          out.add(draft(s, c, recipe, "Validate " + k.name() + " now that every row is "
+              + "backfilled (scans under SHARE UPDATE EXCLUSIVE; writes go on)",
+              "ALTER TABLE " + q(c.table()) + " VALIDATE CONSTRAINT " + q(k.name()), null));
+        }
+      }
+      case "twin-default" -> {
+        Column old = now.columns().get(c.column());
+        Column twin = then.columns().get(c.to());
+        if (old != null && twin != null && twin.defaultExpr() != null) {
+          out.add(draft(s, c, recipe, "Give " + c.to() + " the default of " + c.column()
+              + " (catalog-only)", "ALTER TABLE " + q(c.table()) + " ALTER COLUMN " + q(c.to())
+              + " SET DEFAULT " + twin.defaultExpr(), "ALTER TABLE " + q(c.table())
+              + " ALTER COLUMN " + q(c.to()) + " DROP DEFAULT"));
+        }
+      }
+      default -> throw new IllegalArgumentException("unknown derived step " + s.derive());
+    }
+    return out;
+  }
+
+  private static void twinIndexes(RecipeStep s, Change c, Recipe recipe, Schema current,
+      Schema target, Table then, List<StepExpander.Draft> out) {
+    for (Index i : current.indexesOf(c.table())) {
+      if (!i.columns().contains(c.column())) {
+        continue;
+      }
+      List<String> cols = i.columns().stream().map(x -> x.equals(c.column()) ? c.to() : x)
+          .toList();
+      Index twin = target.indexesOf(c.table()).stream()
+          .filter(t -> t.columns().equals(cols) && t.unique() == i.unique()).findFirst()
+          .orElse(null);
+      if (twin == null || current.indexesOf(c.table()).stream()
+          .anyMatch(x -> x.name().equals(twin.name()))) {
+        continue; // dropped by the target, or its name is taken until the old one goes
+      }
+      String create = "CREATE " + (twin.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY "
+          + q(twin.name()) + " ON " + q(c.table()) + " (" + String.join(", ",
+              cols.stream().map(DerivedSteps::q).toList()) + ")";
+      out.add(draft(s, c, recipe, "Build " + twin.name() + ", the twin of " + i.name() + " on "
+          + c.to() + " (CONCURRENTLY: writes go on)", create,
+          "DROP INDEX CONCURRENTLY " + q(twin.name())));
+      Constraint asConstraint = then.constraints().stream()
+          .filter(k -> k.name().equals(twin.name())
+              && (k.type().equals("unique") || k.type().equals("primary-key")))
+          .findFirst().orElse(null);
+      if (asConstraint != null && asConstraint.type().equals("unique")) {
+        out.add(draft(s, c, recipe, "Make " + twin.name() + " the unique constraint the target "
+            + "has (catalog-only; the index is already built)",
+            "ALTER TABLE " + q(c.table()) + " ADD CONSTRAINT " + q(twin.name())
+                + " UNIQUE USING INDEX " + q(twin.name()),
+            "ALTER TABLE " + q(c.table()) + " DROP CONSTRAINT " + q(twin.name())));
+      }
+    }
+  }
+
+  /** The target's CHECKs and foreign keys on {@code to} whose twin on {@code column} exists. */
+  private static List<Constraint> twinConstraints(Change c, Table now, Table then) {
+    List<Constraint> out = new ArrayList<>();
+    for (Constraint k : then.constraints()) {
+      if (!(k.type().equals("check") || k.type().equals("foreign-key"))
+          || !k.columns().contains(c.to())) {
+        continue;
+      }
+      boolean existsNow = now.constraints().stream().anyMatch(x -> x.name().equals(k.name()));
+      boolean hadTwin = now.constraints().stream().anyMatch(x -> x.type().equals(k.type())
+          && x.columns().contains(c.column()));
+      if (!existsNow && hadTwin) {
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
+  private static String definition(Constraint k) {
+    if (k.type().equals("check")) {
+      return "CHECK (" + k.checkExpr() + ")";
+    }
+    return "FOREIGN KEY (" + String.join(", ", k.columns().stream().map(DerivedSteps::q)
+        .toList()) + ") REFERENCES " + q(k.refTable()) + (k.refColumns().isEmpty() ? ""
+            : " (" + String.join(", ", k.refColumns().stream().map(DerivedSteps::q).toList())
+                + ")");
+  }
+
+  private static StepExpander.Draft draft(RecipeStep s, Change c, Recipe recipe, String title,
+      String sql, String rollback) {
+    RecipeStep concrete = new RecipeStep(s.phase(), title, sql, null, null, rollback, false,
+        null, null);
+    return new StepExpander.Draft(c, recipe, concrete, title, sql, rollback, false);
+  }
+
+  private static String q(String identifier) {
+    return SqlQuoting.identifier(Objects.requireNonNull(identifier));
+  }
+
+}
