@@ -54,7 +54,7 @@ public final class Main implements Runnable {
       return ExitCode.BAD_INPUT.code();
     });
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-      boolean debug = parsed.hasMatchedOption("--debug");
+      boolean debug = debug(parsed);
       if (ex instanceof MigsafeException m && m.kind() == MigsafeException.Kind.BAD_INPUT) {
         err.println(m.getMessage());
         if (debug) {
@@ -80,6 +80,20 @@ public final class Main implements Runnable {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * Whether {@code --debug} was given. It is inherited by every subcommand, so picocli matches
+   * it on the command it follows: {@code migsafe --debug lint} on the top level, {@code migsafe
+   * lint x.sql --debug} on lint.
+   */
+  private static boolean debug(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String commandPath(CommandLine cl) {
