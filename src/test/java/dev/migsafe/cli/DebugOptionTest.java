@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code --debug} is one option of every command, wherever it is written: before the command,
- * after it, after its arguments.
+ * after it, after its arguments. An internal error's trace is checked in {@link
+ * OutOfMemoryTest}, the one internal error a test can cause on purpose.
  */
 class DebugOptionTest {
   private static final String MISSING = "no-such-migration.sql";
