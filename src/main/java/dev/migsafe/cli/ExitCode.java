@@ -8,7 +8,10 @@ public enum ExitCode {
   FINDINGS(1),
   /** Bad input or usage: the message is on standard error. */
   BAD_INPUT(2),
-  /** An internal error: a bug in migsafe. */
+  /**
+   * An internal error: a bug in migsafe; or the JVM ran out of memory, when one line on
+   * standard error says to give it more with {@code -Xmx}.
+   */
   INTERNAL(3);
 
   private final int code;

@@ -4,6 +4,8 @@ import dev.migsafe.Migsafe;
 import dev.migsafe.api.MigsafeException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
       "0:nothing at or above the failure threshold",
       "1:findings at or above the threshold (--fail-on, default high)",
       "2:bad input or usage",
-      "3:internal error"
+      "3:internal error, or out of memory (give the JVM more with -Xmx)"
     })
 public final class Main implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
@@ -33,7 +35,24 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    // The run's own thread reports running out of memory in run. On a background thread (a
+    // rehearsal's workload, the SQL parser's watchdog) the error would end that thread only,
+    // with a stack trace: it is reported the same way, and the process exits 3 however the run
+    // went on. Not System.exit here: on a shutdown hook's thread that blocks forever.
+    AtomicBoolean outOfMemory = new AtomicBoolean();
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      OutOfMemoryError oom = OutOfMemory.in(e);
+      if (oom != null) {
+        outOfMemory.set(true);
+        OutOfMemory.report(new PrintWriter(System.err, true), oom,
+            List.of(args).contains("--debug"));
+        return;
+      }
+      System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+      e.printStackTrace();
+    });
+    int code = run(args);
+    System.exit(outOfMemory.get() ? ExitCode.INTERNAL.code() : code);
   }
 
   /** Runs the command line with the process's standard streams. */
@@ -54,7 +73,11 @@ public final class Main implements Runnable {
       return ExitCode.BAD_INPUT.code();
     });
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-      boolean debug = parsed.hasMatchedOption("--debug");
+      boolean debug = debug(parsed);
+      OutOfMemoryError oom = OutOfMemory.in(ex);
+      if (oom != null) {
+        return OutOfMemory.report(err, oom, debug);
+      }
       if (ex instanceof MigsafeException m && m.kind() == MigsafeException.Kind.BAD_INPUT) {
         err.println(m.getMessage());
         if (debug) {
@@ -76,10 +99,27 @@ public final class Main implements Runnable {
     });
     try {
       return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands exceptions to the handler above; errors pass it by.
+      return OutOfMemory.report(err, e, debug(cl.getParseResult()));
     } finally {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * Whether {@code --debug} was given. It is inherited by every subcommand, so picocli matches
+   * it on the command it follows: {@code migsafe --debug lint} on the top level, {@code migsafe
+   * lint x.sql --debug} on lint.
+   */
+  private static boolean debug(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String commandPath(CommandLine cl) {

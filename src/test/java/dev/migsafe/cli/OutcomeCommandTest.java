@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,5 +120,56 @@ class OutcomeCommandTest {
         "outcome.status: 'done' is not one of aborted, incident, rolled-back, success");
     assertThat(dir.resolve("migrations/x.yaml")).doesNotExist();
     assertThat(CliRunner.run("outcome", "record", "--status", "success").exit()).isEqualTo(2);
+  }
+
+  /** outcome record writes only what report and similar read: 1024 KiB at most. */
+  @Test
+  void aRecordLargerThanTheReadersTakeIsNeitherWrittenNorUpdated() throws IOException {
+    Path file = dir.resolve("migrations/2026-11-notes.yaml");
+    CliRunner.Run r = record("--sql", sql(1_100_000));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith(file + ": the record would be 1075 KiB, which report and "
+        + "similar skip (larger than 1024 KiB; a record is a page of YAML); nothing was written")
+        .hasLineCount(1);
+    assertThat(file).doesNotExist();
+
+    r = record("--sql", sql(1_000_000));
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exit()).isZero();
+    CliRunner.Run similar = CliRunner.run("similar", "--catalog", dir.toString(), "notes");
+    assertThat(similar.err()).isEmpty();
+    assertThat(similar.out()).contains("2026-11-notes");
+
+    String written = Files.readString(file);
+    r = CliRunner.run("outcome", "record", "--catalog", dir.toString(), "--id", "2026-11-notes",
+        "--lesson", "y".repeat(60_000));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("the record would be 1036 KiB").hasLineCount(1);
+    assertThat(Files.readString(file)).isEqualTo(written);
+
+    // Grown by hand past what the readers take: refused before it is parsed.
+    Files.writeString(file, written + "# " + "z".repeat(100_000) + "\n");
+    r = CliRunner.run("outcome", "record", "--catalog", dir.toString(), "--id", "2026-11-notes",
+        "--status", "incident");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith(file + ": is 1075 KiB, which report and similar skip "
+        + "(larger than 1024 KiB; a record is a page of YAML); shorten it by hand first; "
+        + "nothing was written").hasLineCount(1);
+  }
+
+  private CliRunner.Run record(String... more) {
+    List<String> args = new ArrayList<>(List.of("outcome", "record", "--catalog", dir.toString(),
+        "--id", "2026-11-notes", "--title", "Notes", "--team", "team-x", "--dialect",
+        "postgresql", "--date", "2026-11-20", "--changes", "add-column", "--status", "success"));
+    args.addAll(List.of(more));
+    return CliRunner.run(args.toArray(String[]::new));
+  }
+
+  /** A short migration and a comment of {@code chars} characters. */
+  private String sql(int chars) throws IOException {
+    Path sql = dir.resolve("notes-" + chars + ".sql");
+    Files.writeString(sql, "ALTER TABLE orders ADD COLUMN notes text;\n-- " + "x".repeat(chars)
+        + "\n");
+    return sql.toString();
   }
 }

@@ -23,8 +23,14 @@ import java.util.List;
  * catalog may hold 100,000, go through {@link PastMigrationFolder} (cached and parallel).
  */
 public final class CatalogLoader {
-  /** A record is a page of YAML; anything this large is not one. */
+  /**
+   * A record is a page of YAML; anything this large is not one. {@code outcome record} refuses
+   * to write what this refuses to read ({@link OutcomeRecorder}).
+   */
   static final long MAX_RECORD_BYTES = 1024 * 1024;
+  /** Why a file is skipped by {@link #fits}: readers and the writer say it alike. */
+  static final String TOO_LARGE = "larger than " + MAX_RECORD_BYTES / 1024 + " KiB; a record is "
+      + "a page of YAML";
 
   private CatalogLoader() {}
 
@@ -61,9 +67,8 @@ public final class CatalogLoader {
       return null;
     }
     try {
-      if (Files.size(file) > MAX_RECORD_BYTES) {
-        problems.add(1, 1, "", "larger than " + MAX_RECORD_BYTES / 1024 + " KiB; a record is "
-            + "a page of YAML");
+      if (!fits(Files.size(file))) {
+        problems.add(1, 1, "", TOO_LARGE);
         return null;
       }
       return Files.readAllBytes(file);
@@ -71,6 +76,11 @@ public final class CatalogLoader {
       problems.add(1, 1, "", "cannot be read: " + e.getMessage());
       return null;
     }
+  }
+
+  /** Whether a record file of this many bytes is read at all. */
+  static boolean fits(long bytes) {
+    return bytes <= MAX_RECORD_BYTES;
   }
 
   /** The record of {@code kind} the bytes hold, or null with its problems recorded. */

@@ -24,6 +24,10 @@ import java.util.function.Consumer;
  * not take the lock (an editor, a git checkout) is caught by hashing the file again just before
  * the rename: if it is no longer what was read, nothing is written. A caller that showed the
  * record to someone can pass the hash it showed as {@link OutcomeUpdate#expectedHash()}.
+ *
+ * <p>It writes only what the catalog's readers read: a record they would skip as too large
+ * ({@link CatalogLoader#fits}) or as invalid is refused before anything is written, and an
+ * existing record too large to read is not updated.
  */
 public final class OutcomeRecorder {
   static final String LOCK_FILE = "catalog.lock";
@@ -55,6 +59,12 @@ public final class OutcomeRecorder {
       }
       String after = before == null ? RecordYaml.create(update)
           : RecordYaml.update(before, update);
+      long size = after.getBytes(StandardCharsets.UTF_8).length;
+      if (!CatalogLoader.fits(size)) {
+        throw MigsafeException.badInput(file + ": the record would be " + kib(size)
+            + " KiB, which report and similar skip (" + CatalogLoader.TOO_LARGE
+            + "); nothing was written");
+      }
       PastMigration record = validate(file, after, update.id(), before == null);
       beforeReplace.accept(file);
       String onDisk = read(file);
@@ -81,8 +91,19 @@ public final class OutcomeRecorder {
     return record;
   }
 
+  private static long kib(long bytes) {
+    return (bytes + 1023) / 1024;
+  }
+
   private static String read(Path file) throws IOException {
     try {
+      long size = Files.size(file);
+      if (!CatalogLoader.fits(size)) {
+        // Editing it would compose megabytes of YAML to write a record no reader reads.
+        throw MigsafeException.badInput(file + ": is " + kib(size) + " KiB, which report and "
+            + "similar skip (" + CatalogLoader.TOO_LARGE + "); shorten it by hand first; "
+            + "nothing was written");
+      }
       byte[] bytes = Files.readAllBytes(file);
       Problems problems = new Problems(file.toString());
       String text = CatalogLoader.decode(bytes, problems);

@@ -1,5 +1,6 @@
 package dev.migsafe.internal.similar;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -8,6 +9,7 @@ import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 
@@ -39,11 +41,11 @@ final class LuceneFields {
     doc.add(new SortedDocValuesField(ID, new BytesRef(d.id())));
     doc.add(new BinaryDocValuesField(HASH, new BytesRef(d.hash())));
     MigrationFeatures f = d.features();
-    f.changes().forEach(v -> doc.add(new StringField(CHANGE, v, Store.YES)));
-    f.statements().forEach(v -> doc.add(new StringField(STATEMENT, v, Store.YES)));
-    f.locks().forEach(v -> doc.add(new StringField(LOCK, v, Store.YES)));
-    f.facts().forEach(v -> doc.add(new StringField(FACT, v, Store.YES)));
-    f.tables().forEach(v -> doc.add(new StringField(TABLE, v, Store.YES)));
+    keywords(doc, CHANGE, f.changes());
+    keywords(doc, STATEMENT, f.statements());
+    keywords(doc, LOCK, f.locks());
+    keywords(doc, FACT, f.facts());
+    keywords(doc, TABLE, f.tables());
     single(doc, STRONGEST, f.strongestLock());
     single(doc, SIZE, f.sizeClass());
     single(doc, DIALECT, f.dialect());
@@ -60,8 +62,21 @@ final class LuceneFields {
         doc.get(SIZE), doc.get(DIALECT), doc.get(ENGINE));
   }
 
+  private static void keywords(Document doc, String field, Set<String> values) {
+    for (String v : values) {
+      single(doc, field, v);
+    }
+  }
+
+  /**
+   * Lucene refuses a whole document holding a term longer than {@link
+   * IndexWriter#MAX_TERM_LENGTH} bytes. A record may list such a "table" (no database allows a
+   * name that long), or its SQL may seem to name one; the value is left out of the index
+   * instead of failing every search of the catalog.
+   */
   private static void single(Document doc, String field, String value) {
-    if (value != null) {
+    if (value != null
+        && value.getBytes(StandardCharsets.UTF_8).length <= IndexWriter.MAX_TERM_LENGTH) {
       doc.add(new StringField(field, value, Store.YES));
     }
   }

@@ -175,7 +175,8 @@ public final class LuceneMigrationSearch implements SimilarMigrationSearch {
 
   @Override
   public List<SearchHit> search(SimilarityQuery query, int limit) {
-    Query q = limit <= 0 || query.isEmpty() ? null : SimilarityWeights.query(query);
+    Query q = limit <= 0 || query.isEmpty() ? null
+        : SimilarityWeights.query(query, this::indexed);
     if (q == null) {
       return List.of();
     }
@@ -215,6 +216,15 @@ public final class LuceneMigrationSearch implements SimilarMigrationSearch {
     hits.sort(Comparator.comparingDouble((SearchHit h) -> -h.score())
         .thenComparing(SearchHit::id));
     return hits;
+  }
+
+  /** Whether any record (deleted ones until a merge included) has the term. */
+  private boolean indexed(Term term) {
+    try {
+      return reader.docFreq(term) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Number of live documents. */

@@ -74,6 +74,7 @@ public final class StatementParser {
           ? parseHere(sql) : CCJSqlParserUtil.parse(sql, PARSER_THREADS, OPTIONS);
       return outcome(st);
     } catch (JSQLParserException e) {
+      rethrowOutOfMemory(e);
       return new Parse(null, firstLine(e));
     } catch (RuntimeException | StackOverflowError e) {
       return new Parse(null, "the SQL parser failed: " + e.getClass().getSimpleName());
@@ -89,6 +90,7 @@ public final class StatementParser {
     try {
       return outcome(CCJSqlParserUtil.parse(sql, PARSER_THREADS, OPTIONS));
     } catch (JSQLParserException e) {
+      rethrowOutOfMemory(e);
       return new Parse(null, firstLine(e));
     } catch (RuntimeException | StackOverflowError e) {
       return new Parse(null, "the SQL parser failed: " + e.getClass().getSimpleName());
@@ -155,6 +157,18 @@ public final class StatementParser {
       return d.getWhere() != null;
     }
     return null;
+  }
+
+  /**
+   * A parser thread that ran out of memory reaches the caller wrapped as a parse failure; it is
+   * not one, and must end the run (exit 3) instead of becoming a finding.
+   */
+  private static void rethrowOutOfMemory(JSQLParserException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError oom) {
+        throw oom;
+      }
+    }
   }
 
   private static String firstLine(Throwable e) {
