@@ -173,4 +173,24 @@ class CatalogLoaderTest {
     assertThat(c.skipped().get(0).reason()).startsWith("sql: does not parse as postgresql");
     assertThat(c.skipped().get(2).reason()).startsWith("sql: does not parse as postgresql");
   }
+
+  @Test
+  void aTemplateThatWouldChangeDataIsRefused() throws IOException {
+    // Templates arrive through pull requests and run in rehearsals: one read-only query only.
+    write("validations", "writes.yaml", """
+        apiVersion: migsafe/v1
+        kind: ValidationTemplate
+        id: writes
+        appliesTo: [add-foreign-key]
+        phase: before
+        description: d
+        sql: WITH gone AS (DELETE FROM {{table}} RETURNING 1) SELECT count(*) FROM gone
+        expect: 0
+        dialects: [postgresql]
+        """);
+    Catalog c = load();
+    assertThat(c.validations()).isEmpty();
+    assertThat(c.skipped()).singleElement().satisfies(s ->
+        assertThat(s.reason()).contains("must not change data in a WITH clause"));
+  }
 }

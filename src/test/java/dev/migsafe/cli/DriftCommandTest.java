@@ -41,6 +41,23 @@ class DriftCommandTest {
   }
 
   @Test
+  void expectedDdlThatAttacksTheMachineIsRefusedByTheEmbeddedServer() throws IOException {
+    // An expected schema from an untrusted pull request runs as the embedded server's
+    // unprivileged role (docs/security.md), whatever it wraps the attack in.
+    String url = DriftDatabase.matching("drift_current", CURRENT);
+    Path marker = tmp.resolve("pwned");
+    Path expected = tmp.resolve("expected.sql");
+    Files.writeString(expected, Files.readString(CURRENT)
+        + "\nDO $$ BEGIN EXECUTE 'COPY (SELECT 1) TO PROGRAM ''touch " + marker + "'''; END $$;\n");
+    CliRunner.Run run = CliRunner.run("drift", "--jdbc-url", url, "--expected",
+        expected.toString());
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains(expected.toString() + ":").contains("permission denied")
+        .doesNotContain("\tat ");
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
   void anUnreachableDatabaseIsExitTwoWithoutThePassword() throws IOException {
     int port;
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
