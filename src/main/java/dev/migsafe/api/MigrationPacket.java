@@ -112,8 +112,19 @@ public record MigrationPacket(
     }
   }
 
-  /** Overrides for the throttled backfill. */
-  public record Backfill(Long batchSize, Duration pauseBetweenBatches) {}
+  /**
+   * Overrides for the throttled backfill.
+   *
+   * @param maxDeadTuplePercent pause the backfill while the table's dead tuples exceed this
+   *     percentage of its live ones, or null for the default (20, autovacuum's own threshold)
+   */
+  public record Backfill(Long batchSize, Duration pauseBetweenBatches,
+      Integer maxDeadTuplePercent) {
+    /** Overrides without a dead-tuple limit, as before it existed. */
+    public Backfill(Long batchSize, Duration pauseBetweenBatches) {
+      this(batchSize, pauseBetweenBatches, null);
+    }
+  }
 
   /** The post-migration watch window. */
   public record Watch(Duration duration, String onCall, List<Alert> alerts) {}

@@ -23,7 +23,18 @@ public record Plan(
     List<ChecklistItem> checklist,
     List<Gate> gates,
     List<SimilarMigration> similarPastMigrations,
-    List<TargetDifference> targetDifferences) {
+    List<TargetDifference> targetDifferences,
+    List<BackfillControl> backfills) {
+
+  /** A plan without backfill controls, as before {@code backfills} existed. */
+  public Plan(PacketSummary packet, List<Change> changes, List<PlanFinding> findings,
+      List<Risk> risks, List<Phase> phases, List<Compatibility> compatibility,
+      List<ConsumerImpact> consumers, List<Validation> validations,
+      List<DecisionTree> decisionTrees, List<ChecklistItem> checklist, List<Gate> gates,
+      List<SimilarMigration> similarPastMigrations, List<TargetDifference> targetDifferences) {
+    this(packet, changes, findings, risks, phases, compatibility, consumers, validations,
+        decisionTrees, checklist, gates, similarPastMigrations, targetDifferences, List.of());
+  }
 
   /** A plan that reaches its target exactly, as before {@code targetDifferences} existed. */
   public Plan(PacketSummary packet, List<Change> changes, List<PlanFinding> findings,
@@ -32,13 +43,14 @@ public record Plan(
       List<DecisionTree> decisionTrees, List<ChecklistItem> checklist, List<Gate> gates,
       List<SimilarMigration> similarPastMigrations) {
     this(packet, changes, findings, risks, phases, compatibility, consumers, validations,
-        decisionTrees, checklist, gates, similarPastMigrations, List.of());
+        decisionTrees, checklist, gates, similarPastMigrations, List.of(), List.of());
   }
 
   /** This plan with the catalog's similar past migrations, which the catalog search adds. */
   public Plan withSimilarPastMigrations(List<SimilarMigration> similar) {
     return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
-        validations, decisionTrees, checklist, gates, List.copyOf(similar), targetDifferences);
+        validations, decisionTrees, checklist, gates, List.copyOf(similar), targetDifferences,
+        backfills);
   }
 
   /** This plan with more validations appended, e.g. from the catalog's templates. */
@@ -47,14 +59,14 @@ public record Plan(
     all.addAll(more);
     return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
         List.copyOf(all), decisionTrees, checklist, gates, similarPastMigrations,
-        targetDifferences);
+        targetDifferences, backfills);
   }
 
   /** This plan with the gates replaced, e.g. by those a rehearsal decided. */
   public Plan withGates(List<Gate> decided) {
     return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
         validations, decisionTrees, checklist, List.copyOf(decided), similarPastMigrations,
-        targetDifferences);
+        targetDifferences, backfills);
   }
 
   /**
@@ -67,6 +79,30 @@ public record Plan(
    * @param reason why the playbook ends there instead, e.g. the lock the exact form would take
    */
   public record TargetDifference(String kind, String object, String reason) {}
+
+  /**
+   * How operators run, watch, pause and resume one key-range backfill (phase C).
+   *
+   * @param stepId the batch step, repeated until it changes no row
+   * @param progressTable where the next key, the last key and the rows done are kept
+   * @param primaryKey the integer key the batches walk
+   * @param batchSize keys per batch
+   * @param pauseBetweenBatches the pause after each batch
+   * @param estimatedBatches batches over the packet's row count, keys taken as dense
+   * @param estimatedDuration the whole backfill, pauses included
+   * @param batchTimeout a statement_timeout for one batch: ten times its estimate, at least 5 s
+   * @param resume how to continue after a stop
+   * @param progressQuery percent done and the time left, from the progress table
+   * @param replicaLagQuery the largest replay lag of any replica, in seconds
+   * @param replicaLagLimit pause while the lag is above this
+   * @param deadTupleQuery dead and live tuples of the table
+   * @param deadTuplePercentLimit pause while dead tuples exceed this percentage of live ones
+   */
+  public record BackfillControl(String stepId, String changeId, String table,
+      String progressTable, String primaryKey, long batchSize, Duration pauseBetweenBatches,
+      long estimatedBatches, Duration estimatedDuration, Duration batchTimeout, String resume,
+      String progressQuery, String replicaLagQuery, Duration replicaLagLimit,
+      String deadTupleQuery, int deadTuplePercentLimit) {}
 
   /** Who owns the packet and where it runs. */
   public record PacketSummary(String id, String title, String owner, List<String> reviewers,

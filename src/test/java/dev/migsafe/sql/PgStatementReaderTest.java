@@ -22,6 +22,24 @@ class PgStatementReaderTest {
   }
 
   @Test
+  void eachDataModifyingCteIsAnOperationOfItsOwn() {
+    // The real server takes ROW EXCLUSIVE on every table a WITH clause changes, not only on
+    // the final verb's table.
+    StatementRead r = read("WITH job AS (SELECT next_key FROM progress FOR UPDATE), "
+        + "moved AS (DELETE FROM app.inbox WHERE id < 10 RETURNING *), "
+        + "batch AS (UPDATE ONLY orders SET a = b FROM job WHERE id < job.next_key RETURNING 1), "
+        + "logged AS (INSERT INTO audit (n) SELECT count(*) FROM batch RETURNING 1) "
+        + "UPDATE progress SET next_key = next_key + 10");
+    assertThat(r.operations()).extracting(Operation::getKind, Operation::getTable)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("delete", "app.inbox"),
+            org.assertj.core.groups.Tuple.tuple("update", "orders"),
+            org.assertj.core.groups.Tuple.tuple("insert", "audit"),
+            org.assertj.core.groups.Tuple.tuple("update", "progress"));
+    assertThat(read("WITH x AS (SELECT 1 FROM t) UPDATE u SET a = 1 WHERE b = 2").operations())
+        .extracting(Operation::getTable).containsExactly("u");
+  }
+
+  @Test
   void alterTableWithSeveralSubCommandsGivesOneOperationEach() {
     StatementRead r = read("ALTER TABLE public.orders ADD COLUMN a int NOT NULL DEFAULT 0, "
         + "ALTER COLUMN b TYPE bigint USING b::bigint, DROP COLUMN c CASCADE");

@@ -491,13 +491,18 @@ public final class PacketLoader {
         return new Backfill(null, null);
       }
       Map<String, Node> f = doc.mapping(node, "backfill", Set.of("batchSize",
-          "pauseBetweenBatches"));
+          "pauseBetweenBatches", "maxDeadTuplePercent"));
       Long batch = doc.integer(f.get("batchSize"), "backfill.batchSize");
       if (batch != null && batch <= 0) {
         problems.add(f.get("batchSize"), "backfill.batchSize", "must be at least 1");
       }
+      Long dead = doc.integer(f.get("maxDeadTuplePercent"), "backfill.maxDeadTuplePercent");
+      if (dead != null && (dead < 1 || dead > 100)) {
+        problems.add(f.get("maxDeadTuplePercent"), "backfill.maxDeadTuplePercent",
+            "must be between 1 and 100");
+      }
       return new Backfill(batch, duration(f.get("pauseBetweenBatches"),
-          "backfill.pauseBetweenBatches"));
+          "backfill.pauseBetweenBatches"), dead == null ? null : dead.intValue());
     }
 
     private Watch watch(Node node) {

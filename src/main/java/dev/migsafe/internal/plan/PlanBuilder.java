@@ -110,6 +110,9 @@ public final class PlanBuilder {
           new Verdict(r.oldAppNewSchema().compatible(), t.fill(r.oldAppNewSchema().reason())),
           new Verdict(r.newAppOldSchema().compatible(), t.fill(r.newAppOldSchema().reason()))));
     }
+    List<KeyRangeBackfill.Expansion> backfills = keyRanges(byPhase, current);
+    java.util.Set<String> helperTables = new java.util.HashSet<>();
+    backfills.forEach(b -> helperTables.add(b.progressTable()));
     dropHelpers(byPhase);
     addSessionSettings(byPhase, p);
 
@@ -132,11 +135,13 @@ public final class PlanBuilder {
         PlanChange f = d.change() == null ? null : facts.stream()
             .filter(x -> x.change() == d.change()).findFirst().orElseThrow();
         StatementResult st = analysis.get(d);
-        LockMode lock = st == null ? null : st.locks().stream().map(TableLock::mode)
+        List<TableLock> stepLocks = locksOf(d, st, helperTables);
+        LockMode lock = st == null ? null : stepLocks.stream().map(TableLock::mode)
             .reduce(null, LockMode::strongest);
         boolean rewrites = st != null && st.rewritesTable();
         boolean scans = st != null && st.scansTable();
         Duration estimate = estimate(d, f, rewrites, scans, p, batchSize);
+        VacuumHorizon.warning(d, f, estimate).ifPresent(findings::add);
         judged.add(new Judged(ph + (++n), d, lock, rewrites, scans, estimate,
             window(d, f, lock, rewrites, scans, estimate, maxLock)));
       }
@@ -166,7 +171,7 @@ public final class PlanBuilder {
           Duration statementTime = d.backfill() ? batchTime(batchSize) : j.estimate();
           boolean blocks = j.lock() != null && j.lock().blocksWrites();
           risks.add(new Risk(j.id(), changeId, d.change().table(), j.lock(),
-              analysis.containsKey(d) ? analysis.get(d).locks() : List.of(), j.rewrites(),
+              locksOf(d, analysis.get(d), helperTables), j.rewrites(),
               j.scans(), j.estimate(), timeline.overlapsPeak(at, j.estimate()),
               blocks && j.estimate().compareTo(maxLock) > 0,
               maxStatement != null && statementTime.compareTo(maxStatement) > 0,
@@ -221,7 +226,8 @@ public final class PlanBuilder {
         changes, findings, risks, phases, compatibility, consumers,
         ValidationGenerator.of(changes, p.invariants()), decisionTrees,
         ReleaseChecklist.of(p, phases, risks, canary),
-        Gates.of(p, consumers, decisionTrees), List.of(), declared);
+        Gates.of(p, consumers, decisionTrees), List.of(), declared,
+        BackfillControls.of(backfills, phases, p, batchTime(batchSize)));
   }
 
   private static Schema applyMigration(Schema current, MigrationPacket p) {
@@ -423,6 +429,46 @@ public final class PlanBuilder {
    * maxLockWait: a step that cannot get its lock gives up instead of queueing every query of
    * the table behind it.
    */
+  /**
+   * The locks lint reports for a step, plus the one on a helper table the playbook drops: lint
+   * leaves out locks on tables created earlier in the same script, which carry no risk, but a
+   * rehearsal sees the drop's ACCESS EXCLUSIVE and must find it predicted.
+   */
+  private static List<TableLock> locksOf(StepExpander.Draft d, StatementResult st,
+      java.util.Set<String> helperTables) {
+    List<TableLock> locks = new ArrayList<>(st == null ? List.of() : st.locks());
+    for (String helper : helperTables) {
+      if (d.sql() != null && d.sql().equals("DROP TABLE IF EXISTS "
+          + SqlQuoting.identifier(helper))) {
+        locks.add(new TableLock(helper, LockMode.ACCESS_EXCLUSIVE));
+      }
+    }
+    return List.copyOf(locks);
+  }
+
+  /**
+   * Each recipe backfill over an integer primary key becomes key-range batches with their
+   * progress in a table of their own, dropped at the end of phase D ({@link KeyRangeBackfill}).
+   */
+  private static List<KeyRangeBackfill.Expansion> keyRanges(
+      Map<String, List<StepExpander.Draft>> byPhase, Schema current) {
+    List<KeyRangeBackfill.Expansion> out = new ArrayList<>();
+    List<StepExpander.Draft> phaseC = new ArrayList<>();
+    for (StepExpander.Draft d : byPhase.get("C")) {
+      var expansion = d.backfill() ? KeyRangeBackfill.of(d, current)
+          : java.util.Optional.<KeyRangeBackfill.Expansion>empty();
+      if (expansion.isPresent()) {
+        phaseC.addAll(expansion.get().phaseC());
+        out.add(expansion.get());
+      } else {
+        phaseC.add(d);
+      }
+    }
+    byPhase.put("C", phaseC);
+    out.forEach(e -> byPhase.get("D").add(e.cleanup()));
+    return out;
+  }
+
   /**
    * Helper functions the recipes create (the trigger function that copies a column) are shared
    * by every change of the packet that uses them, so they are dropped once, last, after every

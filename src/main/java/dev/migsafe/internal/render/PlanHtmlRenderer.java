@@ -128,6 +128,21 @@ public final class PlanHtmlRenderer {
       }
       h.append("</table>\n");
     }
+    if (!plan.backfills().isEmpty()) {
+      h.append("<h2>Backfills</h2>\n");
+      for (Plan.BackfillControl b : plan.backfills()) {
+        h.append("<h3>").append(text(b.stepId())).append(" · ").append(text(b.table()))
+            .append("</h3><p>Key ranges of ").append(b.batchSize()).append(" over <code>")
+            .append(text(b.primaryKey())).append("</code>, about ").append(b.estimatedBatches())
+            .append(" batches; progress in <code>").append(text(b.progressTable()))
+            .append("</code>. ").append(text(b.resume())).append(" Pause while a replica lags "
+                + "more than ").append(text(b.replicaLagLimit().toString()))
+            .append(" or dead tuples exceed ").append(b.deadTuplePercentLimit())
+            .append(" % of live ones.</p><pre>").append(text(b.progressQuery())).append(";\n")
+            .append(text(b.replicaLagQuery())).append(";\n").append(text(b.deadTupleQuery()))
+            .append(";</pre>\n");
+      }
+    }
     h.append("<h2>Validations</h2>\n");
     for (Plan.Validation v : plan.validations()) {
       h.append("<p><code>").append(text(v.id())).append("</code> (").append(text(v.phase()))

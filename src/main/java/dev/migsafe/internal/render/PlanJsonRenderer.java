@@ -165,6 +165,26 @@ public final class PlanJsonRenderer {
       n.put("object", d.object());
       n.put("reason", d.reason());
     }
+    ArrayNode backfills = root.putArray("backfills");
+    for (Plan.BackfillControl b : plan.backfills()) {
+      ObjectNode n = backfills.addObject();
+      n.put("stepId", b.stepId());
+      n.put("changeId", b.changeId());
+      n.put("table", b.table());
+      n.put("progressTable", b.progressTable());
+      n.put("primaryKey", b.primaryKey());
+      n.put("batchSize", b.batchSize());
+      n.put("pauseBetweenBatches", iso(b.pauseBetweenBatches()));
+      n.put("estimatedBatches", b.estimatedBatches());
+      n.put("estimatedDuration", iso(b.estimatedDuration()));
+      n.put("batchTimeout", iso(b.batchTimeout()));
+      n.put("resume", b.resume());
+      n.put("progressQuery", b.progressQuery());
+      n.put("replicaLagQuery", b.replicaLagQuery());
+      n.put("replicaLagLimit", iso(b.replicaLagLimit()));
+      n.put("deadTupleQuery", b.deadTupleQuery());
+      n.put("deadTuplePercentLimit", b.deadTuplePercentLimit());
+    }
     ArrayNode similar = root.putArray("similarPastMigrations");
     for (Plan.SimilarMigration s : plan.similarPastMigrations()) {
       ObjectNode n = similar.addObject();

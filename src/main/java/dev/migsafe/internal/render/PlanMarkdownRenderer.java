@@ -91,13 +91,14 @@ public final class PlanMarkdownRenderer {
         }
         md.append("\n\n");
         if (s.sql() != null) {
-          md.append("```sql\n").append(s.sql()).append(";\n```\n\n");
+          md.append(CodeFence.of("sql", s.sql() + ";")).append('\n');
         }
         if (s.action() != null) {
           md.append("> ").append(text(s.action())).append("\n\n");
         }
         if (s.rollbackSql() != null) {
-          md.append("Rollback:\n\n```sql\n").append(s.rollbackSql()).append(";\n```\n\n");
+          md.append("Rollback:\n\n").append(CodeFence.of("sql", s.rollbackSql() + ";"))
+              .append('\n');
         } else if (s.sql() != null && s.changeId() != null) {
           md.append("No rollback: this step cannot be undone by SQL.\n\n");
         }
@@ -124,6 +125,27 @@ public final class PlanMarkdownRenderer {
             .append(" | ").append(c.affectedBy().isEmpty() ? "none"
                 : String.join(", ", c.affectedBy())).append(" | ")
             .append(c.acknowledged() ? "yes" : "**no**").append(" |\n");
+      }
+    }
+    if (!plan.backfills().isEmpty()) {
+      md.append("\n## Backfills\n");
+      for (Plan.BackfillControl b : plan.backfills()) {
+        md.append("\n### ").append(b.stepId()).append(" · ").append(text(b.table()))
+            .append("\n\nKey ranges of ").append(b.batchSize()).append(" over `")
+            .append(text(b.primaryKey())).append("`, about ").append(b.estimatedBatches())
+            .append(" batches, estimated ").append(human(b.estimatedDuration()))
+            .append(", a pause of ").append(human(b.pauseBetweenBatches()))
+            .append(" after each; `statement_timeout` ").append(human(b.batchTimeout()))
+            .append(" per batch. Progress is kept in `").append(text(b.progressTable()))
+            .append("`.\n\n- ").append(text(b.resume()))
+            .append("\n- Pause while a replica lags more than ")
+            .append(human(b.replicaLagLimit())).append(", or while dead tuples exceed ")
+            .append(b.deadTuplePercentLimit()).append(" % of live ones (let autovacuum "
+                + "catch up; each batch commits alone, so vacuum is never held back by the "
+                + "backfill itself).\n\nProgress and time left:\n\n")
+            .append(CodeFence.of("sql", b.progressQuery() + ";"))
+            .append("\nReplica lag:\n\n").append(CodeFence.of("sql", b.replicaLagQuery() + ";"))
+            .append("\nDead tuples:\n\n").append(CodeFence.of("sql", b.deadTupleQuery() + ";"));
       }
     }
     md.append("\n## Validations\n\n");
