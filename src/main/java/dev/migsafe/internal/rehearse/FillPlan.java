@@ -73,11 +73,13 @@ final class FillPlan {
    * the new row looks like the data already there (a value another table's rows refer to, say,
    * without a foreign key saying so). The columns in {@code omitted} are left to their defaults
    * (a serial or identity key takes its next value); those in {@code neverNull} get a value in
-   * every row.
+   * every row; those in {@code fresh} take new values like unique ones (a column the playbook
+   * is about to make unique).
    */
-  String insertOneSql(Set<String> omitted, Set<String> neverNull, long filledRows) {
-    Set<String> unique = table.uniqueSets().stream().flatMap(List::stream)
-        .collect(Collectors.toSet());
+  String insertOneSql(Set<String> omitted, Set<String> neverNull, Set<String> fresh,
+      long filledRows) {
+    Set<String> unique = new HashSet<>(fresh);
+    table.uniqueSets().forEach(unique::addAll);
     List<String> columns = values.keySet().stream().filter(c -> !omitted.contains(c)).toList();
     boolean overriding = columns.stream().anyMatch(c -> table.column(c).identityAlways());
     return "INSERT INTO " + table.sqlName() + " ("

@@ -3,6 +3,7 @@ package dev.migsafe.internal.rehearse;
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.internal.pg.ServerVersion;
 import dev.migsafe.internal.schema.Column;
+import dev.migsafe.internal.schema.Index;
 import dev.migsafe.internal.schema.Schema;
 import dev.migsafe.internal.schema.Table;
 import java.sql.Connection;
@@ -70,8 +71,8 @@ public final class InsertRows {
           continue;
         }
         out.put(table.name(), new InsertRow(more.insertOneSql(defaulted(c, table),
-            neverNull(current.table(table.name()), target.table(table.name())), rows),
-            rows + 1));
+            neverNull(current.table(table.name()), target.table(table.name())),
+            uniqueInTarget(target, table.name()), rows), rows + 1));
       } catch (MigsafeException e) {
         notes.add("The workload inserts no rows into " + table.name() + ": " + e.getMessage());
       }
@@ -93,6 +94,18 @@ public final class InsertRows {
         }
       }
     }
+    return out;
+  }
+
+  /** Columns the target makes unique: an insert must not copy an existing row's value there. */
+  private static Set<String> uniqueInTarget(Schema target, String table) {
+    Set<String> out = new LinkedHashSet<>();
+    Table t = target.table(table);
+    if (t != null) {
+      t.constraints().stream().filter(k -> k.type().equals("unique")
+          || k.type().equals("primary-key")).forEach(k -> out.addAll(k.columns()));
+    }
+    target.indexesOf(table).stream().filter(Index::unique).forEach(i -> out.addAll(i.columns()));
     return out;
   }
 
