@@ -139,7 +139,9 @@ class RehearseCommandTest {
       }
     }
     if (known.stoppedAt() != null) {
-      assertThat(r.path("stopped").path("at").asText()).isEqualTo(known.stoppedAt());
+      // Where the old application's rows are seen depends on when they arrive: after the
+      // backfill, or only after cutover.
+      assertThat(r.path("stopped").path("at").asText()).isIn(known.stoppedAt(), "after-cutover");
       assertThat(end.path("checked").asBoolean()).as("endState %s", end).isFalse();
       assertThat(end.path("reason").asText()).startsWith("the playbook did not run to its end");
       assertThat(run.exit()).isEqualTo(1);
