@@ -121,10 +121,10 @@ final class RollbackExecutor {
             do {
               st.execute(one.text());
               batches++;
-              int changed = st.getUpdateCount();
-              first = first < 0 ? changed : first;
+              int rows = st.getUpdateCount();
+              first = first < 0 ? rows : first;
               // Caught up, as in StepExecutor: the rest is what the workload's inserts add.
-              more = batch && changed > 0 && !(batches > 1 && changed * 10L < first)
+              more = batch && rows > 0 && !(batches > 1 && rows * 10L < first)
                   && batches < StepExecutor.MAX_BATCHES;
               if (more) {
                 Thread.sleep(pause.toMillis());
