@@ -207,6 +207,11 @@ public final class Migsafe {
         new java.util.ArrayList<>();
     out.add(new dev.migsafe.internal.rehearse.ServerWideStatements.Script(
         p.currentSchemaSource(), p.schema().current()));
+    if (p.schema().target() != null) {
+      // The end-state check builds the target in a second scratch database on the same server.
+      out.add(new dev.migsafe.internal.rehearse.ServerWideStatements.Script(
+          p.targetSchemaSource(), p.schema().target()));
+    }
     if (data != null) {
       try {
         out.add(new dev.migsafe.internal.rehearse.ServerWideStatements.Script(data.toString(),

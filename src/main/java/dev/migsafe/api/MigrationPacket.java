@@ -53,6 +53,16 @@ public record MigrationPacket(
         .toString();
   }
 
+  /** Where the target schema's lines are, for messages, as {@link #currentSchemaSource}. */
+  public String targetSchemaSource() {
+    String s = schema.targetSource();
+    if (s == null || s.equals("inline")) {
+      return (source == null ? "packet" : source.toString()) + "#schema.target";
+    }
+    return source == null || source.getParent() == null ? s : source.getParent().resolve(s)
+        .toString();
+  }
+
   /** A rename hint: a column rename when {@code table} and {@code from}/{@code to} name columns; a table rename when only {@code table}→{@code to}. */
   public record Rename(String table, String from, String to) {
     public boolean isTableRename() {

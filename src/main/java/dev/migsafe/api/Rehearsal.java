@@ -20,6 +20,8 @@ import java.util.Map;
  * @param stopped why the rehearsal stopped early, or null when it ran to the end
  * @param workload the background workload that ran during the steps
  * @param notes what a reader should know about this run (scale, skipped actions)
+ * @param endState whether the playbook, run to its end, left the schema the packet's target
+ *     describes, apart from the differences the plan declares
  */
 public record Rehearsal(
     String packetId,
@@ -31,11 +33,33 @@ public record Rehearsal(
     List<Plan.Gate> gates,
     Stop stopped,
     WorkloadSummary workload,
-    List<String> notes) {
+    List<String> notes,
+    EndState endState) {
 
-  /** The steps whose observation differs from the prediction: our knowledge is wrong there. */
+  /** A rehearsal without an end-state check, as before the check existed. */
+  public Rehearsal(String packetId, Server server, Data data, List<StepRun> steps,
+      List<ValidationRun> validations, RollbackRun rollback, List<Plan.Gate> gates, Stop stopped,
+      WorkloadSummary workload, List<String> notes) {
+    this(packetId, server, data, steps, validations, rollback, gates, stopped, workload, notes,
+        EndState.notChecked("this rehearsal did not check the end state"));
+  }
+
+  /**
+   * The steps that do not match the plan: those whose observation differs from the prediction
+   * (our knowledge is wrong there) and those that failed, which showed nothing to match.
+   */
   public List<StepRun> mismatches() {
     return steps.stream().filter(s -> !s.matchesPrediction()).toList();
+  }
+
+  /** The steps that ran without error and whose observation differs from the prediction. */
+  public List<StepRun> differingSteps() {
+    return steps.stream().filter(s -> s.error() == null && !s.matchesPrediction()).toList();
+  }
+
+  /** The steps the server rejected. */
+  public List<StepRun> failedSteps() {
+    return steps.stream().filter(s -> s.error() != null).toList();
   }
 
   /** True when every gate this rehearsal decides passed. */
@@ -72,11 +96,37 @@ public record Rehearsal(
    * @param estimated the plan's estimate of the step's duration in production, or null
    * @param projectedMs the measured duration scaled to the production row count, for steps whose
    *     cost grows with the rows (backfills, rewrites, scans, index builds); null otherwise
+   * @param matchesPrediction the step ran and what it did is what the plan predicted; always
+   *     false for a step that failed, which showed nothing that could match
    */
   public record StepRun(String id, String phase, String changeId, String pass, String sql,
       long durationMs, int batches, Observation predicted, Observation observed,
       boolean matchesPrediction, List<String> mismatches, String error, Duration estimated,
       Long projectedMs) {
+
+    /** How far the projection may be from the estimate, either way, before it is flagged. */
+    public static final double ESTIMATE_TOLERANCE = 3.0;
+
+    public StepRun {
+      matchesPrediction = matchesPrediction && error == null;
+    }
+
+    /** The projection to production divided by the plan's estimate; null without both. */
+    public Double projectionRatio() {
+      if (projectedMs == null || estimated == null || estimated.isZero()) {
+        return null;
+      }
+      return projectedMs / (double) estimated.toMillis();
+    }
+
+    /**
+     * The projection is more than {@link #ESTIMATE_TOLERANCE} times above or below the plan's
+     * estimate: the throughput model, or the rehearsal's data, is off for this step.
+     */
+    public boolean projectionFarFromEstimate() {
+      Double r = projectionRatio();
+      return r != null && (r > ESTIMATE_TOLERANCE || r < 1 / ESTIMATE_TOLERANCE);
+    }
 
     /** This run with the plan's estimate and the projection to production. */
     public StepRun withDurations(Duration estimate, Long projection) {
@@ -136,6 +186,42 @@ public record Rehearsal(
    */
   public record RollbackStatement(String changeId, String source, String sql, long durationMs,
       int batches, String error) {}
+
+  /**
+   * The schema the playbook left, compared with the packet's target schema built on the same
+   * server.
+   *
+   * @param checked false when the run did not complete the playbook, or the packet has no
+   *     target schema; {@code reason} says which
+   * @param reached checked, and every difference is one the plan declares
+   * @param reason why it was not checked, or what was compared
+   * @param differences every way the end state differs from the target, declared or not
+   */
+  public record EndState(boolean checked, boolean reached, String reason,
+      List<EndStateDifference> differences) {
+
+    public static EndState notChecked(String reason) {
+      return new EndState(false, false, reason, List.of());
+    }
+
+    /** The differences the plan does not declare: the playbook misses these. */
+    public List<EndStateDifference> undeclared() {
+      return differences.stream().filter(d -> !d.declared()).toList();
+    }
+  }
+
+  /**
+   * One way the end state differs from the target, in the vocabulary of {@code migsafe drift}.
+   *
+   * @param kind e.g. {@code column-nullability}, {@code sequence-type}
+   * @param object e.g. {@code orders.currency}
+   * @param expected the target's value, or null when the object should be absent
+   * @param actual the value the playbook left, or null when it is absent
+   * @param declared the plan's {@code targetDifferences} name this kind and object
+   * @param reason the plan's reason when declared, else null
+   */
+  public record EndStateDifference(String kind, String object, String expected, String actual,
+      String message, boolean declared, String reason) {}
 
   /** Where and why the rehearsal stopped early. */
   public record Stop(String at, String reason) {}

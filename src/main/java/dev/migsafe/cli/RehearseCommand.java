@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every step matched its prediction and no gate failed",
-      "1:a step failed or differed from the prediction, a validation failed, or a gate failed",
+      "1:a step failed or differed from the prediction, a validation failed, a gate failed, or "
+          + "the playbook ended away from the target schema in a way the plan does not declare",
       "2:bad input or usage (packet, data file, connection)",
       "3:internal error"
     })
@@ -114,7 +115,8 @@ final class RehearseCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     }
     boolean failing = r.stopped() != null || !r.mismatches().isEmpty() || !r.gatesPassed()
-        || r.validations().stream().anyMatch(v -> !v.passed());
+        || r.validations().stream().anyMatch(v -> !v.passed())
+        || !r.endState().undeclared().isEmpty();
     return failing ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }
 }

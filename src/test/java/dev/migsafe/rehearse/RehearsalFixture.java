@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * A fixed rehearsal for the renderers' golden files: one matching step, one that differs from
- * its prediction, a failed invariant, an executed rollback that did not restore the schema, and
- * text with markup where packets put their own words.
+ * its prediction, a failed invariant, an executed rollback that did not restore the schema, an
+ * end state with a declared and an undeclared difference, and text with markup where packets
+ * put their own words.
  */
 public final class RehearsalFixture {
   private RehearsalFixture() {}
@@ -75,6 +76,18 @@ public final class RehearsalFixture {
         new Rehearsal.Stop("D5", "step D5 failed: 55P03 canceling statement due to lock timeout"),
         new Rehearsal.WorkloadSummary(true, "payments: 50 reads/s, 50 writes/s", 4_210, 0, 12),
         List.of("Phase B is application code and was not rehearsed; steps that are actions for "
-            + "people (deployments, waits) were skipped.", "A note with <img src=x> markup."));
+            + "people (deployments, waits) were skipped.", "A note with <img src=x> markup."),
+        new Rehearsal.EndState(true, false, "1 difference from the target schema that the plan "
+            + "does not declare: the playbook does not reach its target", List.of(
+                new Rehearsal.EndStateDifference("column-nullability",
+                    "payments.provider_reference", "NOT NULL", "nullable",
+                    "payments.provider_reference: expected NOT NULL, found nullable", true,
+                    "SET NOT NULL would scan <payments> under ACCESS EXCLUSIVE"),
+                new Rehearsal.EndStateDifference("missing-index",
+                    "payments.payments_provider_reference_key",
+                    "CREATE UNIQUE INDEX payments_provider_reference_key ON payments USING btree"
+                        + " (provider_reference)", null,
+                    "payments.payments_provider_reference_key: index is missing", false,
+                    null))));
   }
 }

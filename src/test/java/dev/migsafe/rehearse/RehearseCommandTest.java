@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,11 +82,36 @@ class RehearseCommandTest {
     assertThat(gate(run.json(), "rollback-executable-and-time-bounded")).startsWith("failed");
   }
 
+  /**
+   * What each example's rehearsal shows today that it should not.
+   *
+   * @param undeclared end-state differences the plan does not declare, as "kind object"
+   * @param stoppedAt where the run stops, or null when it runs to its end
+   */
+  record Known(List<String> undeclared, String stoppedAt) {}
+
+  // Known defects of the playbook, fixed by the exact-playbook work; remove as they are fixed.
+  private static final Map<String, Known> KNOWN = Map.of(
+      "plan-add-foreign-key", new Known(List.of(), null),
+      "plan-drop-column-still-read", new Known(List.of(), null),
+      // The serial sequence stays integer: nextval fails at 2147483647 on a bigint key. The
+      // copy trigger's helper function is kept by the recipe and not in the target.
+      "plan-int-to-bigint-key", new Known(List.of("sequence-type ledger_entries_id_seq",
+          "sequence-bounds ledger_entries_id_seq", "extra-function migsafe_copy_column()"), null),
+      // PostgreSQL 11: the playbook keeps a validated CHECK instead of SET NOT NULL.
+      "plan-not-null-big-table", new Known(List.of("column-nullability orders.currency",
+          "extra-constraint orders.orders_currency_not_null"), null),
+      // The dual write is left to application code (phase B), which a rehearsal cannot run:
+      // the old application's inserts leave provider_reference NULL, and the after-backfill
+      // validation stops the run before the end state.
+      "plan-rename-column", new Known(List.of(), "after-backfill"),
+      "plan-unique-constraint", new Known(List.of(), null));
+
   @ParameterizedTest
   @ValueSource(strings = {"plan-add-foreign-key", "plan-drop-column-still-read",
       "plan-int-to-bigint-key", "plan-not-null-big-table", "plan-rename-column",
       "plan-unique-constraint"})
-  void everyExampleRehearsesCleanly(String example) throws Exception {
+  void everyExampleRehearsesAsKnown(String example) throws Exception {
     Path dir = Path.of("examples", example);
     List<String> args = new ArrayList<>(List.of(dir.resolve("packet.yaml").toString()));
     Path data = dir.resolve("rehearsal-data.sql");
@@ -94,29 +120,74 @@ class RehearseCommandTest {
     }
     Run run = rehearse(args.toArray(String[]::new));
     JsonNode r = run.json();
+    Known known = KNOWN.get(example);
     assertThat(r).as("report; stderr: %s", run.err()).isNotNull();
-    assertThat(r.path("stopped").isNull()).as("stopped: %s", r.path("stopped")).isTrue();
+    assertThat(r.path("server").path("version").asText()).startsWith(
+        Files.readString(dir.resolve("packet.yaml")).replaceAll("(?s).*engineVersion: \"(\\d+)\".*",
+            "$1") + ".");
     for (JsonNode s : r.path("steps")) {
       assertThat(s.path("error").isNull()).as("error of %s: %s", s.path("id"), s.path("error"))
           .isTrue();
       assertThat(s.path("matchesPrediction").asBoolean())
           .as("%s differs from the plan: %s", s.path("id"), s.path("mismatches")).isTrue();
     }
+    JsonNode end = r.path("endState");
+    List<String> undeclared = new ArrayList<>();
+    for (JsonNode d : end.path("differences")) {
+      if (!d.path("declared").asBoolean()) {
+        undeclared.add(d.path("kind").asText() + " " + d.path("object").asText());
+      }
+    }
+    if (known.stoppedAt() != null) {
+      // Where the old application's rows are seen depends on when they arrive: after the
+      // backfill, or only after cutover.
+      assertThat(r.path("stopped").path("at").asText()).isIn(known.stoppedAt(), "after-cutover");
+      assertThat(end.path("checked").asBoolean()).as("endState %s", end).isFalse();
+      assertThat(end.path("reason").asText()).startsWith("the playbook did not run to its end");
+      assertThat(run.exit()).isEqualTo(1);
+      return;
+    }
+    assertThat(r.path("stopped").isNull()).as("stopped: %s", r.path("stopped")).isTrue();
     for (JsonNode v : r.path("validations")) {
       assertThat(v.path("passed").asBoolean()).as("validation %s %s: %s", v.path("id"),
           v.path("ranAt"), v).isTrue();
     }
     JsonNode rollback = r.path("rollback");
-    assertThat(rollback.path("executed").asBoolean()).isTrue();
-    assertThat(rollback.path("schemaRestored").asBoolean())
-        .as("differences %s", rollback.path("differences")).isTrue();
-    assertThat(rollback.path("invariantsHold").asBoolean()).isTrue();
-    assertThat(gate(r, "rollback-executable-and-time-bounded")).startsWith("passed");
+    if (rollback.path("executed").asBoolean()) {
+      assertThat(rollback.path("schemaRestored").asBoolean())
+          .as("differences %s", rollback.path("differences")).isTrue();
+      assertThat(rollback.path("invariantsHold").asBoolean()).isTrue();
+    }
+    assertThat(gate(r, "rollback-executable-and-time-bounded")).doesNotStartWith("failed");
     assertThat(gate(r, "invariants-before-and-after")).startsWith("passed");
-    assertThat(r.path("server").path("version").asText()).startsWith(
-        Files.readString(dir.resolve("packet.yaml")).replaceAll("(?s).*engineVersion: \"(\\d+)\".*",
-            "$1") + ".");
-    assertThat(run.exit()).isZero();
+    assertThat(end.path("checked").asBoolean()).as("endState %s", end).isTrue();
+    assertThat(undeclared).as("undeclared end-state differences").containsExactlyElementsOf(
+        known.undeclared());
+    assertThat(end.path("reached").asBoolean()).isEqualTo(known.undeclared().isEmpty());
+    assertThat(run.exit()).isEqualTo(known.undeclared().isEmpty() ? 0 : 1);
+  }
+
+  @Test
+  void aPlaybookThatMissesAStepFailsItsEndState() throws Exception {
+    Path dir = Path.of("src/test/resources/rehearse/missing-step");
+    Run run = rehearse(dir.resolve("packet.yaml").toString(), "--recipes",
+        dir.resolve("recipes").toString());
+    JsonNode r = run.json();
+    assertThat(r).as("stderr: %s", run.err()).isNotNull();
+    // The change's own schema check sees it too, after the end state was read.
+    assertThat(r.path("stopped").path("at").asText()).isEqualTo("after-cutover");
+    JsonNode end = r.path("endState");
+    assertThat(end.path("checked").asBoolean()).isTrue();
+    assertThat(end.path("reached").asBoolean()).isFalse();
+    assertThat(end.path("differences")).singleElement().satisfies(d -> {
+      assertThat(d.path("kind").asText()).isEqualTo("missing-column");
+      assertThat(d.path("object").asText()).isEqualTo("accounts.nickname");
+      assertThat(d.path("expected").asText()).isEqualTo("text");
+      assertThat(d.path("declared").asBoolean()).isFalse();
+    });
+    // Nothing ran that a rollback could undo: the gate is not passed on no evidence.
+    assertThat(gate(r, "rollback-executable-and-time-bounded")).startsWith("pending");
+    assertThat(run.exit()).isEqualTo(1);
   }
 
   @Test
@@ -141,8 +212,9 @@ class RehearseCommandTest {
         .as("differences %s", rollback.path("differences")).isTrue();
     assertThat(rollback.path("keptByDesign").toString()).contains(
         "items.legacy_code: expected NOT NULL, found nullable (step A2");
-    assertThat(gate(run.json(), "rollback-executable-and-time-bounded")).startsWith("passed")
-        .contains("kept by design");
+    // No rollback statement ran: what was kept is listed, and the gate is not passed on that.
+    assertThat(gate(run.json(), "rollback-executable-and-time-bounded")).startsWith("pending")
+        .contains("no rollback statement ran");
     // The steps from the point of no return on ran after the rollback.
     assertThat(run.json().path("steps").toString()).contains("\"pass\":\"forward-fix\"");
   }

@@ -3,12 +3,17 @@ package dev.migsafe.rehearse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migsafe.internal.rehearse.ConnectionFactory;
+import dev.migsafe.internal.rehearse.InsertRow;
+import dev.migsafe.internal.rehearse.InsertRows;
+import dev.migsafe.internal.rehearse.SyntheticData;
 import dev.migsafe.internal.rehearse.QueryKind;
 import dev.migsafe.internal.rehearse.Workload;
 import dev.migsafe.internal.rehearse.Workload.QueryRate;
 import dev.migsafe.internal.rehearse.WorkloadLimits;
 import dev.migsafe.internal.rehearse.WorkloadStats;
 import dev.migsafe.internal.rehearse.WorkloadTable;
+import dev.migsafe.internal.schema.Schema;
+import dev.migsafe.internal.schema.SchemaReader;
 import dev.migsafe.locks.PostgresServers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -16,7 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -150,6 +157,67 @@ class WorkloadTest {
       WorkloadStats stats = w.stop();
       assertThat(stats.errors()).isPositive();
       assertThat(stats.queries() - stats.errors()).isGreaterThan(stats.errors());
+    }
+  }
+
+  @Test
+  void insertsNewRowsAsTheOldApplicationWritesThem() throws Exception {
+    String ddl = "CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL UNIQUE);"
+        + " CREATE TABLE orders (id serial PRIMARY KEY, customer_id bigint NOT NULL"
+        + " REFERENCES customers (id), total integer NOT NULL CHECK (total >= 0), note text)";
+    DataSource db = database(ddl);
+    Schema schema = SchemaReader.read(ddl);
+    Map<String, Long> requested = Map.of("customers", 200L, "orders", 1000L);
+    List<String> notes = new ArrayList<>();
+    Map<String, InsertRow> inserts;
+    try (Connection c = db.getConnection()) {
+      SyntheticData.fill(c, schema, requested);
+      inserts = InsertRows.build(c, schema, schema, requested, notes);
+    }
+    assertThat(inserts).containsKeys("customers", "orders");
+    assertThat(inserts.get("orders").sql()).as("the serial key is left to its sequence")
+        .doesNotContain("\"id\"").contains("customer_id");
+    Workload w = Workload.start(local(db), List.of(
+        new WorkloadTable("customers", List.of("id"), 200, 0, 10, inserts.get("customers")),
+        new WorkloadTable("orders", List.of("id"), 1000, 0, 10, inserts.get("orders"))),
+        WorkloadLimits.defaults());
+    try (Connection step = db.getConnection(); Statement s = step.createStatement()) {
+      Thread.sleep(700);
+      // A playbook's new column without a dual-write trigger: the old application leaves it
+      // NULL in every row it inserts from now on.
+      s.execute("ALTER TABLE orders ADD COLUMN total_cents bigint");
+      Thread.sleep(1000);
+    } finally {
+      w.stop();
+    }
+    WorkloadStats stats = w.stop();
+    assertThat(stats.of("orders", QueryKind.INSERT).queries()).isPositive();
+    assertThat(stats.errors()).as("every inserted row is valid").isZero();
+    assertThat(count(db, "SELECT count(*) FROM customers")).isGreaterThan(200);
+    assertThat(count(db, "SELECT count(*) FROM orders")).isGreaterThan(1000);
+    assertThat(count(db, "SELECT count(*) FROM orders WHERE total_cents IS NULL AND id > 1000"))
+        .as("rows the old application inserted after the new column appeared").isPositive();
+    assertThat(notes).isEmpty();
+  }
+
+  @Test
+  void aTableWhoseUniqueValuesRunOutGetsNoInsertsAndANote() throws Exception {
+    String ddl = "CREATE TABLE flags (code smallint PRIMARY KEY)";
+    DataSource db = database(ddl);
+    Schema schema = SchemaReader.read(ddl);
+    List<String> notes = new ArrayList<>();
+    try (Connection c = db.getConnection()) {
+      SyntheticData.fill(c, schema, Map.of("flags", 100L));
+      assertThat(InsertRows.build(c, schema, schema, Map.of("flags", 100L), notes)).isEmpty();
+    }
+    assertThat(notes).singleElement().asString().contains("flags", "unique values run out");
+  }
+
+  private static long count(DataSource db, String sql) throws SQLException {
+    try (Connection c = db.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

@@ -4,6 +4,8 @@ import dev.migsafe.internal.pg.SchemaSnapshot.Column;
 import dev.migsafe.internal.pg.SchemaSnapshot.Constraint;
 import dev.migsafe.internal.pg.SchemaSnapshot.EnumType;
 import dev.migsafe.internal.pg.SchemaSnapshot.Index;
+import dev.migsafe.internal.pg.SchemaSnapshot.Sequence;
+import dev.migsafe.internal.pg.SchemaSnapshot.SequenceOptions;
 import dev.migsafe.internal.pg.SchemaSnapshot.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,14 +27,17 @@ import java.util.function.Function;
  * constraint-not-validated}, {@code missing-index}, {@code extra-index}, {@code
  * index-definition}, {@code invalid-index}, {@code missing-enum}, {@code extra-enum}, {@code
  * enum-values}, {@code missing-view}, {@code extra-view}, {@code missing-sequence}, {@code
- * extra-sequence}, {@code missing-trigger}, {@code extra-trigger}, {@code trigger-definition},
+ * extra-sequence}, {@code sequence-type}, {@code sequence-bounds}, {@code sequence-owner}, {@code
+ * missing-trigger}, {@code extra-trigger}, {@code trigger-definition},
  * {@code missing-function}, {@code extra-function}, {@code function-definition}.
  *
  * <p>Not differences: column order (a column dropped and added again moves to the end); a
  * constraint validated where the expected DDL left it {@code NOT VALID} (validating is the
  * planned next step, and it only makes the schema stricter). Indexes that back a primary key,
  * unique or exclusion constraint are compared as that constraint, so a missing primary key is
- * reported once.
+ * reported once. A sequence's start and current value are data, not schema: a playbook may
+ * rightly start a new sequence past the rows that exist. An identity column's sequence is
+ * compared as part of the column ({@code column-identity}).
  */
 public final class SchemaComparison {
   private final List<SchemaDifference> out = new ArrayList<>();
@@ -44,7 +49,7 @@ public final class SchemaComparison {
     c.tables(expected.tables(), actual.tables());
     c.enums(expected.enums(), actual.enums());
     c.names("view", expected.views(), actual.views());
-    c.names("sequence", expected.sequences(), actual.sequences());
+    c.sequences(expected.sequences(), actual.sequences());
     c.functions(expected.functions(), actual.functions());
     return List.copyOf(c.out);
   }
@@ -134,6 +139,13 @@ public final class SchemaComparison {
       if (!Objects.equals(e.identity(), a.identity())) {
         add("column-identity", name, identity(e), identity(a),
             name + ": expected " + identity(e) + ", found " + identity(a));
+      } else if (e.identity() != null
+          && !sameBehaviour(e.identitySequence(), a.identitySequence())) {
+        // Same ALWAYS or BY DEFAULT, another sequence: an identity that runs out sooner.
+        String wanted = identity(e) + " (" + options(e.identitySequence()) + ")";
+        String found = identity(a) + " (" + options(a.identitySequence()) + ")";
+        add("column-identity", name, wanted, found,
+            name + ": expected " + wanted + ", found " + found);
       }
       if (!Objects.equals(e.generated(), a.generated())) {
         add("column-generated", name, e.generated(), a.generated(),
@@ -245,6 +257,62 @@ public final class SchemaComparison {
   private static String values(EnumType t) {
     return "(" + String.join(", ", t.labels().stream()
         .map(l -> "'" + l.replace("'", "''") + "'").toList()) + ")";
+  }
+
+  private void sequences(List<Sequence> expected, List<Sequence> actual) {
+    pair(expected, actual, Sequence::name, (e, a) -> {
+      String name = Identifiers.display(e != null ? e.name() : a.name());
+      if (a == null) {
+        add("missing-sequence", name, describe(e), null, "sequence " + name + " is missing");
+        return;
+      }
+      if (e == null) {
+        add("extra-sequence", name, null, describe(a),
+            "sequence " + name + " is not in the expected schema");
+        return;
+      }
+      SequenceOptions eo = e.options();
+      SequenceOptions ao = a.options();
+      if (!eo.type().equals(ao.type())) {
+        add("sequence-type", name, eo.type(), ao.type(), name + ": expected a sequence of type "
+            + eo.type() + ", found " + ao.type() + (ao.max() < eo.max()
+                ? ": nextval fails after " + ao.max() : ""));
+      }
+      if (!bounds(eo).equals(bounds(ao))) {
+        add("sequence-bounds", name, bounds(eo), bounds(ao),
+            name + ": expected " + bounds(eo) + ", found " + bounds(ao));
+      }
+      if (!Objects.equals(e.ownedBy(), a.ownedBy())) {
+        add("sequence-owner", name, owner(e), owner(a),
+            name + ": expected " + owner(e) + ", found " + owner(a));
+      }
+    });
+  }
+
+  private static String describe(Sequence s) {
+    return options(s.options()) + " " + owner(s);
+  }
+
+  /** {@code AS bigint INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 NO CYCLE}. */
+  private static String options(SequenceOptions o) {
+    return o == null ? "no sequence" : "AS " + o.type() + " " + bounds(o);
+  }
+
+  private static String bounds(SequenceOptions o) {
+    return "INCREMENT " + o.increment() + " MINVALUE " + o.min() + " MAXVALUE " + o.max()
+        + (o.cycle() ? " CYCLE" : " NO CYCLE");
+  }
+
+  /** Equal but for the start, which is where the sequence began, not what it can do. */
+  private static boolean sameBehaviour(SequenceOptions e, SequenceOptions a) {
+    if (e == null || a == null) {
+      return e == a;
+    }
+    return e.type().equals(a.type()) && bounds(e).equals(bounds(a));
+  }
+
+  private static String owner(Sequence s) {
+    return s.ownedBy() == null ? "OWNED BY NONE" : "OWNED BY " + s.ownedBy();
   }
 
   private void names(String what, List<String> expected, List<String> actual) {

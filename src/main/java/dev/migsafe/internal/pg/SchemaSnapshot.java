@@ -27,12 +27,13 @@ import java.util.TreeMap;
  * @param tables ordinary and partitioned tables, partitions included
  * @param enums enum types with their labels in sort order
  * @param views views and materialised views, by name
- * @param sequences sequences, by name, except those that belong to identity columns
+ * @param sequences sequences, by name, except those that belong to identity columns (those are
+ *     part of their column)
  * @param functions functions and procedures of the schema, as {@code pg_get_functiondef}
  *     prints them, by name with argument types
  */
 public record SchemaSnapshot(String schema, List<Table> tables, List<EnumType> enums,
-    List<String> views, List<String> sequences, List<Routine> functions) {
+    List<String> views, List<Sequence> sequences, List<Routine> functions) {
 
   /**
    * A table; {@code partitioned} for a partitioned (parent) table.
@@ -53,9 +54,31 @@ public record SchemaSnapshot(String schema, List<Table> tables, List<EnumType> e
    * @param defaultValue the default expression, or null; never a generation expression
    * @param identity {@code always}, {@code by default}, or null
    * @param generated the expression of a stored generated column (PostgreSQL 12+), or null
+   * @param identitySequence the options of an identity column's own sequence, or null
    */
   public record Column(String name, String type, boolean notNull, String defaultValue,
-      String identity, String generated) {}
+      String identity, String generated, SequenceOptions identitySequence) {}
+
+  /**
+   * A sequence's type and bounds from {@code pg_sequence} (PostgreSQL 10+). A serial column's
+   * sequence keeps its type when the column's type changes, so an {@code integer} sequence
+   * behind a {@code bigint} key still fails at 2147483647: the type is part of the schema.
+   *
+   * @param type as {@code format_type} prints {@code seqtypid}: {@code smallint}, {@code
+   *     integer} or {@code bigint}
+   * @param start where it began; read for the description, never compared, since a playbook
+   *     may rightly start a new sequence past the rows that exist
+   */
+  public record SequenceOptions(String type, long start, long increment, long min, long max,
+      boolean cycle) {}
+
+  /**
+   * A sequence that is not an identity column's.
+   *
+   * @param ownedBy the column it is {@code OWNED BY} ({@code table.column}, as {@link
+   *     SchemaDifference#object} names columns; a table of another schema is qualified), or null
+   */
+  public record Sequence(String name, SequenceOptions options, String ownedBy) {}
 
   /**
    * A table constraint (not-null is a column property here).
@@ -147,6 +170,7 @@ public record SchemaSnapshot(String schema, List<Table> tables, List<EnumType> e
       Map<String, Boolean> partitioned = new TreeMap<>();
       query("SELECT t.relname, t.relkind = 'p' FROM pg_catalog.pg_class t" + IN_SCHEMA
           + " AND " + TABLES, rs -> partitioned.put(rs.getString(1), rs.getBoolean(2)));
+      Map<List<String>, SequenceOptions> identitySequences = identitySequences();
       Map<String, List<Column>> columns = byTable();
       // attgenerated exists from PostgreSQL 12 on; before, no column is generated.
       String generated = versionNum >= 120000 ? "a.attgenerated::text" : "''";
@@ -160,7 +184,8 @@ public record SchemaSnapshot(String schema, List<Table> tables, List<EnumType> e
             boolean isGenerated = "s".equals(rs.getString(7));
             columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Column(
                 rs.getString(2), rs.getString(3), rs.getBoolean(4), isGenerated ? null : expr,
-                identity(rs.getString(6)), isGenerated ? expr : null));
+                identity(rs.getString(6)), isGenerated ? expr : null,
+                identitySequences.get(List.of(rs.getString(1), rs.getString(2)))));
           });
       Map<String, List<Constraint>> constraints = byTable();
       query("SELECT t.relname, con.conname, con.contype::text,"
@@ -193,9 +218,60 @@ public record SchemaSnapshot(String schema, List<Table> tables, List<EnumType> e
           sorted(columns.get(name), Column::name), sorted(constraints.get(name), Constraint::name),
           sorted(indexes.get(name), Index::name), sorted(triggers.get(name), Trigger::name))));
       return new SchemaSnapshot(schema, List.copyOf(tables), enums(), names("('v', 'm')", ""),
-          names("('S')", " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid"
-              + " = 'pg_catalog.pg_class'::regclass AND d.objid = t.oid AND d.deptype = 'i')"),
-          functions());
+          sequences(), functions());
+    }
+
+    private static final String SEQUENCE_OPTIONS = "pg_catalog.format_type(s.seqtypid, NULL),"
+        + " s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcycle";
+
+    private static SequenceOptions options(ResultSet rs, int first) throws SQLException {
+      return new SequenceOptions(rs.getString(first), rs.getLong(first + 1),
+          rs.getLong(first + 2), rs.getLong(first + 3), rs.getLong(first + 4),
+          rs.getBoolean(first + 5));
+    }
+
+    /**
+     * Sequences of their own: an identity column's sequence depends on its column internally
+     * ({@code deptype 'i'}) and is described with that column. Ownership is the automatic
+     * dependency ({@code deptype 'a'}) that {@code OWNED BY} and {@code serial} record.
+     */
+    private List<Sequence> sequences() throws SQLException {
+      List<Sequence> out = new ArrayList<>();
+      query("SELECT t.relname, " + SEQUENCE_OPTIONS + ", o.relname, a.attname,"
+          + " CASE WHEN o.relnamespace = t.relnamespace THEN NULL ELSE"
+          + " (SELECT quote_ident(nspname) FROM pg_catalog.pg_namespace WHERE oid = o.relnamespace)"
+          + " END FROM pg_catalog.pg_class t JOIN pg_catalog.pg_sequence s ON s.seqrelid = t.oid"
+          + " LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass"
+          + " AND d.objid = t.oid AND d.refclassid = 'pg_catalog.pg_class'::regclass"
+          + " AND d.refobjsubid > 0 AND d.deptype = 'a'"
+          + " LEFT JOIN pg_catalog.pg_class o ON o.oid = d.refobjid"
+          + " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid"
+          + " AND a.attnum = d.refobjsubid"
+          + " JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = ?"
+          + " AND t.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i"
+          + " WHERE i.classid = 'pg_catalog.pg_class'::regclass AND i.objid = t.oid"
+          + " AND i.deptype = 'i')", rs -> {
+            String owner = rs.getString(8) == null ? null
+                : (rs.getString(10) == null ? "" : rs.getString(10) + ".")
+                    + Identifiers.display(rs.getString(8)) + "."
+                    + Identifiers.display(rs.getString(9));
+            out.add(new Sequence(rs.getString(1), options(rs, 2), owner));
+          });
+      return sorted(out, Sequence::name);
+    }
+
+    /** The identity columns' sequences, by table and column name. */
+    private Map<List<String>, SequenceOptions> identitySequences() throws SQLException {
+      Map<List<String>, SequenceOptions> out = new LinkedHashMap<>();
+      query("SELECT t.relname, a.attname, " + SEQUENCE_OPTIONS
+          + " FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_sequence s ON s.seqrelid = d.objid"
+          + " JOIN pg_catalog.pg_class t ON t.oid = d.refobjid"
+          + " JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid"
+          + " AND a.attnum = d.refobjsubid" + IN_SCHEMA
+          + " AND d.classid = 'pg_catalog.pg_class'::regclass"
+          + " AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'i'",
+          rs -> out.put(List.of(rs.getString(1), rs.getString(2)), options(rs, 3)));
+      return out;
     }
 
     /** The schema as the server writes it before a table name: {@code public.}, {@code "A b".}. */

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The workload a rehearsal runs behind the steps: reads and writes on every table the plan
- * touches, at the packet's rates, bounded ({@link WorkloadLimits#defaults}) so that two cores
+ * The workload a rehearsal runs behind the steps: reads, writes and inserts on every table the
+ * plan touches, at the packet's rates (inserts at its write rate), bounded ({@link WorkloadLimits#defaults}) so that two cores
  * stay free enough for the steps. It measures how long its queries wait behind each step.
  */
 final class BackgroundWorkload implements WaitMeter {
@@ -27,7 +27,8 @@ final class BackgroundWorkload implements WaitMeter {
   }
 
   static BackgroundWorkload start(ScratchDatabase db, MigrationPacket packet, Plan plan,
-      Schema schema, Rehearsal.Data data, RehearsalOptions options) {
+      Schema schema, java.util.Map<String, InsertRow> inserts, Rehearsal.Data data,
+      RehearsalOptions options) {
     if (!options.workload()) {
       return new BackgroundWorkload(null, "--no-workload");
     }
@@ -41,7 +42,8 @@ final class BackgroundWorkload implements WaitMeter {
       MigrationPacket.TableProfile p = packet.tables().get(name);
       tables.add(new WorkloadTable(name, primaryKey(t), rows,
           p == null || p.readsPerSecond() == null ? 0 : p.readsPerSecond(),
-          p == null || p.writesPerSecond() == null ? 0 : p.writesPerSecond()));
+          p == null || p.writesPerSecond() == null ? 0 : p.writesPerSecond(),
+          inserts.get(name)));
     }
     Workload w = Workload.start(db, tables, WorkloadLimits.defaults());
     if (!w.enabled()) {

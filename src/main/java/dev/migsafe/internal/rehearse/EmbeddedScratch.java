@@ -14,16 +14,21 @@ import java.sql.SQLException;
 public final class EmbeddedScratch implements ScratchDatabase {
   static final String DATABASE = "migsafe_rehearsal";
   private final EmbeddedServer server;
+  private final String database;
+  /** False for a companion: the server belongs to the scratch database it came from. */
+  private final boolean ownsServer;
 
-  private EmbeddedScratch(EmbeddedServer server) {
+  private EmbeddedScratch(EmbeddedServer server, String database, boolean ownsServer) {
     this.server = server;
+    this.database = database;
+    this.ownsServer = ownsServer;
   }
 
   public static EmbeddedScratch start(int major, Path binariesJar) {
     EmbeddedServer server = EmbeddedServer.start(major, binariesJar);
     try {
       server.createDatabase(DATABASE);
-      return new EmbeddedScratch(server);
+      return new EmbeddedScratch(server, DATABASE, true);
     } catch (RuntimeException e) {
       server.close();
       throw e;
@@ -32,7 +37,14 @@ public final class EmbeddedScratch implements ScratchDatabase {
 
   @Override
   public Connection connect() throws SQLException {
-    return server.connect(DATABASE);
+    return server.connect(database);
+  }
+
+  @Override
+  public ScratchDatabase companion() {
+    String name = DATABASE + "_target";
+    server.createDatabase(name);
+    return new EmbeddedScratch(server, name, false);
   }
 
   @Override
@@ -57,7 +69,7 @@ public final class EmbeddedScratch implements ScratchDatabase {
 
   @Override
   public String description() {
-    return "database " + DATABASE + " on an embedded server";
+    return "database " + database + " on an embedded server";
   }
 
   @Override
@@ -67,6 +79,9 @@ public final class EmbeddedScratch implements ScratchDatabase {
 
   @Override
   public void close() {
-    server.close();
+    // A companion's database goes with the server's data directory, which the owner deletes.
+    if (ownsServer) {
+      server.close();
+    }
   }
 }

@@ -36,14 +36,17 @@ final class FillPlan {
   final long rows;
   /** Column name to its value as SQL, given the SQL of the row number. */
   private final Map<String, UnaryOperator<String>> values;
+  /** The same values without the one-in-ten NULLs of plain nullable columns. */
+  private final Map<String, UnaryOperator<String>> nonNullValues;
   /** CHECKs that were not understood and name no nullable column: values are tried against them. */
   final List<Check> triedChecks;
 
   private FillPlan(LiveTable table, long rows, Map<String, UnaryOperator<String>> values,
-      List<Check> triedChecks) {
+      Map<String, UnaryOperator<String>> nonNullValues, List<Check> triedChecks) {
     this.table = table;
     this.rows = rows;
     this.values = values;
+    this.nonNullValues = nonNullValues;
     this.triedChecks = triedChecks;
   }
 
@@ -61,6 +64,33 @@ final class FillPlan {
         + ")" + (overriding ? " OVERRIDING SYSTEM VALUE" : "") + " SELECT "
         + columns.stream().map(c -> valueAt(c, "g.i")).collect(Collectors.joining(", "))
         + " FROM generate_series(1::bigint, " + rows + ") AS g(i)";
+  }
+
+  /**
+   * One row of number {@code ?} (a bigint parameter, past {@code filledRows}), as the old
+   * application would insert it. Columns of a unique set take the new row number's values,
+   * which no existing row has; every other column takes the values of an existing row, so that
+   * the new row looks like the data already there (a value another table's rows refer to, say,
+   * without a foreign key saying so). The columns in {@code omitted} are left to their defaults
+   * (a serial or identity key takes its next value); those in {@code neverNull} get a value in
+   * every row; those in {@code fresh} take new values like unique ones (a column the playbook
+   * is about to make unique).
+   */
+  String insertOneSql(Set<String> omitted, Set<String> neverNull, Set<String> fresh,
+      long filledRows) {
+    Set<String> unique = new HashSet<>(fresh);
+    table.uniqueSets().forEach(unique::addAll);
+    List<String> columns = values.keySet().stream().filter(c -> !omitted.contains(c)).toList();
+    boolean overriding = columns.stream().anyMatch(c -> table.column(c).identityAlways());
+    return "INSERT INTO " + table.sqlName() + " ("
+        + columns.stream().map(c -> table.column(c).quoted()).collect(Collectors.joining(", "))
+        + ")" + (overriding ? " OVERRIDING SYSTEM VALUE" : "") + " SELECT "
+        + columns.stream().map(c -> (neverNull.contains(c)
+            ? nonNullValues.getOrDefault(c, values.get(c)) : values.get(c))
+            .apply(unique.contains(c) ? "g.i" : "g.r"))
+            .collect(Collectors.joining(", "))
+        + " FROM (SELECT n, (n - 1) % " + Math.max(1, filledRows) + " + 1"
+        + " FROM (SELECT CAST(? AS bigint)) AS p(n)) AS g(i, r)";
   }
 
   /** One choice of values that one or more columns take together. */
@@ -166,6 +196,7 @@ final class FillPlan {
 
     long rows = countThroughUniqueSets(table, requested, slotOf, nulls, notes);
     Map<String, UnaryOperator<String>> values = new LinkedHashMap<>();
+    Map<String, UnaryOperator<String>> nonNullValues = new LinkedHashMap<>();
     Set<String> uniqueColumns = table.uniqueSets().stream().flatMap(List::stream)
         .collect(Collectors.toSet());
     for (LiveColumn col : table.columns()) {
@@ -176,6 +207,7 @@ final class FillPlan {
       }
       if (slot == null) {
         values.put(name, i -> NULL);
+        nonNullValues.put(name, i -> NULL);
         continue;
       }
       UnaryOperator<String> ofK = slot.valueOfK.get(name);
@@ -189,8 +221,9 @@ final class FillPlan {
       int shift = values.size() % 10;
       values.put(name, plain ? i -> "CASE WHEN (" + i + ") % 10 = " + shift + " THEN NULL ELSE "
           + value.apply(i) + " END" : value);
+      nonNullValues.put(name, value);
     }
-    FillPlan plan = new FillPlan(table, rows, values, tried);
+    FillPlan plan = new FillPlan(table, rows, values, nonNullValues, tried);
     for (ForeignKey fk : selfReferences) {
       addSelfReference(plan, fk, notes);
     }

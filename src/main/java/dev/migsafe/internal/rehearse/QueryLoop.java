@@ -37,6 +37,8 @@ final class QueryLoop implements Runnable {
   private volatile long runningSince = IDLE;
   private volatile Connection connection;
   private volatile PreparedStatement statement;
+  /** The number of the next row an insert loop writes. */
+  private long nextRow;
 
   QueryLoop(ConnectionFactory connections, WorkloadTable table, QueryKind kind, double perSecond,
       List<Object[]> keys, Duration statementTimeout, QueryLog log) {
@@ -49,6 +51,7 @@ final class QueryLoop implements Runnable {
     this.statementTimeout = statementTimeout;
     this.log = log;
     this.sql = sql(table, kind, !keys.isEmpty());
+    this.nextRow = table.insert() == null ? 0 : table.insert().firstRow();
   }
 
   /**
@@ -57,6 +60,9 @@ final class QueryLoop implements Runnable {
    * check since the key does not change). Without: the same table locks without rows.
    */
   static String sql(WorkloadTable table, QueryKind kind, boolean keyed) {
+    if (kind == QueryKind.INSERT) {
+      return table.insert().sql();
+    }
     String t = dev.migsafe.internal.plan.SqlQuoting.identifier(table.name());
     if (!keyed) {
       return kind == QueryKind.READ ? "SELECT 1 FROM " + t + " LIMIT 1"
@@ -88,7 +94,10 @@ final class QueryLoop implements Runnable {
     long start = System.nanoTime();
     try {
       PreparedStatement ps = prepared();
-      if (!keys.isEmpty()) {
+      if (kind == QueryKind.INSERT) {
+        // A failed insert uses up its number too: a unique value is never tried twice.
+        ps.setLong(1, nextRow++);
+      } else if (!keys.isEmpty()) {
         Object[] key = keys.get(ThreadLocalRandom.current().nextInt(keys.size()));
         for (int i = 0; i < key.length; i++) {
           ps.setObject(i + 1, key[i]);

@@ -13,6 +13,11 @@ import java.util.List;
  * invariants' runs, {@code rollback-executable-and-time-bounded} from the executed rollback.
  * Other gates are the plan's, unchanged. A gate the packet already blocks (no invariants) or
  * fails (a rollback without a time bound) stays so: a rehearsal cannot make it pass.
+ *
+ * <p>A gate passes only on evidence. When the run saw nothing that could decide it (no
+ * invariant was rehearsed; no rollback statement ran) it stays {@code pending}, the status the
+ * plan gives a gate whose evidence is still to come, with the reason: {@code plan --rehearsal}
+ * and {@code outcome record} then count it as not passed.
  */
 public final class RehearsalGates {
   public static final String INVARIANTS = "invariants-before-and-after";
@@ -46,6 +51,11 @@ public final class RehearsalGates {
     if (!failed.isEmpty()) {
       return new Gate(INVARIANTS, "failed", "invariant failed: " + String.join("; ", failed));
     }
+    if (invariants.isEmpty()) {
+      return new Gate(INVARIANTS, "pending", "no invariant ran in the rehearsal"
+          + (stopped == null ? "" : " (it stopped at " + stopped.at() + ")")
+          + ": nothing was seen that could pass this gate");
+    }
     if (!cutoverReached) {
       return new Gate(INVARIANTS, "failed", "the rehearsal stopped "
           + (stopped == null ? "" : "at " + stopped.at() + " ") + "before the invariants after "
@@ -60,6 +70,12 @@ public final class RehearsalGates {
       return new Gate(ROLLBACK, r.error() == null ? "pending" : "failed", r.reason());
     }
     List<String> problems = new ArrayList<>();
+    if (r.statements().isEmpty() && r.error() == null) {
+      // The starting state was compared with itself: that proves no rollback.
+      return new Gate(ROLLBACK, "pending", "no rollback statement ran"
+          + (r.fromStep() == null ? "" : " from " + r.fromStep()) + ": nothing was rolled back, "
+          + "so nothing shows that the rollback is executable and time-bounded");
+    }
     if (r.error() != null) {
       problems.add("a rollback statement failed: " + r.error());
     }

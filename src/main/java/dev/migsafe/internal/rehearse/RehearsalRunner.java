@@ -58,11 +58,18 @@ public final class RehearsalRunner {
   /** The plan's validations without the invariants the packet keeps for production data. */
   private final List<Plan.Validation> validationsToRun;
   private Map<String, Long> rehearsalRows = Map.of();
+  /** The rows per table the synthetic fill was asked for; null when the team's data was loaded. */
+  private Map<String, Long> requestedRows;
   /** What the steps without a rollback changed in the schema, step id to differences. */
   private final Map<String, List<SchemaDifference>> keptEffects = new LinkedHashMap<>();
   private Connection observerConnection;
   /** The schemas the packet's tables live in: where locks are observed and state compared. */
   private List<String> schemas = List.of();
+  /** The target schema built on the same server, or null when the packet has none. */
+  private Map<String, SchemaSnapshot> target;
+  /** The schemas the end state is compared in: the current schema's and the target's. */
+  private List<String> endSchemas = List.of();
+  private Rehearsal.EndState endState;
   private Stop stopped;
   private boolean backfillValidated;
   private boolean cutoverReached;
@@ -103,14 +110,23 @@ public final class RehearsalRunner {
     dev.migsafe.internal.pg.SqlScript.run(migration, source, packet.schema().current());
     schemas = SchemaState.schemasOf(SchemaReader.read(packet.schema().current()), db.schema());
     Map<String, SchemaSnapshot> start = SchemaState.read(observer, schemas);
+    if (packet.schema().target() != null) {
+      // Built before the first step, so that DDL the server rejects is bad input at once.
+      progress.accept("building the target schema for the end-state check");
+      java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(schemas);
+      all.addAll(SchemaState.schemasOf(SchemaReader.read(packet.schema().target()),
+          db.schema()));
+      endSchemas = List.copyOf(all);
+      target = EndStateCheck.target(db, packet, endSchemas);
+    }
     progress.accept(options.dataFile() == null ? "filling the tables" : "loading "
         + options.dataFile());
     Schema schema = SchemaReader.read(packet.schema().current());
     Data data = fill(migration, schema);
     rehearsalRows = data.rows();
 
-    BackgroundWorkload workload = BackgroundWorkload.start(db, packet, plan, schema, data,
-        options);
+    BackgroundWorkload workload = BackgroundWorkload.start(db, packet, plan, schema,
+        insertRows(migration, schema), data, options);
     RollbackRun rollback;
     try {
       rollback = rehearse(migration, observer, start, workload);
@@ -121,7 +137,56 @@ public final class RehearsalRunner {
         new Rehearsal.Server(db.serverVersion(), db.embedded(), db.description()), data,
         List.copyOf(stepRuns), List.copyOf(validationRuns), rollback,
         RehearsalGates.decide(plan.gates(), validationRuns, rollback, stopped, cutoverReached),
-        stopped, workload.summary(), List.copyOf(notes));
+        stopped, workload.summary(), List.copyOf(notes),
+        endState != null ? endState : Rehearsal.EndState.notChecked(notCheckedBecause(rollback)));
+  }
+
+  /** Why the end state was not compared with the target. */
+  private String notCheckedBecause(RollbackRun rollback) {
+    if (target == null) {
+      return "the packet has no target schema";
+    }
+    if (stopped != null) {
+      return "the playbook did not run to its end: " + stopped.reason();
+    }
+    if (!rollback.schemaRestored()) {
+      return "the steps from the point of no return on were not rehearsed: the rollback did "
+          + "not restore the schema they start from";
+    }
+    return "the playbook did not run to its end";
+  }
+
+  /**
+   * The schema the last step left, against the target. Taken before the after-cutover checks
+   * (they read rows, not the catalog) and before anything is rolled back.
+   */
+  private Rehearsal.EndState checkEndState() throws SQLException {
+    if (target == null) {
+      return Rehearsal.EndState.notChecked("the packet has no target schema");
+    }
+    progress.accept("comparing the end state with the target schema");
+    Map<String, SchemaSnapshot> reached;
+    try {
+      reached = SchemaState.read(observerConnection, endSchemas);
+    } catch (MigsafeException e) {
+      // A schema the target has and the playbook never created.
+      return Rehearsal.EndState.notChecked("the end state cannot be read: " + e.getMessage());
+    }
+    return EndStateCheck.judge(target, reached, plan.targetDifferences());
+  }
+
+  /** The workload's inserts: from the synthetic fill's plans; none over the team's own data. */
+  private Map<String, InsertRow> insertRows(Connection c, Schema schema) throws SQLException {
+    if (!options.workload()) {
+      return Map.of();
+    }
+    if (requestedRows == null) {
+      notes.add("The workload inserts no rows: over the team's data (--data) migsafe cannot "
+          + "tell which key values are still free.");
+      return Map.of();
+    }
+    return InsertRows.build(c, schema, SchemaReader.read(packet.schema().target() == null
+        ? packet.schema().current() : packet.schema().target()), requestedRows, notes);
   }
 
   /** Synthetic rows shaped by the packet, or the team's sample; the rows counted either way. */
@@ -142,6 +207,7 @@ public final class RehearsalRunner {
     }
     Map<String, Long> wanted = SyntheticData.rowsPerTable(schema, packet, options.scale());
     db.dataDirectory().ifPresent(dir -> DiskBudget.check(dir, schema, wanted));
+    requestedRows = wanted;
     DataFill fill = SyntheticData.fill(c, schema, wanted);
     notes.addAll(fill.notes());
     notes.addAll(TargetShape.fillNullsTheTargetForbids(c, schema,
@@ -235,6 +301,7 @@ public final class RehearsalRunner {
       ran++;
     }
     if (to == steps.size()) {
+      endState = checkEndState();
       if (!backfillValidated && !afterBackfill(validations)) {
         return ran;
       }

@@ -116,13 +116,20 @@ final class RollbackExecutor {
         try {
           for (SourceStatement one : SqlSplitter.split(p.sql())) {
             boolean batch = RollbackPath.isBatch(one.text());
+            int first = -1;
+            boolean more;
             do {
               st.execute(one.text());
               batches++;
-              if (batch && st.getUpdateCount() > 0) {
+              int rows = st.getUpdateCount();
+              first = first < 0 ? rows : first;
+              // Caught up, as in StepExecutor: the rest is what the workload's inserts add.
+              more = batch && rows > 0 && !(batches > 1 && rows * 10L < first)
+                  && batches < StepExecutor.MAX_BATCHES;
+              if (more) {
                 Thread.sleep(pause.toMillis());
               }
-            } while (batch && st.getUpdateCount() > 0 && batches < StepExecutor.MAX_BATCHES);
+            } while (more);
           }
         } catch (SQLException ex) {
           e = Errors.describe(ex);

@@ -42,6 +42,16 @@ public interface ScratchDatabase extends AutoCloseable, ConnectionFactory {
   @Override
   String host();
 
+  /**
+   * A second, empty scratch database on the same server, reached as the same role, for the
+   * packet's target schema. The end state is compared with a target this very server built, so
+   * both sides are in its canonical text. A database rather than a second schema because the
+   * packet's DDL may create and qualify schemas of its own ({@code app.orders}): in a database
+   * of their own the target's objects keep exactly the names the live ones have. Closing it
+   * removes that database only.
+   */
+  ScratchDatabase companion();
+
   /** Removes the scratch database or schema; stops an embedded server. Never throws. */
   @Override
   void close();

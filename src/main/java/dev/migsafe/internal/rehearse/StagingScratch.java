@@ -33,11 +33,13 @@ public final class StagingScratch implements ScratchDatabase {
   private final String version;
   private final Thread hook;
   private final java.util.function.Consumer<String> warnings;
+  private final boolean allowPrivilegedRole;
   private boolean closed;
 
   private StagingScratch(ConnectionSpec admin, Connection owner, String name, String version,
-      java.util.function.Consumer<String> warnings) {
+      boolean allowPrivilegedRole, java.util.function.Consumer<String> warnings) {
     this.admin = admin;
+    this.allowPrivilegedRole = allowPrivilegedRole;
     this.owner = owner;
     this.warnings = warnings;
     this.scratch = admin.withDatabase(name);
@@ -72,7 +74,7 @@ public final class StagingScratch implements ScratchDatabase {
       st.execute("CREATE DATABASE " + SqlQuoting.identifier(name));
       st.execute("COMMENT ON DATABASE " + SqlQuoting.identifier(name) + " IS "
           + SqlQuoting.literal(MARK));
-      return new StagingScratch(admin, owner, name, version, warnings);
+      return new StagingScratch(admin, owner, name, version, allowPrivilegedRole, warnings);
     } catch (SQLException e) {
       closeQuietly(owner);
       throw MigsafeException.badInput("cannot create a scratch database on " + admin.host()
@@ -145,6 +147,15 @@ public final class StagingScratch implements ScratchDatabase {
   @Override
   public Connection connect() {
     return scratch.open();
+  }
+
+  /**
+   * Another scratch database of its own: random name, marked, swept when its run dies, dropped
+   * on close and by its own shutdown hook.
+   */
+  @Override
+  public ScratchDatabase companion() {
+    return create(admin, allowPrivilegedRole, warnings);
   }
 
   @Override

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A background workload during a rehearsal: reads and writes by key on the touched tables at
+ * A background workload during a rehearsal: reads and writes by key, and inserts of new rows
+ * ({@link InsertRow}), on the touched tables at
  * rates derived from the packet ({@link #rates}), each table and kind on its own thread and
  * connection, every query recorded. The rehearsal asks how long any query waited while a step
  * ran ({@link #maxWaitMillis}) and which errors the step caused ({@link #errorsBetween}); a
@@ -50,6 +51,9 @@ public final class Workload {
     List<QueryRate> rates = new ArrayList<>();
     for (WorkloadTable t : tables) {
       for (QueryKind kind : QueryKind.values()) {
+        if (kind == QueryKind.INSERT && t.insert() == null) {
+          continue;
+        }
         double packet = kind == QueryKind.READ ? t.readsPerSecond() : t.writesPerSecond();
         if (packet > 0) {
           double scaled = Math.min(Math.max(packet * limits.scaleFactor(), 1.0),

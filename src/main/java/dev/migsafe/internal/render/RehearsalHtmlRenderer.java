@@ -120,6 +120,23 @@ public final class RehearsalHtmlRenderer {
       }
     }
 
+    Rehearsal.EndState end = r.endState();
+    h.append("<h2>End state</h2>\n<p class=\"")
+        .append(!end.checked() ? "pending" : end.reached() ? "passed" : "failed").append("\">")
+        .append(text(RehearsalText.endState(end))).append(".</p>\n");
+    if (!end.differences().isEmpty()) {
+      h.append("<table><tr><th>kind</th><th>object</th><th>expected</th><th>actual</th>"
+          + "<th>declared</th></tr>");
+      for (Rehearsal.EndStateDifference d : end.differences()) {
+        h.append("<tr><td>").append(text(d.kind())).append("</td><td><code>")
+            .append(text(d.object())).append("</code></td><td>").append(text(d.expected()))
+            .append("</td><td>").append(text(d.actual())).append("</td><td class=\"")
+            .append(d.declared() ? "yes\">yes: " + text(d.reason()) : "no\">no")
+            .append("</td></tr>");
+      }
+      h.append("</table>\n");
+    }
+
     Rehearsal.WorkloadSummary w = r.workload();
     h.append("<h2>Workload</h2><p>").append(w.enabled() ? "Ran: " : "Not run: ")
         .append(text(w.reason())).append(w.enabled() ? ". " + w.queries() + " queries, "

@@ -43,6 +43,12 @@ public final class RehearsalJsonRenderer {
       }
       observation(n.putObject("predicted"), s.predicted());
       observation(n.putObject("observed"), s.observed());
+      if (s.projectionRatio() == null) {
+        n.putNull("projectionRatio");
+      } else {
+        PlanJsonRenderer.number(n, "projectionRatio", Math.round(s.projectionRatio() * 100) / 100.0);
+      }
+      n.put("projectionFarFromEstimate", s.projectionFarFromEstimate());
       n.put("matchesPrediction", s.matchesPrediction());
       strings(n.putArray("mismatches"), s.mismatches());
       n.put("error", s.error());
@@ -109,6 +115,22 @@ public final class RehearsalJsonRenderer {
     root.putObject("workload").put("enabled", w.enabled()).put("reason", w.reason())
         .put("queries", w.queries()).put("errors", w.errors()).put("maxWaitMs", w.maxWaitMs());
     strings(root.putArray("notes"), r.notes());
+    Rehearsal.EndState end = r.endState();
+    ObjectNode endState = root.putObject("endState");
+    endState.put("checked", end.checked());
+    endState.put("reached", end.reached());
+    endState.put("reason", end.reason());
+    ArrayNode differences = endState.putArray("differences");
+    for (Rehearsal.EndStateDifference d : end.differences()) {
+      ObjectNode n = differences.addObject();
+      n.put("kind", d.kind());
+      n.put("object", d.object());
+      n.put("expected", d.expected());
+      n.put("actual", d.actual());
+      n.put("message", d.message());
+      n.put("declared", d.declared());
+      n.put("reason", d.reason());
+    }
     return Json.write(root);
   }
 

@@ -100,6 +100,17 @@ public final class RehearsalMarkdownRenderer {
       }
     }
 
+    Rehearsal.EndState end = r.endState();
+    md.append("\n## End state\n\n").append(cell(RehearsalText.endState(end))).append(".\n");
+    if (!end.differences().isEmpty()) {
+      md.append("\n| kind | object | expected | actual | declared |\n|---|---|---|---|---|\n");
+      for (Rehearsal.EndStateDifference d : end.differences()) {
+        md.append("| ").append(d.kind()).append(" | ").append(cell(d.object())).append(" | ")
+            .append(cell(d.expected())).append(" | ").append(cell(d.actual())).append(" | ")
+            .append(d.declared() ? "yes: " + cell(d.reason()) : "**no**").append(" |\n");
+      }
+    }
+
     Rehearsal.WorkloadSummary w = r.workload();
     md.append("\n## Workload\n\n").append(w.enabled() ? "Ran: " : "Not run: ")
         .append(cell(w.reason())).append(w.enabled() ? ". " + w.queries() + " queries, "

@@ -25,7 +25,26 @@ final class RehearsalText {
       return "–";
     }
     return (s.estimated() == null ? "–" : s.estimated().toString()) + " / "
-        + (s.projectedMs() == null ? "–" : java.time.Duration.ofMillis(s.projectedMs()).toString());
+        + (s.projectedMs() == null ? "–" : java.time.Duration.ofMillis(s.projectedMs()).toString())
+        + (s.projectionFarFromEstimate() ? " (" + farFromEstimate(s) + ")" : "");
+  }
+
+  /** {@code 5.2× the estimate}, {@code 1/4.9 of the estimate}: how far off, either way. */
+  static String farFromEstimate(Rehearsal.StepRun s) {
+    double ratio = s.projectionRatio();
+    return ratio >= 1 ? String.format(java.util.Locale.ROOT, "%.1f× the estimate", ratio)
+        : String.format(java.util.Locale.ROOT, "1/%.1f of the estimate", 1 / ratio);
+  }
+
+  /** One end-state difference as a line: its message, and the plan's reason when declared. */
+  static String difference(Rehearsal.EndStateDifference d) {
+    return d.message() + (d.declared() ? " (declared by the plan: " + d.reason() + ")"
+        : " (not declared by the plan)");
+  }
+
+  static String endState(Rehearsal.EndState e) {
+    return !e.checked() ? "Not checked: " + e.reason()
+        : (e.reached() ? "Reached: " : "Not reached: ") + e.reason();
   }
 
   static String yesNo(Boolean b) {
@@ -50,11 +69,15 @@ final class RehearsalText {
   }
 
   static String summary(Rehearsal r) {
-    long mismatched = r.mismatches().size();
+    // A failed step showed nothing to compare: it is counted apart, never as matching.
+    long mismatched = r.differingSteps().size();
+    long failedSteps = r.failedSteps().size();
     long failedValidations = r.validations().stream().filter(v -> !v.passed()).count();
-    return r.steps().size() + " steps rehearsed, " + mismatched + " differ from the plan; "
+    return r.steps().size() + " steps rehearsed, " + mismatched + " differ from the plan"
+        + (failedSteps == 0 ? "" : ", " + failedSteps + " failed") + "; "
         + r.validations().size() + " validation runs, " + failedValidations + " failed; rollback "
         + (r.rollback().executed() ? "executed in " + r.rollback().durationMs() + " ms"
-            : "not executed");
+            : "not executed") + "; end state " + (!r.endState().checked() ? "not checked"
+                : r.endState().reached() ? "reached" : "not reached");
   }
 }

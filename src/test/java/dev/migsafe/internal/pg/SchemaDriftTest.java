@@ -269,6 +269,66 @@ class SchemaDriftTest {
 
   @ParameterizedTest
   @MethodSource("versions")
+  void sequencesOfTheWrongTypeBoundsOrOwner(String version) throws SQLException {
+    assertThat(drift(version,
+        "ALTER SEQUENCE orders_id_seq AS integer",
+        "ALTER SEQUENCE invoice_numbers INCREMENT BY 10 CYCLE",
+        "ALTER SEQUENCE invoice_numbers OWNED BY customers.id"))
+        .extracting(SchemaDifference::kind, SchemaDifference::object,
+            SchemaDifference::expected, SchemaDifference::actual)
+        .containsExactly(
+            tuple("sequence-bounds", "invoice_numbers",
+                "INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 NO CYCLE",
+                "INCREMENT 10 MINVALUE 1 MAXVALUE 9223372036854775807 CYCLE"),
+            tuple("sequence-owner", "invoice_numbers", "OWNED BY NONE",
+                "OWNED BY customers.id"),
+            tuple("sequence-type", "orders_id_seq", "bigint", "integer"),
+            tuple("sequence-bounds", "orders_id_seq",
+                "INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 NO CYCLE",
+                "INCREMENT 1 MINVALUE 1 MAXVALUE 2147483647 NO CYCLE"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("versions")
+  void aSerialKeyWidenedToBigintKeepsAnIntegerSequence(String version) throws SQLException {
+    // What a type change by ALTER COLUMN leaves behind: the key is bigint, nextval is not.
+    SchemaSnapshot expected = ExpectedSchema.materialise(TestServers.server(version),
+        "CREATE TABLE ledger (id bigserial PRIMARY KEY);", "target.sql", "public");
+    assertThat(SchemaComparison.compare(expected, drifted(version, "public",
+        "CREATE TABLE ledger (id serial PRIMARY KEY);",
+        "ALTER TABLE ledger ALTER COLUMN id TYPE bigint")))
+        .extracting(SchemaDifference::kind, SchemaDifference::object, SchemaDifference::message)
+        .containsExactly(
+            tuple("sequence-type", "ledger_id_seq", "ledger_id_seq: expected a sequence of type "
+                + "bigint, found integer: nextval fails after 2147483647"),
+            tuple("sequence-bounds", "ledger_id_seq", "ledger_id_seq: expected INCREMENT 1 "
+                + "MINVALUE 1 MAXVALUE 9223372036854775807 NO CYCLE, found INCREMENT 1 MINVALUE 1"
+                + " MAXVALUE 2147483647 NO CYCLE"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("versions")
+  void anIdentityColumnsSequenceIsPartOfTheColumn(String version) throws SQLException {
+    assertThat(drift(version, "ALTER TABLE events ALTER COLUMN id SET MAXVALUE 1000"))
+        .extracting(SchemaDifference::kind, SchemaDifference::object,
+            SchemaDifference::expected, SchemaDifference::actual)
+        .containsExactly(tuple("column-identity", "events.id",
+            "GENERATED ALWAYS AS IDENTITY (AS bigint INCREMENT 1 MINVALUE 1 MAXVALUE "
+                + "9223372036854775807 NO CYCLE)",
+            "GENERATED ALWAYS AS IDENTITY (AS bigint INCREMENT 1 MINVALUE 1 MAXVALUE 1000 "
+                + "NO CYCLE)"));
+    assertThat(expected(version).sequences()).extracting(SchemaSnapshot.Sequence::name)
+        .as("the identity's own sequence is not listed apart")
+        .containsExactly("invoice_numbers", "orders_id_seq");
+    SchemaSnapshot.Column id = expected(version).table("events").orElseThrow().column("id")
+        .orElseThrow();
+    assertThat(id.identitySequence().type()).isEqualTo("bigint");
+    assertThat(expected(version).sequences()).filteredOn(s -> s.name().equals("orders_id_seq"))
+        .singleElement().extracting(SchemaSnapshot.Sequence::ownedBy).isEqualTo("orders.id");
+  }
+
+  @ParameterizedTest
+  @MethodSource("versions")
   void quotedIdentifiersAndSchemasSurvive(String version) throws SQLException {
     String schema = "Sales \"EU\" Dept";
     String ddl = "CREATE TABLE \"Order Items\" (\"Weird \"\"Col\"\"\" text, \"ID\" int PRIMARY KEY);\n"
