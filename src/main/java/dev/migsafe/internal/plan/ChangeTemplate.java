@@ -35,6 +35,8 @@ public final class ChangeTemplate {
     ids.put("index", c.name() != null && c.kind().startsWith("add-") ? c.name() + "_idx"
         : base + "_idx");
     ids.put("check", base + "_not_null");
+    ids.put("syncTrigger", c.to() == null ? null : truncate(shortName(table) + "_" + c.to()
+        + "_sync"));
     lists.put("columns", cols);
     lists.put("refColumns", referencedColumns(c, current, target));
     raw.put("fromType", c.fromType());
@@ -171,6 +173,11 @@ public final class ChangeTemplate {
         : col.type().toLowerCase(java.util.Locale.ROOT);
     return type.matches("(small|big)?serial[248]?")
         || col != null && SERIAL_DEFAULT.equals(col.defaultExpr());
+  }
+
+  /** PostgreSQL keeps the first 63 bytes of a name; longer ones would collide silently. */
+  private static String truncate(String name) {
+    return name.length() > 63 ? name.substring(0, 63) : name;
   }
 
   private static String shortName(String table) {

@@ -475,7 +475,7 @@ public final class PlanBuilder {
    * trigger that calls them is gone: the playbook leaves nothing of its own behind.
    */
   private static void dropHelpers(Map<String, List<StepExpander.Draft>> byPhase) {
-    for (String function : List.of("migsafe_copy_column")) {
+    for (String function : List.of("migsafe_copy_column", "migsafe_sync_columns")) {
       boolean created = byPhase.values().stream().flatMap(List::stream)
           .anyMatch(d -> d.sql() != null && d.sql().contains("FUNCTION " + function + "("));
       if (created) {

@@ -17,16 +17,18 @@ final class TargetDeclarations {
     List<Plan.TargetDifference> out = new ArrayList<>();
     for (PlanChange f : facts) {
       var c = f.change();
-      if ("set-not-null".equals(c.kind()) && "set-not-null".equals(f.getRecipe())
-          && engineVersion < 12) {
-        out.add(new Plan.TargetDifference("column-nullability", c.table() + "." + c.column(),
+      boolean keepsCheck = "set-not-null".equals(c.kind()) && "set-not-null".equals(f.getRecipe())
+          || "rename-column".equals(c.kind()) && "rename-column-not-null".equals(f.getRecipe());
+      if (keepsCheck && engineVersion < 12) {
+        String column = c.kind().equals("rename-column") ? c.to() : c.column();
+        out.add(new Plan.TargetDifference("column-nullability", c.table() + "." + column,
             "On PostgreSQL " + engineVersion + " SET NOT NULL scans " + c.table() + " under "
                 + "ACCESS EXCLUSIVE even when a validated CHECK proves the column has no NULL "
                 + "(PostgreSQL 12 uses the CHECK and skips the scan); the playbook keeps the "
-                + "validated CHECK (" + c.column() + " IS NOT NULL) instead, which enforces "
+                + "validated CHECK (" + column + " IS NOT NULL) instead, which enforces "
                 + "the same rule."));
         out.add(new Plan.TargetDifference("extra-constraint", c.table() + "."
-            + ChangeTemplate.checkName(c), "The validated CHECK (" + c.column()
+            + ChangeTemplate.checkName(c), "The validated CHECK (" + column
             + " IS NOT NULL) that stands in for NOT NULL on PostgreSQL " + engineVersion
             + " stays."));
       }

@@ -79,6 +79,13 @@ final class BackgroundWorkload implements WaitMeter {
     return workload == null ? 0 : workload.maxWaitMillis(fromNanos, toNanos);
   }
 
+  /** The old application is gone from phase D on: its inserts stop ({@link Workload#stopInserts}). */
+  void retireOldApplication() {
+    if (workload != null) {
+      workload.stopInserts();
+    }
+  }
+
   void stop() {
     stats = workload == null ? null : workload.stop();
   }

@@ -63,6 +63,8 @@ public final class RehearsalRunner {
   /** What the steps without a rollback changed in the schema, step id to differences. */
   private final Map<String, List<SchemaDifference>> keptEffects = new LinkedHashMap<>();
   private Connection observerConnection;
+  /** The workload behind the steps, told when the old application goes away. */
+  private BackgroundWorkload backgroundWorkload;
   /** The schemas the packet's tables live in: where locks are observed and state compared. */
   private List<String> schemas = List.of();
   /** The target schema built on the same server, or null when the packet has none. */
@@ -129,6 +131,7 @@ public final class RehearsalRunner {
         insertRows(migration, schema), data, options);
     RollbackRun rollback;
     try {
+      backgroundWorkload = workload;
       rollback = rehearse(migration, observer, start, workload);
     } finally {
       workload.stop();
@@ -271,6 +274,10 @@ public final class RehearsalRunner {
         if (!afterBackfill(validations)) {
           return ran;
         }
+      }
+      if (phaseRank(step) >= phaseRank("D")) {
+        // Cutover deploys the new application everywhere: the old one stops writing.
+        backgroundWorkload.retireOldApplication();
       }
       boolean recorded = record || i >= reversibleEnd;
       progress.accept((recorded ? "step " : "replaying step ") + step.id()

@@ -163,6 +163,15 @@ public final class Workload {
     return log.errors(fromNanos, toNanos);
   }
 
+  /**
+   * Stops the inserts: the old application they stand for is replaced at cutover, and its
+   * rows, written after its columns are gone, would only count as errors. Reads and writes by
+   * key go on. Idempotent.
+   */
+  public synchronized void stopInserts() {
+    loops.stream().filter(l -> l.kind() == QueryKind.INSERT).forEach(QueryLoop::stop);
+  }
+
   /** Stops every query thread, closes every connection and returns the totals. Idempotent. */
   public synchronized WorkloadStats stop() {
     if (stats != null) {
