@@ -137,8 +137,10 @@ class PlanBuilderTest {
     Plan.Risk add = plan.risks().get(0);
     assertThat(add.lock()).isEqualTo(LockMode.ACCESS_EXCLUSIVE);
     assertThat(add.rewritesTable()).isFalse();
-    Plan.Risk backfill = plan.risks().stream().filter(r -> r.stepId().equals("C1")).findFirst()
-        .orElseThrow();
+    String batchStep = plan.phases().get(2).steps().stream().filter(Plan.Step::batched)
+        .findFirst().orElseThrow().id();
+    Plan.Risk backfill = plan.risks().stream().filter(r -> r.stepId().equals(batchStep))
+        .findFirst().orElseThrow();
     assertThat(backfill.lock()).isEqualTo(LockMode.ROW_EXCLUSIVE);
     // 120M rows in batches of 5000 at 10k rows/s, slowed by 900 writes/s: hours, not seconds.
     assertThat(backfill.estimatedDuration().toHours()).isGreaterThan(3);
@@ -148,7 +150,8 @@ class PlanBuilderTest {
   @Test
   void heavyStepsAvoidPeakTrafficInThePacketsTimeZone() throws IOException {
     Plan plan = plan();
-    Plan.Step backfill = plan.phases().get(2).steps().get(0);
+    Plan.Step backfill = plan.phases().get(2).steps().stream().filter(Plan.Step::batched)
+        .findFirst().orElseThrow();
     assertThat(backfill.window()).isEqualTo("off-peak");
     // 10:00 on a Tuesday in Berlin is peak: the backfill waits for 20:00.
     assertThat(backfill.scheduledAt().getHour()).isGreaterThanOrEqualTo(20);
@@ -175,7 +178,9 @@ class PlanBuilderTest {
     Plan.DecisionTree t = plan.decisionTrees().get(0);
     assertThat(t.pointOfNoReturn()).isEqualTo("D2");
     assertThat(t.root().no().outcome()).isEqualTo("rollback");
+    // Newest first: the backfill's progress table, then the column.
     assertThat(t.root().no().steps()).containsExactly(
+        "DROP TABLE IF EXISTS \"migsafe_backfill_orders_email\"",
         "ALTER TABLE \"orders\" DROP COLUMN \"customer_email\"");
     assertThat(t.root().yes().steps()).containsExactly(
         "Copy \"customer_email\" back from the audit log.");

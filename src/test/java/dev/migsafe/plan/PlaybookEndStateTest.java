@@ -14,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The playbook's SQL, replayed in order through the schema model, reaches the target or
@@ -57,9 +56,7 @@ class PlaybookEndStateTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"plan-add-foreign-key", "plan-drop-column-still-read",
-      "plan-int-to-bigint-key", "plan-not-null-big-table", "plan-rename-column",
-      "plan-unique-constraint"})
+  @org.junit.jupiter.params.provider.MethodSource("dev.migsafe.testing.PlanExamples#names")
   void everyExampleReachesItsTargetOrDeclaresWhy(String example) throws Exception {
     JsonNode plan = plan(Path.of("examples", example, "packet.yaml"));
     assertThat(notReached(plan)).isEmpty();

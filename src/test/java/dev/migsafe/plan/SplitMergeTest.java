@@ -48,8 +48,8 @@ class SplitMergeTest {
       assertThat(c.column()).isEqualTo("full_name");
       assertThat(c.columns()).containsExactly("first_name", "last_name");
     });
-    Plan.Step backfill = plan.phases().get(2).steps().stream().filter(s -> s.sql() != null
-        && s.sql().startsWith("UPDATE")).findFirst().orElseThrow();
+    Plan.Step backfill = plan.phases().get(2).steps().stream().filter(Plan.Step::batched)
+        .findFirst().orElseThrow();
     assertThat(backfill.sql()).contains("SET (\"first_name\", \"last_name\") = "
         + "(split_part(full_name, ' ', 1), split_part(full_name, ' ', 2))");
     assertThat(PlanOutputTest.parses(backfill.sql())).isTrue();

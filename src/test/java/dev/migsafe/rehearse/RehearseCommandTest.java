@@ -90,20 +90,21 @@ class RehearseCommandTest {
    */
   record Known(List<String> undeclared, String stoppedAt) {}
 
-  // Defects of a playbook that a rehearsal shows and that are not fixed yet: none today. An
-  // entry here records a defect to fix, never a way to pass.
+  // Defects of a playbook that a rehearsal shows and that are not fixed yet. An entry here
+  // records a defect to fix, never a way to pass.
   private static final Map<String, Known> KNOWN = Map.of(
       "plan-add-foreign-key", new Known(List.of(), null),
       "plan-drop-column-still-read", new Known(List.of(), null),
       "plan-int-to-bigint-key", new Known(List.of(), null),
       "plan-not-null-big-table", new Known(List.of(), null),
       "plan-rename-column", new Known(List.of(), null),
-      "plan-unique-constraint", new Known(List.of(), null));
+      "plan-unique-constraint", new Known(List.of(), null),
+      // The catalog's range templates run on the text column before it is retyped: "operator
+      // does not exist: text > integer" stops the run before the first step.
+      "plan-text-to-enum", new Known(List.of(), "before"));
 
   @ParameterizedTest
-  @ValueSource(strings = {"plan-add-foreign-key", "plan-drop-column-still-read",
-      "plan-int-to-bigint-key", "plan-not-null-big-table", "plan-rename-column",
-      "plan-unique-constraint"})
+  @org.junit.jupiter.params.provider.MethodSource("dev.migsafe.testing.PlanExamples#names")
   void everyExampleRehearsesAsKnown(String example) throws Exception {
     Path dir = Path.of("examples", example);
     List<String> args = new ArrayList<>(List.of(dir.resolve("packet.yaml").toString()));
@@ -113,7 +114,7 @@ class RehearseCommandTest {
     }
     Run run = rehearse(args.toArray(String[]::new));
     JsonNode r = run.json();
-    Known known = KNOWN.get(example);
+    Known known = KNOWN.getOrDefault(example, new Known(List.of(), null));
     assertThat(r).as("report; stderr: %s", run.err()).isNotNull();
     assertThat(r.path("server").path("version").asText()).startsWith(
         Files.readString(dir.resolve("packet.yaml")).replaceAll("(?s).*engineVersion: \"(\\d+)\".*",

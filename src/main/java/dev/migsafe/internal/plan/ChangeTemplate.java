@@ -37,6 +37,12 @@ public final class ChangeTemplate {
     ids.put("check", base + "_not_null");
     ids.put("syncTrigger", c.to() == null ? null : truncate(shortName(table) + "_" + c.to()
         + "_sync"));
+    ids.put("splitFunction", column == null ? null
+        : truncate("migsafe_split_" + shortName(table) + "_" + column));
+    ids.put("splitTrigger", column == null ? null
+        : truncate(shortName(table) + "_" + column + "_split"));
+    raw.put("intoNew", c.columns() == null ? null : String.join(", ", c.columns().stream()
+        .map(x -> "NEW." + SqlQuoting.identifier(x)).toList()));
     lists.put("columns", cols);
     lists.put("refColumns", referencedColumns(c, current, target));
     raw.put("fromType", c.fromType());

@@ -33,7 +33,8 @@ import java.util.Set;
  */
 final class DerivedSteps {
   static final Set<String> NAMES = Set.of("twin-indexes", "twin-constraints",
-      "validate-twin-constraints", "twin-default");
+      "validate-twin-constraints", "twin-default", "add-target-columns", "swap-twin-indexes",
+      "rename-swapped-indexes");
 
   private DerivedSteps() {}
 
@@ -41,10 +42,32 @@ final class DerivedSteps {
       Schema target) {
     Table now = current.table(c.table());
     Table then = target == null ? null : target.table(c.table());
-    if (now == null || then == null || c.column() == null || c.to() == null) {
+    if (now == null || then == null || c.column() == null) {
       return List.of();
     }
     List<StepExpander.Draft> out = new ArrayList<>();
+    switch (s.derive()) {
+      case "add-target-columns" -> addTargetColumns(s, c, recipe, then, out);
+      case "swap-twin-indexes" -> swapTwins(c, current, target).forEach(t -> out.add(draft(s, c,
+          recipe, "Build " + t.building() + ", the twin of " + t.old().name() + " on "
+              + newColumn(c) + ", after the backfill (CONCURRENTLY: writes go on)",
+          t.createSql(c), "DROP INDEX CONCURRENTLY " + q(t.building()))));
+      case "rename-swapped-indexes" -> swapTwins(c, current, target).stream()
+          .filter(t -> !t.building().equals(t.name())).forEach(t -> out.add(draft(s, c, recipe,
+              "Give " + t.building() + " the name " + t.name() + ", free now that the old "
+                  + "column's index is gone (catalog-only)",
+              "ALTER INDEX " + q(t.building()) + " RENAME TO " + q(t.name()), null)));
+      default -> {
+        if (c.to() != null) {
+          derivedOnTwin(s, c, recipe, current, target, now, then, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void derivedOnTwin(RecipeStep s, Change c, Recipe recipe, Schema current,
+      Schema target, Table now, Table then, List<StepExpander.Draft> out) {
     switch (s.derive()) {
       case "twin-indexes" -> twinIndexes(s, c, recipe, current, target, then, out);
       case "twin-constraints" -> {
@@ -75,7 +98,81 @@ final class DerivedSteps {
       }
       default -> throw new IllegalArgumentException("unknown derived step " + s.derive());
     }
+  }
+
+  /** A split's new columns, with their target types, in one statement (catalog-only). */
+  private static void addTargetColumns(RecipeStep s, Change c, Recipe recipe, Table then,
+      List<StepExpander.Draft> out) {
+    List<String> add = new ArrayList<>();
+    List<String> drop = new ArrayList<>();
+    for (String col : c.columns() == null ? List.<String>of() : c.columns()) {
+      Column wanted = then.columns().get(col);
+      if (wanted != null) {
+        add.add("ADD COLUMN " + q(col) + " " + wanted.type());
+        drop.add("DROP COLUMN " + q(col));
+      }
+    }
+    if (!add.isEmpty()) {
+      out.add(draft(s, c, recipe, "Add " + String.join(", ", c.columns()) + ", nullable, "
+          + "without defaults, in one statement (catalog-only, ACCESS EXCLUSIVE for "
+          + "milliseconds)", "ALTER TABLE " + q(c.table()) + " " + String.join(", ", add),
+          "ALTER TABLE " + q(c.table()) + " " + String.join(", ", drop)));
+    }
+  }
+
+  /**
+   * An index of a copy-and-swap retype: the old one covers {@code column}, which the swap
+   * renames away and phase D drops; its twin is built on the new column under the target's
+   * name, or under {@code <name>_new} while the old index still holds the name.
+   */
+  private record SwapTwin(Index old, String name, String building, List<String> columns,
+      boolean unique) {
+    String createSql(Change c) {
+      return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + q(building)
+          + " ON " + q(c.table()) + " (" + String.join(", ", columns.stream()
+              .map(DerivedSteps::q).toList()) + ")";
+    }
+  }
+
+  private static List<SwapTwin> swapTwins(Change c, Schema current, Schema target) {
+    List<SwapTwin> out = new ArrayList<>();
+    if (target == null) {
+      return out;
+    }
+    for (Index i : current.indexesOf(c.table())) {
+      if (!i.columns().contains(c.column())) {
+        continue;
+      }
+      Index wanted = target.indexesOf(c.table()).stream()
+          .filter(t -> t.columns().equals(i.columns()) && t.unique() == i.unique()
+              && !isConstraintIndex(target, c.table(), t.name()))
+          .findFirst().orElse(null);
+      if (wanted == null || isConstraintIndex(current, c.table(), i.name())) {
+        continue; // the target drops it, or a constraint's index that its own recipe moves
+      }
+      boolean taken = current.indexesOf(c.table()).stream()
+          .anyMatch(x -> x.name().equals(wanted.name()));
+      String building = taken ? truncate(wanted.name() + "_new") : wanted.name();
+      List<String> cols = i.columns().stream().map(x -> x.equals(c.column()) ? newColumn(c) : x)
+          .toList();
+      out.add(new SwapTwin(i, wanted.name(), building, cols, i.unique()));
+    }
     return out;
+  }
+
+  private static boolean isConstraintIndex(Schema s, String table, String index) {
+    Table t = s.table(table);
+    return t != null && t.constraints().stream().anyMatch(k -> k.name().equals(index)
+        && (k.type().equals("unique") || k.type().equals("primary-key")));
+  }
+
+  /** The copy-and-swap recipes' new column, {@code {newColumn}} in ChangeTemplate. */
+  private static String newColumn(Change c) {
+    return c.column() + "_new";
+  }
+
+  private static String truncate(String name) {
+    return name.length() > 63 ? name.substring(0, 63) : name;
   }
 
   private static void twinIndexes(RecipeStep s, Change c, Recipe recipe, Schema current,

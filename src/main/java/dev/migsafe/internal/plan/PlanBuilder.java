@@ -202,9 +202,9 @@ public final class PlanBuilder {
       }
     }
 
-    List<Plan.TargetDifference> declared = TargetDeclarations.of(facts, version);
-    for (Plan.TargetDifference d : PlaybookReplay.differences(
-        PlaybookReplay.replay(current, phases), target)) {
+    Schema replayed = PlaybookReplay.replay(current, phases);
+    List<Plan.TargetDifference> declared = TargetDeclarations.of(replayed, target, version);
+    for (Plan.TargetDifference d : PlaybookReplay.differences(replayed, target)) {
       boolean isDeclared = declared.stream().anyMatch(x -> x.kind().equals(d.kind())
           && x.object().equals(d.object()));
       if (!isDeclared) {

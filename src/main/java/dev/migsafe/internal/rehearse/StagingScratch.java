@@ -119,15 +119,36 @@ public final class StagingScratch implements ScratchDatabase {
     }
   }
 
+  /**
+   * Ends the database's sessions and drops it. A terminated backend takes a moment to exit,
+   * longer on a busy server, and DROP DATABASE gives up after five seconds of "being accessed
+   * by other users" (55006): the sessions are ended again and the drop retried for a while.
+   */
   private static void dropDatabase(Connection c, String name) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(pid) FROM "
-        + "pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
-      ps.setString(1, name);
-      ps.execute();
+    SQLException last = null;
+    for (int attempt = 0; attempt < 4; attempt++) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(pid) FROM "
+          + "pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+        ps.setString(1, name);
+        ps.execute();
+      }
+      try (Statement st = c.createStatement()) {
+        st.execute("DROP DATABASE IF EXISTS " + SqlQuoting.identifier(name));
+        return;
+      } catch (SQLException e) {
+        if (!"55006".equals(e.getSQLState())) {
+          throw e;
+        }
+        last = e;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
     }
-    try (Statement st = c.createStatement()) {
-      st.execute("DROP DATABASE IF EXISTS " + SqlQuoting.identifier(name));
-    }
+    throw last != null ? last : new SQLException("could not drop " + name);
   }
 
   private static void closeQuietly(Connection c) {

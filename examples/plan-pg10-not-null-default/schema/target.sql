@@ -1,0 +1,6 @@
+CREATE TABLE tickets (
+  id bigint PRIMARY KEY,
+  title text NOT NULL,
+  opened_at timestamptz NOT NULL DEFAULT now(),
+  priority integer NOT NULL DEFAULT 3
+);

@@ -1,0 +1,6 @@
+CREATE TABLE shipments (
+  id bigint PRIMARY KEY,
+  status text NOT NULL CHECK (status IN ('created', 'in_transit', 'delivered')),
+  shipped_at timestamptz
+);
+CREATE INDEX shipments_status_idx ON shipments (status);
