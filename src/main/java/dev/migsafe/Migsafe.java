@@ -98,7 +98,8 @@ public final class Migsafe {
             m.score(), m.outcome(), m.why())).toList();
     return plan.withSimilarPastMigrations(similar).withMoreValidations(
         dev.migsafe.internal.catalog.TemplateValidations.of(plan.changes(),
-            catalog.catalog().validations(), packet.dialect()));
+            catalog.catalog().validations(), packet.dialect()).stream()
+            .map(dev.migsafe.internal.catalog.TemplateValidations.Filled::validation).toList());
   }
 
   /** Every rule, sorted by id: the rule base's and the linter's own about suppressions. */
