@@ -115,12 +115,22 @@ public record Plan(
       boolean acknowledged) {}
 
   /**
-   * A query to run in a phase, and the result it must give.
+   * A query to run in a phase, and the result it must give. {@code plan} emits it only when the
+   * tables, columns and types it relies on exist at its phase (docs/plan-model.md).
    *
    * @param source {@code invariant}, {@code change} or {@code template}
    */
   public record Validation(String id, String phase, String sql, Double expect, Double min,
-      Double max, String source, String description) {}
+      Double max, String source, String description) {
+
+    public Validation withPhase(String newPhase) {
+      return new Validation(id, newPhase, sql, expect, min, max, source, description);
+    }
+
+    public Validation withDescription(String text) {
+      return new Validation(id, phase, sql, expect, min, max, source, text);
+    }
+  }
 
   /** A rollback / forward-fix decision tree instantiated for one change. */
   public record DecisionTree(String id, String changeId, String title, Node root,
