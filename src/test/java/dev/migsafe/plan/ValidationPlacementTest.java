@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Which validations a playbook carries and when they run: each one is checked against the
  * schema at its phase, a precondition the recipe repairs in phase C is checked after it, one
- * thing is checked once. Plans come from the shipped recipe library and this repository's
- * catalog.
+ * thing is checked once, and a scan of a large table states its cost and its key-range form.
+ * Plans come from the shipped recipe library and this repository's catalog.
  */
 class ValidationPlacementTest {
   @TempDir Path dir;
@@ -162,5 +162,44 @@ class ValidationPlacementTest {
         "orders: {rows: 1000, sizeGb: 0.001}", "[]");
     assertThat(two.validations()).filteredOn(v -> v.id().startsWith("no-long-transactions"))
         .hasSize(1);
+  }
+
+  @Test
+  void aScanOfALargeTableStatesItsCostAndItsKeyRangeForm() throws IOException {
+    Plan plan = plan(
+        "CREATE TABLE orders (id bigint PRIMARY KEY, currency text, buyer text);",
+        "CREATE TABLE orders (id bigint PRIMARY KEY, currency text, buyer text);",
+        "orders: {rows: 1200000000, sizeGb: 610, writesPerSecond: 1400}", """
+        - id: currency-is-iso
+          sql: SELECT count(*) FROM orders o WHERE o.currency !~ '^[A-Z]{3}$'
+          expect: 0
+        - id: one-currency-per-buyer
+          sql: SELECT count(*) FROM (SELECT buyer FROM orders GROUP BY buyer HAVING count(DISTINCT currency) > 1) d
+          expect: 0
+        - id: small-enough
+          sql: SELECT count(*) FROM pg_class
+          expect: {min: 1}
+        """);
+    Plan.Validation iso = validation(plan, "currency-is-iso");
+    Plan.Scan scan = iso.scan();
+    assertThat(scan.tables()).containsExactly("orders");
+    assertThat(scan.rows()).isEqualTo(1_200_000_000L);
+    // 610 GB at 200 MB/s, slowed by 1,400 writes/s (1 + 1400 / 2000): about 88 minutes.
+    assertThat(scan.estimatedDuration().toMinutes()).isEqualTo(88);
+    assertThat(iso.description()).contains("reads 1,200,000,000 rows of orders, about 88 min")
+        .contains("120 ranges of 10,000,000 id values");
+    assertThat(scan.key()).isEqualTo("id");
+    assertThat(scan.chunkSize()).isEqualTo(10_000_000L);
+    assertThat(scan.chunks()).isEqualTo(120L);
+    assertThat(scan.chunkedSql()).isEqualTo("SELECT count(*) FROM orders o WHERE "
+        + "(o.currency !~ '^[A-Z]{3}$') AND o.\"id\" BETWEEN :lo AND :hi");
+    assertThat(PlanOutputTest.parses(scan.chunkedSql())).isTrue();
+
+    Plan.Validation grouped = validation(plan, "one-currency-per-buyer");
+    assertThat(grouped.scan().chunkedSql()).isNull();
+    assertThat(grouped.scan().note()).contains("subquery");
+    assertThat(grouped.description()).contains("cannot be split by key");
+
+    assertThat(validation(plan, "small-enough").scan()).isNull();
   }
 }

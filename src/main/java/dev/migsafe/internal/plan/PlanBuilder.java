@@ -246,7 +246,7 @@ public final class PlanBuilder {
         ValidationGenerator.of(changes, p.invariants()));
     TemplateValidations.of(changes, templates, p.dialect()).stream()
         .map(ValidationCandidate::of).forEach(candidates::add);
-    return ValidationPlacement.of(candidates, phases, schemas);
+    return ValidationPlacement.of(candidates, phases, schemas, new ScanCosts(p, model));
   }
 
   private static Schema applyMigration(Schema current, MigrationPacket p) {

@@ -14,7 +14,8 @@ import java.util.Set;
  * Decides which validations a playbook carries and when they run (docs/plan-model.md,
  * "Validations"): a precondition that the recipe repairs in phase C moves after that repair;
  * a validation whose tables, columns or types are not there at its phase is left out and
- * reported; of two that check the same thing, the most specific stays.
+ * reported; of two that check the same thing, the most specific stays; one that reads a large
+ * table states its cost and its key-range form.
  */
 final class ValidationPlacement {
   /** The finding that lists a validation left out, and why. */
@@ -26,7 +27,7 @@ final class ValidationPlacement {
   record Placed(List<Validation> validations, List<PlanFinding> leftOut) {}
 
   static Placed of(List<ValidationCandidate> candidates, List<Plan.Phase> phases,
-      PhaseSchemas schemas) {
+      PhaseSchemas schemas, ScanCosts costs) {
     Set<String> repaired = repairedInPhaseC(phases);
     List<ValidationCandidate> fitting = new ArrayList<>();
     List<PlanFinding> leftOut = new ArrayList<>();
@@ -49,7 +50,7 @@ final class ValidationPlacement {
     }
     List<Validation> out = new ArrayList<>();
     for (ValidationCandidate c : ValidationDedupe.of(fitting)) {
-      out.add(c.validation());
+      out.add(costs.cost(c.validation(), schemas));
     }
     return new Placed(List.copyOf(out), List.copyOf(leftOut));
   }
