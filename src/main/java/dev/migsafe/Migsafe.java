@@ -83,6 +83,9 @@ public final class Migsafe {
   /** The playbook for a packet already loaded. */
   public dev.migsafe.api.Plan plan(dev.migsafe.api.MigrationPacket packet,
       dev.migsafe.api.PlanOptions planOptions) {
+    var catalog = CatalogLoader.load(CatalogLocation.resolve(catalogDir));
+    // The catalog's templates are placed with the generated checks: the builder knows the
+    // schema at each phase, which decides whether a template can run there at all.
     dev.migsafe.api.Plan plan = new dev.migsafe.internal.plan.PlanBuilder(
         dev.migsafe.internal.plan.PlanKnowledgeBase.shared(),
         planOptions.recipes() == null ? dev.migsafe.internal.plan.RecipeLibrary.shared()
@@ -90,15 +93,12 @@ public final class Migsafe {
                 planOptions.recipes()),
         dev.migsafe.internal.plan.TreeLibrary.shared(),
         dev.migsafe.internal.plan.ThroughputModelLoader.load(planOptions.throughputModel()),
-        planOptions.start()).build(packet);
-    var catalog = CatalogLoader.load(CatalogLocation.resolve(catalogDir));
+        planOptions.start()).build(packet, catalog.catalog().validations());
     List<dev.migsafe.api.Plan.SimilarMigration> similar = SimilarMigrations.find(
         catalog, packet, PLAN_SIMILAR_LIMIT)
         .results().stream().map(m -> new dev.migsafe.api.Plan.SimilarMigration(m.id(),
             m.score(), m.outcome(), m.why())).toList();
-    return plan.withSimilarPastMigrations(similar).withMoreValidations(
-        dev.migsafe.internal.catalog.TemplateValidations.of(plan.changes(),
-            catalog.catalog().validations(), packet.dialect()));
+    return plan.withSimilarPastMigrations(similar);
   }
 
   /** Every rule, sorted by id: the rule base's and the linter's own about suppressions. */

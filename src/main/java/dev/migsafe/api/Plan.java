@@ -151,12 +151,50 @@ public record Plan(
       boolean acknowledged) {}
 
   /**
-   * A query to run in a phase, and the result it must give.
+   * A query to run in a phase, and the result it must give. {@code plan} emits it only when the
+   * tables, columns and types it relies on exist at its phase (docs/plan-model.md).
    *
    * @param source {@code invariant}, {@code change} or {@code template}
+   * @param scan what it reads of large tables and how to run it in key ranges; null when it
+   *     reads none
    */
   public record Validation(String id, String phase, String sql, Double expect, Double min,
-      Double max, String source, String description) {}
+      Double max, String source, String description, Scan scan) {
+
+    /** A validation that reads no large table. */
+    public Validation(String id, String phase, String sql, Double expect, Double min,
+        Double max, String source, String description) {
+      this(id, phase, sql, expect, min, max, source, description, null);
+    }
+
+    public Validation withPhase(String newPhase) {
+      return new Validation(id, newPhase, sql, expect, min, max, source, description, scan);
+    }
+
+    public Validation withDescription(String text) {
+      return new Validation(id, phase, sql, expect, min, max, source, text, scan);
+    }
+
+    public Validation withScan(Scan s) {
+      return new Validation(id, phase, sql, expect, min, max, source, description, s);
+    }
+  }
+
+  /**
+   * The cost of a validation that reads large tables in full, and its key-range form.
+   *
+   * @param tables the large tables it reads
+   * @param rows rows it reads, from the packet's table profiles
+   * @param estimatedDuration at the throughput model's scan rate, slowed by the write load
+   * @param key the column the key ranges split, or null when the query cannot be split
+   * @param chunkedSql the query over one key range, {@code key BETWEEN :lo AND :hi} (psql
+   *     variables); the results of all ranges add up to the whole query's; null with {@code key}
+   * @param chunkSize keys per range, so that one range runs within the statement budget
+   * @param chunks ranges over the table's rows, keys taken as dense
+   * @param note why it cannot be split, when it cannot
+   */
+  public record Scan(List<String> tables, long rows, Duration estimatedDuration, String key,
+      String chunkedSql, Long chunkSize, Long chunks, String note) {}
 
   /** A rollback / forward-fix decision tree instantiated for one change. */
   public record DecisionTree(String id, String changeId, String title, Node root,

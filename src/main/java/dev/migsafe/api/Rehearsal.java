@@ -156,9 +156,19 @@ public record Rehearsal(
    * @param ranAt when it ran: {@code before}, {@code after-backfill}, {@code after-cutover} or
    *     {@code after-rollback}
    * @param result the number the query returned, or null when it failed
+   * @param defect the query itself is broken: it raised an error (or returned no number)
+   *     instead of a result, which is a defect of the playbook, not a finding about the data
    */
   public record ValidationRun(String id, String phase, String ranAt, String source,
-      Double result, Double expect, Double min, Double max, boolean passed, String error) {}
+      Double result, Double expect, Double min, Double max, boolean passed, String error,
+      boolean defect) {
+
+    /** A run whose query is broken exactly when it has an error. */
+    public ValidationRun(String id, String phase, String ranAt, String source, Double result,
+        Double expect, Double min, Double max, boolean passed, String error) {
+      this(id, phase, ranAt, source, result, expect, min, max, passed, error, error != null);
+    }
+  }
 
   /**
    * The rollback from the last reversible point.

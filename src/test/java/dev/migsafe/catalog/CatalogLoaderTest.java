@@ -175,6 +175,68 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void typeRulesAndKindsOfTemplatesAreCheckedWithTheirPlaces() throws IOException {
+    write("validations", "typed.yaml", """
+        apiVersion: migsafe/v1
+        kind: ValidationTemplate
+        id: typed
+        appliesTo: [change-type]
+        phase: before
+        description: d
+        sql: SELECT count(*) FROM {{table}} WHERE {{column}} < 0
+        expect: 0
+        checks: no-violations
+        columnTypes:
+          column: [numeric]
+          dataType: [smallint, INT4]
+        """);
+    write("validations", "mistyped.yaml", """
+        apiVersion: migsafe/v1
+        kind: ValidationTemplate
+        id: mistyped
+        appliesTo: [change-type]
+        phase: before
+        description: d
+        sql: SELECT count(*) FROM {{table}} WHERE {{column}} < 0
+        expect: 0
+        checks: no-negatives
+        columnTypes:
+          column: [numeric, texty]
+          newColumn: [string]
+          colour: [string]
+          dataType: []
+        """);
+    Catalog c = load();
+    assertThat(c.validations()).singleElement().satisfies(t -> {
+      assertThat(t.id()).isEqualTo("typed");
+      assertThat(t.checks()).isEqualTo(dev.migsafe.api.CheckKind.NO_VIOLATIONS);
+      assertThat(t.columnTypes()).extracting(r -> r.placeholder())
+          .containsExactly("column", "dataType");
+      assertThat(t.columnTypes().get(0).categories())
+          .containsExactly(dev.migsafe.api.TypeCategory.NUMERIC);
+      assertThat(t.columnTypes().get(1).types()).containsExactlyInAnyOrder("smallint",
+          "integer");
+    });
+    String file = dir.resolve("validations/mistyped.yaml").toString();
+    assertThat(c.skipped()).singleElement().satisfies(s -> assertThat(s.problems())
+        .containsExactly(
+            file + ":9:9: checks: 'no-negatives' is not one of column-exists, column-gone, "
+                + "column-not-null, column-type, constraint-exists, constraint-validated, "
+                + "copy-parity, index-exists, index-valid, no-duplicates, no-nulls, no-orphans, "
+                + "no-violations, table-exists, table-gone",
+            file + ":11:21: columnTypes.column[1]: 'texty' is neither a type category "
+                + "(numeric, string, datetime, timespan, boolean, enum, uuid, json, network, "
+                + "bitstring, binary, array, other) nor a built-in type such as integer",
+            file + ":12:14: columnTypes.newColumn: the sql has no placeholder {{newColumn}} to "
+                + "constrain",
+            file + ":13:3: columnTypes.colour: unknown field (known: childColumn, column, "
+                + "dataType, firstColumn, key, lowerColumn, newColumn, refColumn, "
+                + "secondColumn, targetColumn)",
+            file + ":14:13: columnTypes.dataType: must name at least one type category or "
+                + "type"));
+  }
+
+  @Test
   void aTemplateThatWouldChangeDataIsRefused() throws IOException {
     // Templates arrive through pull requests and run in rehearsals: one read-only query only.
     write("validations", "writes.yaml", """

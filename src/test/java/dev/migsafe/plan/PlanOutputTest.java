@@ -51,7 +51,10 @@ class PlanOutputTest {
         sqls.add(s.sql());
         sqls.add(s.rollbackSql());
       }));
-      plan.validations().forEach(v -> sqls.add(v.sql()));
+      plan.validations().forEach(v -> {
+        sqls.add(v.sql());
+        sqls.add(v.scan() == null ? null : v.scan().chunkedSql());
+      });
       plan.decisionTrees().forEach(t -> collect(t.root(), sqls));
       for (String sql : sqls) {
         if (sql != null && !parses(sql)) {

@@ -24,6 +24,39 @@ class SqlTypesTest {
     assertThat(SqlTypes.canonical(written)).isEqualTo(canonical);
   }
 
+  /** The spelling of PostgreSQL's format_type(), which a type validation compares with. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "int|integer",
+    "int4|integer",
+    "INT8|bigint",
+    "bigserial|bigint",
+    "varchar(40)|character varying(40)",
+    "character varying (40)|character varying(40)",
+    "varchar|character varying",
+    "char(3)|character(3)",
+    "character|character(1)",
+    "decimal(14, 2)|numeric(14,2)",
+    "numeric(10)|numeric(10,0)",
+    "numeric|numeric",
+    "timestamptz|timestamp with time zone",
+    "timestamp with time zone|timestamp with time zone",
+    "timestamp(3) with time zone|timestamp(3) with time zone",
+    "timestamp|timestamp without time zone",
+    "timetz|time with time zone",
+    "bool|boolean",
+    "float8|double precision",
+    "float4|real",
+    "varchar(40)[]|character varying(40)[]",
+    "bit|bit(1)",
+    "varbit(8)|bit varying(8)",
+    "order_status|order_status",
+    "\"OrderStatus\"|\"OrderStatus\"",
+  })
+  void formatTypeSpelling(String written, String printed) {
+    assertThat(SqlTypes.formatted(written)).isEqualTo(printed);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     // from | to | version | UTC session | rewrites

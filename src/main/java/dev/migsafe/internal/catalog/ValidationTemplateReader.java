@@ -1,13 +1,19 @@
 package dev.migsafe.internal.catalog;
 
+import dev.migsafe.api.CheckKind;
+import dev.migsafe.api.TypeCategory;
 import dev.migsafe.api.ValidationTemplate;
 import dev.migsafe.internal.sql.SqlSplitter;
+import dev.migsafe.internal.sql.SqlTypes;
 import dev.migsafe.internal.sql.StatementParser;
 import dev.migsafe.internal.yaml.Problems;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads one {@code kind: ValidationTemplate} record strictly. Besides the fields, the SQL must
@@ -18,9 +24,15 @@ import java.util.Set;
 public final class ValidationTemplateReader {
   public static final String KIND = "ValidationTemplate";
   static final Set<String> FIELDS = Set.of("apiVersion", "kind", "id", "appliesTo", "phase",
-      "description", "sql", "expect", "dialects");
+      "description", "sql", "expect", "dialects", "checks", "columnTypes");
   public static final Set<String> PHASES = Set.of("before", "after-backfill", "after-cutover",
       "always");
+
+  private static final Set<String> CHECK_IDS = java.util.Arrays.stream(CheckKind.values())
+      .map(CheckKind::id).collect(java.util.stream.Collectors.toCollection(
+          java.util.TreeSet::new));
+  private static final String CATEGORY_IDS = String.join(", ", java.util.Arrays.stream(
+      TypeCategory.values()).map(TypeCategory::id).toList());
 
   private ValidationTemplateReader() {}
 
@@ -45,6 +57,11 @@ public final class ValidationTemplateReader {
     }
     List<String> dialects = r.words("dialects", false, PastMigrationReader.DIALECTS,
         "postgresql, mysql");
+    CheckKind checks = null;
+    if (r.node("checks") != null) {
+      checks = CheckKind.parse(r.doc().oneOf(r.node("checks"), "checks", CHECK_IDS));
+    }
+    List<ValidationTemplate.TypeRule> columnTypes = typeRules(r, sql);
     if (sql != null) {
       for (String bad : TemplateSql.malformed(sql)) {
         problems.add(r.node("sql"), "sql", "'" + bad + "' is not a placeholder; write "
@@ -70,7 +87,52 @@ public final class ValidationTemplateReader {
       return null;
     }
     return new ValidationTemplate(id, appliesTo, phase, description, sql.strip(), expect,
-        dialects);
+        dialects, checks, columnTypes);
+  }
+
+  /**
+   * {@code columnTypes:} maps a column placeholder (or {@code dataType}) to the type categories
+   * or exact built-in types it may stand for. A key the SQL never uses would constrain nothing
+   * and is a mistake, except {@code dataType}: the target type decides whether a check means
+   * anything even when the query does not mention it.
+   */
+  private static List<ValidationTemplate.TypeRule> typeRules(RecordFields r, String sql) {
+    Node node = r.node("columnTypes");
+    if (node == null) {
+      return List.of();
+    }
+    Set<String> used = sql == null ? Set.of() : TemplateSql.placeholders(sql);
+    List<ValidationTemplate.TypeRule> out = new ArrayList<>();
+    Map<String, Node> entries = r.doc().mapping(node, "columnTypes", TemplatePlaceholders.typed());
+    entries.forEach((key, value) -> {
+      String path = "columnTypes." + key;
+      if (!key.equals(TemplatePlaceholders.TARGET_TYPE) && sql != null && !used.contains(key)) {
+        r.problems().add(value, path, "the sql has no placeholder {{" + key + "}} to constrain");
+      }
+      List<Node> items = r.doc().sequence(value, path);
+      if (items.isEmpty()) {
+        r.problems().add(value, path, "must name at least one type category or type");
+      }
+      Set<TypeCategory> categories = new LinkedHashSet<>();
+      Set<String> types = new LinkedHashSet<>();
+      for (int i = 0; i < items.size(); i++) {
+        String word = r.doc().string(items.get(i), path + "[" + i + "]");
+        if (word == null) {
+          continue;
+        }
+        TypeCategory category = TypeCategory.parse(word);
+        if (category != null) {
+          categories.add(category);
+        } else if (SqlTypes.BUILTIN.contains(SqlTypes.canonical(word))) {
+          types.add(SqlTypes.canonical(word));
+        } else {
+          r.problems().add(items.get(i), path + "[" + i + "]", "'" + word + "' is neither a "
+              + "type category (" + CATEGORY_IDS + ") nor a built-in type such as integer");
+        }
+      }
+      out.add(new ValidationTemplate.TypeRule(key, categories, types));
+    });
+    return out;
   }
 
   /** The SQL with every placeholder set to its own name. */

@@ -20,6 +20,8 @@ import dev.migsafe.api.Severity;
 import dev.migsafe.api.StatementResult;
 import dev.migsafe.api.TableLock;
 import dev.migsafe.api.TransactionMode;
+import dev.migsafe.api.ValidationTemplate;
+import dev.migsafe.internal.catalog.TemplateValidations;
 import dev.migsafe.internal.lint.Linter;
 import dev.migsafe.internal.rules.RuleBase;
 import dev.migsafe.internal.schema.Schema;
@@ -65,7 +67,13 @@ public final class PlanBuilder {
     this.start = start;
   }
 
+  /** The playbook with the generated validations and the packet's invariants. */
   public Plan build(MigrationPacket p) {
+    return build(p, List.of());
+  }
+
+  /** The playbook, with the catalog's validation templates that fit its changes too. */
+  public Plan build(MigrationPacket p, List<ValidationTemplate> validationTemplates) {
     int version = p.dialect().equals("postgresql") ? Integer.parseInt(p.engineVersion())
         : LintOptions.NEWEST_POSTGRESQL;
     Schema current = SchemaReader.read(p.schema().current());
@@ -218,16 +226,33 @@ public final class PlanBuilder {
       }
     }
 
+    ValidationPlacement.Placed validations = placeValidations(p, changes, validationTemplates,
+        phases, PhaseSchemas.of(current, phases, target));
+    findings.addAll(validations.leftOut());
+
     List<ConsumerImpact> consumers = ConsumerImpacts.of(p.consumers(), changes);
     boolean canary = facts.stream().anyMatch(f -> f.isLarge() && f.isHot());
     return new Plan(
         new Plan.PacketSummary(p.id(), p.title(), p.owner(), p.reviewers(), p.dialect(),
             p.engineVersion()),
         changes, findings, risks, phases, compatibility, consumers,
-        ValidationGenerator.of(changes, p.invariants()), decisionTrees,
+        validations.validations(), decisionTrees,
         ReleaseChecklist.of(p, phases, risks, canary),
         Gates.of(p, consumers, decisionTrees), List.of(), declared,
         BackfillControls.of(backfills, phases, p, batchTime(batchSize)));
+  }
+
+  /**
+   * Generated checks, the packet's invariants and the catalog's templates, placed at the phase
+   * where they can run and mean something ({@link ValidationPlacement}).
+   */
+  private ValidationPlacement.Placed placeValidations(MigrationPacket p, List<Change> changes,
+      List<ValidationTemplate> templates, List<Phase> phases, PhaseSchemas schemas) {
+    List<ValidationCandidate> candidates = new ArrayList<>(
+        ValidationGenerator.of(changes, p.invariants()));
+    TemplateValidations.of(changes, templates, p.dialect()).stream()
+        .map(ValidationCandidate::of).forEach(candidates::add);
+    return ValidationPlacement.of(candidates, phases, schemas, new ScanCosts(p, model));
   }
 
   private static Schema applyMigration(Schema current, MigrationPacket p) {

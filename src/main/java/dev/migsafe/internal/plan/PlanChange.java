@@ -14,6 +14,8 @@ public final class PlanChange {
   static final double LARGE_GB = 1.0;
   /** A table at or above this write rate is hot: writes queue within a second of a lock. */
   static final double HOT_WRITES_PER_SECOND = 50;
+  /** A table with this many rows is large whatever its size on disk. */
+  static final long LARGE_ROWS = 1_000_000;
 
   private final Change change;
   private final int engineVersion;
@@ -72,7 +74,12 @@ public final class PlanChange {
   }
 
   public boolean isLarge() {
-    return sizeGb >= LARGE_GB || rows >= 1_000_000;
+    return isLarge(rows, sizeGb);
+  }
+
+  /** A table with this many rows or gigabytes is large: reading it takes minutes. */
+  static boolean isLarge(long rows, double sizeGb) {
+    return sizeGb >= LARGE_GB || rows >= LARGE_ROWS;
   }
 
   public boolean isHot() {

@@ -14,7 +14,9 @@ import java.util.Set;
 /**
  * Runs the plan's validations of one moment of the rehearsal. A validation is a query that
  * returns one number; it passes when the number equals {@code expect} or lies within {@code
- * min}..{@code max}. A query that fails counts as a failed validation, with the server's error.
+ * min}..{@code max}. A query that fails counts as a failed validation, with the server's error,
+ * and is marked a defect of the playbook: {@code plan} only emits validations whose tables,
+ * columns and types exist at their phase, so an error means the playbook is wrong, not the data.
  */
 final class ValidationRunner {
   private final Connection connection;
@@ -92,11 +94,12 @@ final class ValidationRunner {
     boolean passed = v.expect() != null ? result == v.expect()
         : (v.min() == null || result >= v.min()) && (v.max() == null || result <= v.max());
     return new ValidationRun(v.id(), v.phase(), ranAt, v.source(), result, v.expect(),
-        v.min(), v.max(), passed, null);
+        v.min(), v.max(), passed, null, false);
   }
 
+  /** A validation that produced no result: its query is broken, whatever the data holds. */
   private static ValidationRun failed(Plan.Validation v, String ranAt, String error) {
     return new ValidationRun(v.id(), v.phase(), ranAt, v.source(), null, v.expect(), v.min(),
-        v.max(), false, error);
+        v.max(), false, error, true);
   }
 }

@@ -148,6 +148,12 @@ public final class PlanHtmlRenderer {
       h.append("<p><code>").append(text(v.id())).append("</code> (").append(text(v.phase()))
           .append(", ").append(text(v.source())).append(") ").append(text(v.description()))
           .append("</p><pre>").append(text(v.sql())).append(";</pre>\n");
+      if (v.scan() != null && v.scan().chunkedSql() != null) {
+        h.append("<p>Key-range form, for each range of ")
+            .append(String.format(java.util.Locale.ROOT, "%,d", v.scan().chunkSize()))
+            .append(" ").append(text(v.scan().key())).append(" values:</p><pre>")
+            .append(text(v.scan().chunkedSql())).append(";</pre>\n");
+      }
     }
     h.append("<h2>Decision trees</h2>\n");
     for (Plan.DecisionTree t : plan.decisionTrees()) {

@@ -133,6 +133,9 @@ public final class PlanJsonRenderer {
       }
       n.put("source", v.source());
       n.put("description", v.description());
+      if (v.scan() != null) {
+        scan(n.putObject("scan"), v.scan());
+      }
     }
     ArrayNode trees = root.putArray("decisionTrees");
     for (Plan.DecisionTree t : plan.decisionTrees()) {
@@ -221,6 +224,22 @@ public final class PlanJsonRenderer {
       n.put(key, (long) v);
     } else {
       n.put(key, v);
+    }
+  }
+
+  /** What a validation reads of large tables, and its key-range form when it has one. */
+  private static void scan(ObjectNode n, Plan.Scan s) {
+    strings(n.putArray("tables"), s.tables());
+    n.put("rows", s.rows());
+    n.put("estimatedDuration", iso(s.estimatedDuration()));
+    if (s.key() != null) {
+      n.put("key", s.key());
+      n.put("chunkedSql", s.chunkedSql());
+      n.put("chunkSize", s.chunkSize());
+      n.put("chunks", s.chunks());
+    }
+    if (s.note() != null) {
+      n.put("note", s.note());
     }
   }
 

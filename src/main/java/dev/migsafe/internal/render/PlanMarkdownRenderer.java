@@ -154,6 +154,12 @@ public final class PlanMarkdownRenderer {
           .append(v.source()).append("): ").append(text(v.description() == null ? ""
               : v.description())).append(", expect ").append(expect(v)).append("\n\n  ```sql\n  ")
           .append(v.sql().replace("\n", "\n  ")).append(";\n  ```\n");
+      if (v.scan() != null && v.scan().chunkedSql() != null) {
+        md.append("\n  Key-range form, for each range of ")
+            .append(String.format(java.util.Locale.ROOT, "%,d", v.scan().chunkSize()))
+            .append(" ").append(text(v.scan().key())).append(" values:\n\n  ```sql\n  ")
+            .append(v.scan().chunkedSql().replace("\n", "\n  ")).append(";\n  ```\n");
+      }
     }
     md.append("\n## Decision trees\n");
     for (Plan.DecisionTree t : plan.decisionTrees()) {

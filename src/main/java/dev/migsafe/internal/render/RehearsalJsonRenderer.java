@@ -71,6 +71,9 @@ public final class RehearsalJsonRenderer {
       }
       n.put("passed", v.passed());
       n.put("error", v.error());
+      if (v.defect()) {
+        n.put("defect", true);
+      }
     }
 
     Rehearsal.RollbackRun rb = r.rollback();

@@ -65,6 +65,9 @@ final class RehearsalText {
   }
 
   static String result(Rehearsal.ValidationRun v) {
+    if (v.defect()) {
+      return "validation " + v.id() + " is broken: " + v.error();
+    }
     return v.error() != null ? "error: " + v.error() : number(v.result());
   }
 

@@ -1,5 +1,6 @@
 package dev.migsafe.internal.sql;
 
+import dev.migsafe.api.TypeCategory;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -51,6 +52,12 @@ public final class SqlTypes {
           Map.entry("bit varying", "varbit"),
           Map.entry("varbit", "varbit"));
 
+  /** Built-in types a template's type rule may name exactly, in canonical spelling. */
+  public static final java.util.Set<String> BUILTIN = java.util.Set.of("smallint", "integer",
+      "bigint", "numeric", "real", "double precision", "text", "varchar", "char", "citext",
+      "date", "timestamp", "timestamptz", "time", "timetz", "interval", "boolean", "uuid", "json",
+      "jsonb", "inet", "cidr", "macaddr", "bit", "varbit", "bytea", "money", "xml");
+
   private static final Pattern WITH_ARGS = Pattern.compile("^([a-z0-9_ .]+?)\\s*(\\(([^)]*)\\))?((?:\\s*\\[\\s*\\d*\\s*\\])*)$");
   private static final Pattern TS_WITH_PRECISION =
       Pattern.compile("^(timestamp|time)\\s*\\((\\d+)\\)\\s*(with(out)? time zone)?$");
@@ -88,6 +95,81 @@ public final class SqlTypes {
       return "char(1)" + arrays;
     }
     return base + arrays;
+  }
+
+  /**
+   * The type as PostgreSQL prints it with {@code format_type(atttypid, atttypmod)}: {@code
+   * character varying(40)}, {@code numeric(14,2)}, {@code timestamp with time zone}, {@code
+   * integer[]}, an enum's own name. A validation compares a column with its target type in this
+   * spelling, because {@code information_schema.columns.data_type} drops the length and
+   * precision and says {@code USER-DEFINED} for an enum.
+   */
+  public static String formatted(String written) {
+    if (written.contains("\"")) {
+      // A quoted name keeps its case, and format_type quotes it again.
+      return written.strip();
+    }
+    String c = canonical(written);
+    StringBuilder arrays = new StringBuilder();
+    while (c.endsWith("[]")) {
+      arrays.append("[]");
+      c = c.substring(0, c.length() - 2);
+    }
+    String base = base(c);
+    String args = c.substring(base.length());
+    String out = switch (base) {
+      case "varchar" -> "character varying" + args;
+      case "char" -> "character" + args;
+      case "varbit" -> "bit varying" + args;
+      case "bit" -> "bit" + (args.isEmpty() ? "(1)" : args);
+      // numeric(10) is numeric(10,0): the scale is always printed once there is a precision.
+      case "numeric" -> args.isEmpty() || args.contains(",") ? "numeric" + args
+          : "numeric(" + args.substring(1, args.length() - 1) + ",0)";
+      case "timestamp" -> "timestamp" + args + " without time zone";
+      case "timestamptz" -> "timestamp" + args + " with time zone";
+      case "time" -> "time" + args + " without time zone";
+      case "timetz" -> "time" + args + " with time zone";
+      default -> c;
+    };
+    return out + arrays;
+  }
+
+  /**
+   * The category of a built-in type (after {@code pg_type.typcategory}); {@link
+   * TypeCategory#OTHER} for a name this class does not know, which may be an enum or a domain
+   * that only the schema can tell.
+   */
+  public static TypeCategory category(String written) {
+    String c = canonical(written);
+    if (c.endsWith("[]")) {
+      return TypeCategory.ARRAY;
+    }
+    String base = base(c);
+    if (base.startsWith("interval")) {
+      return TypeCategory.TIMESPAN;
+    }
+    return switch (base) {
+      case "smallint", "integer", "bigint", "numeric", "real", "double precision" ->
+          TypeCategory.NUMERIC;
+      case "text", "varchar", "char", "citext", "name" -> TypeCategory.STRING;
+      case "date", "timestamp", "timestamptz", "time", "timetz" -> TypeCategory.DATETIME;
+      case "boolean" -> TypeCategory.BOOLEAN;
+      case "uuid" -> TypeCategory.UUID;
+      case "json", "jsonb" -> TypeCategory.JSON;
+      case "inet", "cidr", "macaddr", "macaddr8" -> TypeCategory.NETWORK;
+      case "bit", "varbit" -> TypeCategory.BITSTRING;
+      case "bytea" -> TypeCategory.BINARY;
+      default -> TypeCategory.OTHER;
+    };
+  }
+
+  /** The canonical name without length, precision or array brackets, e.g. {@code varchar}. */
+  public static String baseName(String written) {
+    String c = canonical(written);
+    while (c.endsWith("[]")) {
+      c = c.substring(0, c.length() - 2);
+    }
+    return base(c);
   }
 
   /** True for serial, bigserial and smallserial, which imply a sequence-backed default. */
