@@ -137,7 +137,29 @@ public record Plan(
    */
   public record Step(String id, String changeId, String title, String sql, String action,
       boolean reversible, String rollbackSql, boolean pointOfNoReturn, String window,
-      Duration estimatedDuration, ZonedDateTime scheduledAt, boolean batched) {}
+      Duration estimatedDuration, ZonedDateTime scheduledAt, boolean batched) {
+
+    /**
+     * {@link StepKind#SQL} when the step has SQL to run, else {@link StepKind#ACTION}. Computed
+     * from {@code sql} rather than stored, so the two can never disagree.
+     */
+    public StepKind kind() {
+      return sql != null ? StepKind.SQL : StepKind.ACTION;
+    }
+  }
+
+  /** What a step is: SQL a tool can run, or an action only people can do. */
+  public enum StepKind {
+    /** Runnable SQL, in {@link Step#sql()}. */
+    SQL,
+    /** Something people do, in {@link Step#action()}: deploy, wait, approve, watch. */
+    ACTION;
+
+    /** The name in every output format: {@code sql} or {@code action}. */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** Whether each application version works with each schema version, for one change. */
   public record Compatibility(String changeId, Verdict oldAppNewSchema,

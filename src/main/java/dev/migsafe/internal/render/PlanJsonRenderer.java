@@ -84,6 +84,7 @@ public final class PlanJsonRenderer {
       for (Plan.Step s : ph.steps()) {
         ObjectNode sn = steps.addObject();
         sn.put("id", s.id());
+        sn.put("kind", s.kind().id());
         sn.put("changeId", s.changeId());
         sn.put("title", s.title());
         sn.put("sql", s.sql());
