@@ -42,7 +42,7 @@ import java.util.Map;
  * change, expand the recipes into phased steps, judge every SQL step with the lint machinery
  * (lock, rewrite, scan), estimate durations from the table profiles, place the steps outside
  * peak windows, and derive compatibility, consumers, validations, decision trees, the
- * checklist and the gates.
+ * checklist, the gates, and why each recipe rather than its change's direct statement.
  */
 public final class PlanBuilder {
   private static final List<String> PHASE_IDS = List.of("A", "B", "C", "D");
@@ -125,6 +125,7 @@ public final class PlanBuilder {
     addSessionSettings(byPhase, p);
 
     Map<StepExpander.Draft, StatementResult> analysis = analyse(byPhase, current, version);
+    DurationModel durations = new DurationModel(model, p, batchSize);
     ZonedDateTime begin = start != null ? start.atZone(p.traffic().timezone())
         : ZonedDateTime.now(p.traffic().timezone()).truncatedTo(java.time.temporal.ChronoUnit.HOURS)
             .plusHours(1);
@@ -148,7 +149,7 @@ public final class PlanBuilder {
             .reduce(null, LockMode::strongest);
         boolean rewrites = st != null && st.rewritesTable();
         boolean scans = st != null && st.scansTable();
-        Duration estimate = estimate(d, f, rewrites, scans, p, batchSize);
+        Duration estimate = estimate(d, f, rewrites, scans, durations);
         VacuumHorizon.warning(d, f, estimate).ifPresent(findings::add);
         judged.add(new Judged(ph + (++n), d, lock, rewrites, scans, estimate,
             window(d, f, lock, rewrites, scans, estimate, maxLock)));
@@ -176,7 +177,7 @@ public final class PlanBuilder {
           rollbacks.computeIfAbsent(changeId, k -> new ArrayList<>()).add(0, d.rollbackSql());
         }
         if (sql != null) {
-          Duration statementTime = d.backfill() ? batchTime(batchSize) : j.estimate();
+          Duration statementTime = d.backfill() ? durations.batch() : j.estimate();
           boolean blocks = j.lock() != null && j.lock().blocksWrites();
           risks.add(new Risk(j.id(), changeId, d.change().table(), j.lock(),
               locksOf(d, analysis.get(d), helperTables), j.rewrites(),
@@ -239,7 +240,8 @@ public final class PlanBuilder {
         validations.validations(), decisionTrees,
         ReleaseChecklist.of(p, phases, risks, canary),
         Gates.of(p, consumers, decisionTrees), List.of(), declared,
-        BackfillControls.of(backfills, phases, p, batchTime(batchSize)));
+        BackfillControls.of(backfills, phases, p, durations.batch()),
+        RecipeRationale.of(facts, templates, recipes, current, version, durations, p));
   }
 
   /**
@@ -341,42 +343,19 @@ public final class PlanBuilder {
     return out;
   }
 
-  private Duration estimate(StepExpander.Draft d, PlanChange f, boolean rewrites, boolean scans,
-      MigrationPacket p, long batchSize) {
+  /**
+   * A step's duration: SQL from the duration model; a deployment from the model; any other
+   * action (a check, an approval) takes no time the plan can know.
+   */
+  private static Duration estimate(StepExpander.Draft d, PlanChange f, boolean rewrites,
+      boolean scans, DurationModel durations) {
     if (d.step().action() != null) {
-      return d.step().phase().equals("B") ? seconds(model.deploySeconds()) : Duration.ZERO;
+      return d.step().phase().equals("B") ? durations.deploy() : Duration.ZERO;
     }
-    if (f == null) {
-      return seconds(model.catalogChangeSeconds());
+    if (f != null && d.backfill()) {
+      return durations.backfill(f);
     }
-    double mb = f.getSizeGb() * 1024;
-    double load = ThroughputModel.loadFactor(f.getWritesPerSecond());
-    if (d.backfill()) {
-      Duration pause = p.backfill().pauseBetweenBatches() == null ? Duration.ofMillis(100)
-          : p.backfill().pauseBetweenBatches();
-      double batches = Math.ceil((double) f.getRows() / batchSize);
-      double perBatch = batchSize / model.backfillRowsPerSecond() * load
-          + pause.toMillis() / 1000.0;
-      return seconds(batches * perBatch);
-    }
-    String sql = d.sql() == null ? "" : d.sql().toUpperCase(java.util.Locale.ROOT);
-    if (sql.startsWith("CREATE") && sql.contains("INDEX")) {
-      // CONCURRENTLY reads the table twice.
-      double passes = sql.contains("CONCURRENTLY") ? 2 : 1;
-      return seconds(model.catalogChangeSeconds() + passes * mb / model.indexBuildMbPerSecond()
-          * load);
-    }
-    if (rewrites) {
-      return seconds(model.catalogChangeSeconds() + mb / model.rewriteMbPerSecond() * load);
-    }
-    if (scans) {
-      return seconds(model.catalogChangeSeconds() + mb / model.scanMbPerSecond() * load);
-    }
-    return seconds(model.catalogChangeSeconds());
-  }
-
-  private Duration batchTime(long batchSize) {
-    return seconds(batchSize / model.backfillRowsPerSecond());
+    return durations.statement(d.sql(), f, rewrites, scans);
   }
 
   /**
@@ -555,9 +534,5 @@ public final class PlanBuilder {
       default -> { }
     }
     return c;
-  }
-
-  private static Duration seconds(double s) {
-    return Duration.ofMillis(Math.max(0, Math.round(s * 1000)));
   }
 }

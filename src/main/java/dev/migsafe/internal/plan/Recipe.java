@@ -14,6 +14,9 @@ import java.util.List;
  * @param oldAppNewSchema whether the old application works once the change is complete
  * @param newAppOldSchema whether the new application works before the change
  * @param steps the steps, in order
+ * @param why the reason for the recipe over the direct statement, a template; null when the
+ *     recipe gives none. It never states a lock, a rewrite, a scan or a duration: the plan
+ *     computes those and puts them in front of it.
  */
 public record Recipe(
     String id,
@@ -22,7 +25,14 @@ public record Recipe(
     String tree,
     Verdict oldAppNewSchema,
     Verdict newAppOldSchema,
-    List<RecipeStep> steps) {
+    List<RecipeStep> steps,
+    String why) {
+
+  /** A recipe without a {@code why}. */
+  public Recipe(String id, String title, List<String> kinds, String tree,
+      Verdict oldAppNewSchema, Verdict newAppOldSchema, List<RecipeStep> steps) {
+    this(id, title, kinds, tree, oldAppNewSchema, newAppOldSchema, steps, null);
+  }
 
   /** A compatibility verdict template. */
   public record Verdict(boolean compatible, String reason) {}

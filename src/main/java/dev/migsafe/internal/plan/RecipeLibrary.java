@@ -105,7 +105,7 @@ public final class RecipeLibrary {
     if (root != null) {
       YamlDocument doc = YamlDocument.over(problems);
       Map<String, Node> f = doc.mapping(root, "", Set.of("id", "title", "kinds", "tree",
-          "compatibility", "steps"));
+          "compatibility", "steps", "why"));
       String id = doc.string(doc.required(f, root, "", "id"), "id");
       if (id != null && !fileName.equals(id + ".yaml")) {
         problems.add(f.get("id"), "id", "must equal the file name without .yaml");
@@ -123,7 +123,7 @@ public final class RecipeLibrary {
           doc.string(f.get("tree"), "tree"),
           verdict(doc, c.get("oldAppNewSchema"), "compatibility.oldAppNewSchema", compat),
           verdict(doc, c.get("newAppOldSchema"), "compatibility.newAppOldSchema", compat),
-          steps);
+          steps, doc.string(f.get("why"), "why"));
     }
     problemsOut.addAll(problems.lines());
     return problems.isEmpty() ? recipe : null;
