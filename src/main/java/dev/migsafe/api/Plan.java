@@ -149,10 +149,21 @@ public record Plan(
    * @param batched a backfill batch: run it again, pausing between runs, until it changes no row
    * @param scheduledAt when the timeline puts it, in the packet's time zone; null for actions
    *     without a time
+   * @param note what the plan adds to the recipe's step for this packet, or null: how a
+   *     backfill longer than the off-peak gap pauses for the peaks, why a step runs without
+   *     {@code statement_timeout}
    */
   public record Step(String id, String changeId, String title, String sql, String action,
       boolean reversible, String rollbackSql, boolean pointOfNoReturn, String window,
-      Duration estimatedDuration, ZonedDateTime scheduledAt, boolean batched) {
+      Duration estimatedDuration, ZonedDateTime scheduledAt, boolean batched, String note) {
+
+    /** A step without a note, as before {@code note} existed. */
+    public Step(String id, String changeId, String title, String sql, String action,
+        boolean reversible, String rollbackSql, boolean pointOfNoReturn, String window,
+        Duration estimatedDuration, ZonedDateTime scheduledAt, boolean batched) {
+      this(id, changeId, title, sql, action, reversible, rollbackSql, pointOfNoReturn, window,
+          estimatedDuration, scheduledAt, batched, null);
+    }
 
     /**
      * {@link StepKind#SQL} when the step has SQL to run, else {@link StepKind#ACTION}. Computed

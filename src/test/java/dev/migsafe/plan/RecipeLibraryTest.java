@@ -389,6 +389,46 @@ class RecipeLibraryTest {
     assertThat(problems).as("recipe library problems").isEmpty();
   }
 
+  /**
+   * A wait for the verification window is marked as one, so the plan makes it last the
+   * packet's watch.duration instead of no time at all.
+   */
+  @Test
+  void everyVerificationWindowWaitIsMarked() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Recipe r : loadAll(problems).values()) {
+      for (RecipeStep s : r.steps()) {
+        boolean says = (s.title() + " " + s.action()).toLowerCase(Locale.ROOT)
+            .contains("wait out the verification window");
+        if (says != (s.waits() == Recipe.Wait.VERIFICATION_WINDOW)) {
+          problems.add(r.id() + ".yaml: step '" + s.title() + "' "
+              + (says ? "waits out the verification window without wait: verification-window"
+                  : "is marked wait: verification-window but does not say so"));
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void aWaitIsAnActionAndNamesAKnownWindow() {
+    List<String> problems = new ArrayList<>();
+    RecipeLibrary.parse("w.yaml", """
+        id: w
+        title: t
+        kinds: [drop-column]
+        compatibility:
+          oldAppNewSchema: {compatible: true, reason: r}
+          newAppOldSchema: {compatible: true, reason: r}
+        steps:
+          - {phase: D, title: a, sql: SELECT 1, wait: verification-window}
+          - {phase: D, title: b, action: wait, wait: a-while}
+        """, problems);
+    assertThat(problems).anySatisfy(p -> assertThat(p).contains("steps[0].wait",
+        "only an action step can be a wait"));
+    assertThat(problems).anySatisfy(p -> assertThat(p).contains("steps[1].wait"));
+  }
+
   private static String fill(Template t, String text, String path, List<String> problems) {
     if (text == null) {
       return null;

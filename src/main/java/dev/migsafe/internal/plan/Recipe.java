@@ -37,6 +37,35 @@ public record Recipe(
   /** A compatibility verdict template. */
   public record Verdict(boolean compatible, String reason) {}
 
+  /** How long an action step lasts when it is a wait, rather than the model's figure. */
+  public enum Wait {
+    /**
+     * The packet's {@code watch.duration}, or {@code VerificationWindow.DEFAULT} without one:
+     * long enough to see the traffic of a normal day on the new form before it becomes final.
+     */
+    VERIFICATION_WINDOW("verification-window");
+
+    private final String id;
+
+    Wait(String id) {
+      this.id = id;
+    }
+
+    /** The name in recipe files. */
+    public String id() {
+      return id;
+    }
+
+    static Wait parse(String id) {
+      for (Wait w : values()) {
+        if (w.id.equals(id)) {
+          return w;
+        }
+      }
+      return null;
+    }
+  }
+
   /**
    * One step template. Exactly one of {@code sql}, {@code backfill}, {@code action} and {@code
    * derive} is set.
@@ -52,7 +81,16 @@ public record Recipe(
    *     {@code engineVersion >= 12}
    * @param derive the name of SQL the schema decides, expanded into zero or more steps by
    *     {@link DerivedSteps}, e.g. {@code twin-indexes}
+   * @param waits for an action that is a wait: what decides how long it lasts; null otherwise
    */
   public record RecipeStep(String phase, String title, String sql, String backfill,
-      String action, String rollback, boolean pointOfNoReturn, String when, String derive) {}
+      String action, String rollback, boolean pointOfNoReturn, String when, String derive,
+      Wait waits) {
+
+    /** A step that is not a wait. */
+    public RecipeStep(String phase, String title, String sql, String backfill, String action,
+        String rollback, boolean pointOfNoReturn, String when, String derive) {
+      this(phase, title, sql, backfill, action, rollback, pointOfNoReturn, when, derive, null);
+    }
+  }
 }

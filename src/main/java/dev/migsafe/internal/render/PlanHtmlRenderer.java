@@ -110,6 +110,9 @@ public final class PlanHtmlRenderer {
         if (s.action() != null) {
           h.append("<p>").append(text(s.action())).append("</p>");
         }
+        if (s.note() != null) {
+          h.append("<p><b>Note:</b> ").append(text(s.note())).append("</p>");
+        }
         if (s.rollbackSql() != null) {
           h.append("<p>Rollback:</p><pre>").append(text(s.rollbackSql())).append(";</pre>");
         }

@@ -103,6 +103,7 @@ public final class PlanJsonRenderer {
         if (s.batched()) {
           sn.put("batched", true);
         }
+        putIf(sn, "note", s.note());
       }
     }
     ArrayNode compat = root.putArray("compatibility");

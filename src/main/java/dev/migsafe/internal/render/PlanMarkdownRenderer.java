@@ -111,6 +111,9 @@ public final class PlanMarkdownRenderer {
         if (s.action() != null) {
           md.append("> ").append(text(s.action())).append("\n\n");
         }
+        if (s.note() != null) {
+          md.append("Note: ").append(text(s.note())).append("\n\n");
+        }
         if (s.rollbackSql() != null) {
           md.append("Rollback:\n\n").append(CodeFence.of("sql", s.rollbackSql() + ";"))
               .append('\n');
