@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The playbook for one migration packet, as fixed by the {@code plan} part of the command-line
  * contract: changes, findings, risks, the four phases, the compatibility matrix, affected
- * consumers, validations, decision trees, the release checklist, gates and similar past
- * migrations.
+ * consumers, validations, decision trees, the release checklist, gates, similar past
+ * migrations, and why each change's recipe was chosen over its direct statement.
  */
 public record Plan(
     PacketSummary packet,
@@ -24,7 +24,20 @@ public record Plan(
     List<Gate> gates,
     List<SimilarMigration> similarPastMigrations,
     List<TargetDifference> targetDifferences,
-    List<BackfillControl> backfills) {
+    List<BackfillControl> backfills,
+    List<Rationale> rationale) {
+
+  /** A plan without the why of its recipes, as before {@code rationale} existed. */
+  public Plan(PacketSummary packet, List<Change> changes, List<PlanFinding> findings,
+      List<Risk> risks, List<Phase> phases, List<Compatibility> compatibility,
+      List<ConsumerImpact> consumers, List<Validation> validations,
+      List<DecisionTree> decisionTrees, List<ChecklistItem> checklist, List<Gate> gates,
+      List<SimilarMigration> similarPastMigrations, List<TargetDifference> targetDifferences,
+      List<BackfillControl> backfills) {
+    this(packet, changes, findings, risks, phases, compatibility, consumers, validations,
+        decisionTrees, checklist, gates, similarPastMigrations, targetDifferences, backfills,
+        List.of());
+  }
 
   /** A plan without backfill controls, as before {@code backfills} existed. */
   public Plan(PacketSummary packet, List<Change> changes, List<PlanFinding> findings,
@@ -33,7 +46,8 @@ public record Plan(
       List<DecisionTree> decisionTrees, List<ChecklistItem> checklist, List<Gate> gates,
       List<SimilarMigration> similarPastMigrations, List<TargetDifference> targetDifferences) {
     this(packet, changes, findings, risks, phases, compatibility, consumers, validations,
-        decisionTrees, checklist, gates, similarPastMigrations, targetDifferences, List.of());
+        decisionTrees, checklist, gates, similarPastMigrations, targetDifferences, List.of(),
+        List.of());
   }
 
   /** A plan that reaches its target exactly, as before {@code targetDifferences} existed. */
@@ -43,14 +57,15 @@ public record Plan(
       List<DecisionTree> decisionTrees, List<ChecklistItem> checklist, List<Gate> gates,
       List<SimilarMigration> similarPastMigrations) {
     this(packet, changes, findings, risks, phases, compatibility, consumers, validations,
-        decisionTrees, checklist, gates, similarPastMigrations, List.of(), List.of());
+        decisionTrees, checklist, gates, similarPastMigrations, List.of(), List.of(),
+        List.of());
   }
 
   /** This plan with the catalog's similar past migrations, which the catalog search adds. */
   public Plan withSimilarPastMigrations(List<SimilarMigration> similar) {
     return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
         validations, decisionTrees, checklist, gates, List.copyOf(similar), targetDifferences,
-        backfills);
+        backfills, rationale);
   }
 
   /** This plan with more validations appended, e.g. from the catalog's templates. */
@@ -59,14 +74,14 @@ public record Plan(
     all.addAll(more);
     return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
         List.copyOf(all), decisionTrees, checklist, gates, similarPastMigrations,
-        targetDifferences, backfills);
+        targetDifferences, backfills, rationale);
   }
 
   /** This plan with the gates replaced, e.g. by those a rehearsal decided. */
   public Plan withGates(List<Gate> decided) {
     return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
         validations, decisionTrees, checklist, List.copyOf(decided), similarPastMigrations,
-        targetDifferences, backfills);
+        targetDifferences, backfills, rationale);
   }
 
   /**
@@ -134,10 +149,65 @@ public record Plan(
    * @param batched a backfill batch: run it again, pausing between runs, until it changes no row
    * @param scheduledAt when the timeline puts it, in the packet's time zone; null for actions
    *     without a time
+   * @param note what the plan adds to the recipe's step for this packet, or null: how a
+   *     backfill longer than the off-peak gap pauses for the peaks, why a step runs without
+   *     {@code statement_timeout}
    */
   public record Step(String id, String changeId, String title, String sql, String action,
       boolean reversible, String rollbackSql, boolean pointOfNoReturn, String window,
-      Duration estimatedDuration, ZonedDateTime scheduledAt, boolean batched) {}
+      Duration estimatedDuration, ZonedDateTime scheduledAt, boolean batched, String note) {
+
+    /** A step without a note, as before {@code note} existed. */
+    public Step(String id, String changeId, String title, String sql, String action,
+        boolean reversible, String rollbackSql, boolean pointOfNoReturn, String window,
+        Duration estimatedDuration, ZonedDateTime scheduledAt, boolean batched) {
+      this(id, changeId, title, sql, action, reversible, rollbackSql, pointOfNoReturn, window,
+          estimatedDuration, scheduledAt, batched, null);
+    }
+
+    /**
+     * {@link StepKind#SQL} when the step has SQL to run, else {@link StepKind#ACTION}. Computed
+     * from {@code sql} rather than stored, so the two can never disagree.
+     */
+    public StepKind kind() {
+      return sql != null ? StepKind.SQL : StepKind.ACTION;
+    }
+  }
+
+  /** What a step is: SQL a tool can run, or an action only people can do. */
+  public enum StepKind {
+    /** Runnable SQL, in {@link Step#sql()}. */
+    SQL,
+    /** Something people do, in {@link Step#action()}: deploy, wait, approve, watch. */
+    ACTION;
+
+    /** The name in every output format: {@code sql} or {@code action}. */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * Why a change's recipe was chosen over the statement a developer would write for it: what
+   * that direct statement would do on this table, computed by the same lint machinery and
+   * duration model as the playbook's steps, and the reason in one sentence built from those
+   * facts.
+   *
+   * @param changeId the change
+   * @param recipe the recipe chosen for it
+   * @param directSql the direct statement (several, separated by {@code ;} and a line break,
+   *     when the change takes more than one); null when PostgreSQL has none, e.g. for removing
+   *     an enum label
+   * @param lock the strongest lock the direct statement takes on any table; null when none
+   * @param locks its lock on each table
+   * @param rewritesTable whether it rewrites a table
+   * @param scansTable whether it reads a whole table while holding its lock
+   * @param estimatedDuration how long it would run on this table, from the packet's profile
+   * @param why one sentence: what the direct statement would do here, and why the recipe
+   */
+  public record Rationale(String changeId, String recipe, String directSql, LockMode lock,
+      List<TableLock> locks, boolean rewritesTable, boolean scansTable,
+      Duration estimatedDuration, String why) {}
 
   /** Whether each application version works with each schema version, for one change. */
   public record Compatibility(String changeId, Verdict oldAppNewSchema,

@@ -2,10 +2,13 @@ package dev.migsafe.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migsafe.Migsafe;
 import dev.migsafe.api.Plan;
 import dev.migsafe.api.PlanOptions;
 import dev.migsafe.internal.render.PlanHtmlRenderer;
+import dev.migsafe.internal.render.PlanJsonRenderer;
 import dev.migsafe.internal.render.PlanMarkdownRenderer;
 import dev.migsafe.internal.sql.PgStatementReader;
 import dev.migsafe.internal.sql.SourceStatement;
@@ -90,6 +93,27 @@ class PlanOutputTest {
       // fall through to migsafe's own reader
     }
     return PgStatementReader.read(sts.get(0)).recognized();
+  }
+
+  /**
+   * Every step of the JSON is {@code sql} (runnable SQL in {@code sql}) or an {@code action}
+   * for people (text in {@code action}), as cli-contract.md's {@code steps[].kind} says.
+   */
+  @Test
+  void everyStepInTheJsonIsSqlOrAnAction() throws IOException {
+    for (Plan plan : examplePlans()) {
+      JsonNode json = new ObjectMapper().readTree(PlanJsonRenderer.render(plan));
+      for (JsonNode ph : json.path("phases")) {
+        for (JsonNode s : ph.path("steps")) {
+          String where = plan.packet().id() + " " + s.path("id").asText();
+          String kind = s.path("kind").asText();
+          assertThat(kind).as(where).isEqualTo(s.hasNonNull("sql") ? "sql" : "action");
+          if (kind.equals("action")) {
+            assertThat(s.path("action").asText()).as(where).isNotBlank();
+          }
+        }
+      }
+    }
   }
 
   @Test

@@ -356,6 +356,79 @@ class RecipeLibraryTest {
     }
   }
 
+  /** A lock mode, a rewrite, a scan or a duration: what the plan computes for the direct form. */
+  private static final Pattern FIGURE = Pattern.compile("(?i).*(\\b(ACCESS|ROW|SHARE|EXCLUSIVE)"
+      + "\\b|catalog-only|\\brewrit|\\bscans? the|\\d+\\s*(ms|s|min|m|h|d)\\b|milliseconds"
+      + "|seconds|minutes|hours).*");
+
+  /**
+   * Every recipe says why it is chosen over the direct statement, fills for its sample
+   * change, and leaves the figures (lock, rewrite, scan, duration) to the plan, which computes
+   * them for the table at hand: a figure written here would be wrong for some table.
+   */
+  @Test
+  void everyRecipeSaysWhyWithoutWritingAFigure() throws IOException {
+    List<String> problems = new ArrayList<>();
+    Map<String, Recipe> recipes = loadAll(problems);
+    Schema current = SchemaReader.read(CURRENT);
+    Schema target = SchemaReader.read(TARGET);
+    for (Recipe r : recipes.values()) {
+      if (r.why() == null || r.why().isBlank()) {
+        problems.add(r.id() + ".yaml: why: missing");
+        continue;
+      }
+      if (FIGURE.matcher(r.why().replace("\n", " ")).matches()) {
+        problems.add(r.id() + ".yaml: why: states a lock, a rewrite, a scan or a duration, "
+            + "which the plan computes: " + r.why());
+      }
+      for (String kind : r.kinds()) {
+        fill(ChangeTemplate.of(sampleFor(r, kind), current, target, 5000), r.why(),
+            r.id() + ".yaml: why (" + kind + ")", problems);
+      }
+    }
+    assertThat(problems).as("recipe library problems").isEmpty();
+  }
+
+  /**
+   * A wait for the verification window is marked as one, so the plan makes it last the
+   * packet's watch.duration instead of no time at all.
+   */
+  @Test
+  void everyVerificationWindowWaitIsMarked() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Recipe r : loadAll(problems).values()) {
+      for (RecipeStep s : r.steps()) {
+        boolean says = (s.title() + " " + s.action()).toLowerCase(Locale.ROOT)
+            .contains("wait out the verification window");
+        if (says != (s.waits() == Recipe.Wait.VERIFICATION_WINDOW)) {
+          problems.add(r.id() + ".yaml: step '" + s.title() + "' "
+              + (says ? "waits out the verification window without wait: verification-window"
+                  : "is marked wait: verification-window but does not say so"));
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void aWaitIsAnActionAndNamesAKnownWindow() {
+    List<String> problems = new ArrayList<>();
+    RecipeLibrary.parse("w.yaml", """
+        id: w
+        title: t
+        kinds: [drop-column]
+        compatibility:
+          oldAppNewSchema: {compatible: true, reason: r}
+          newAppOldSchema: {compatible: true, reason: r}
+        steps:
+          - {phase: D, title: a, sql: SELECT 1, wait: verification-window}
+          - {phase: D, title: b, action: wait, wait: a-while}
+        """, problems);
+    assertThat(problems).anySatisfy(p -> assertThat(p).contains("steps[0].wait",
+        "only an action step can be a wait"));
+    assertThat(problems).anySatisfy(p -> assertThat(p).contains("steps[1].wait"));
+  }
+
   private static String fill(Template t, String text, String path, List<String> problems) {
     if (text == null) {
       return null;

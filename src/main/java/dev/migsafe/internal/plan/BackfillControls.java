@@ -21,6 +21,27 @@ final class BackfillControls {
 
   private BackfillControls() {}
 
+  /**
+   * The statement_timeout of one batch: ten times its estimate, at least 5 s. The playbook sets
+   * it right before the batch step ({@link StatementTimeouts}), so the two never differ.
+   */
+  static Duration batchTimeout(Duration batchTime) {
+    Duration timeout = batchTime.multipliedBy(10);
+    return timeout.compareTo(MIN_BATCH_TIMEOUT) < 0 ? MIN_BATCH_TIMEOUT : timeout;
+  }
+
+  /** The step that sets the batch's statement_timeout, which a new session sets again. */
+  private static String timeoutFirst(List<Plan.Phase> phases, Plan.Step batch) {
+    for (Plan.Phase ph : phases) {
+      int i = ph.steps().indexOf(batch);
+      if (i > 0 && ph.steps().get(i - 1).sql() != null
+          && ph.steps().get(i - 1).sql().startsWith("SET statement_timeout")) {
+        return ", after step " + ph.steps().get(i - 1).id() + " in a new session";
+      }
+    }
+    return "";
+  }
+
   static List<Plan.BackfillControl> of(List<KeyRangeBackfill.Expansion> backfills,
       List<Plan.Phase> phases, MigrationPacket p, Duration batchTime) {
     List<Plan.BackfillControl> out = new ArrayList<>();
@@ -38,10 +59,7 @@ final class BackfillControls {
       long batches = Math.max(1, (rows + b.batchSize() - 1) / b.batchSize());
       Duration pause = p.backfill().pauseBetweenBatches() == null ? Duration.ofMillis(100)
           : p.backfill().pauseBetweenBatches();
-      Duration timeout = batchTime.multipliedBy(10);
-      if (timeout.compareTo(MIN_BATCH_TIMEOUT) < 0) {
-        timeout = MIN_BATCH_TIMEOUT;
-      }
+      Duration timeout = batchTimeout(batchTime);
       String progress = SqlQuoting.identifier(b.progressTable());
       Duration lagLimit = p.constraints().replicationLagLimit() != null
           ? p.constraints().replicationLagLimit() : DEFAULT_LAG_LIMIT;
@@ -50,8 +68,9 @@ final class BackfillControls {
           b.progressTable(), b.primaryKey(), b.batchSize(), pause, batches,
           step.estimatedDuration(), timeout,
           "Stop between two batches at any time: each batch commits alone, so nothing is half "
-              + "done. To resume, run step " + step.id() + " again: it starts at next_key in "
-              + b.progressTable() + "; the step before it records the key range only once.",
+              + "done. To resume, run step " + step.id() + " again" + timeoutFirst(phases, step)
+              + ": it starts at next_key in " + b.progressTable() + "; the step that records "
+              + "the key range records it only once.",
           "SELECT rows_done, round(100.0 * (next_key - first_key) / greatest(last_key - "
               + "first_key + 1, 1), 1) AS percent_done, CASE WHEN next_key > first_key THEN "
               + "(now() - started_at) * ((last_key - next_key + 1)::float8 / (next_key - "

@@ -42,7 +42,7 @@ import java.util.Map;
  * change, expand the recipes into phased steps, judge every SQL step with the lint machinery
  * (lock, rewrite, scan), estimate durations from the table profiles, place the steps outside
  * peak windows, and derive compatibility, consumers, validations, decision trees, the
- * checklist and the gates.
+ * checklist, the gates, and why each recipe rather than its change's direct statement.
  */
 public final class PlanBuilder {
   private static final List<String> PHASE_IDS = List.of("A", "B", "C", "D");
@@ -125,6 +125,8 @@ public final class PlanBuilder {
     addSessionSettings(byPhase, p);
 
     Map<StepExpander.Draft, StatementResult> analysis = analyse(byPhase, current, version);
+    DurationModel durations = new DurationModel(model, p, batchSize);
+    VerificationWindow verification = VerificationWindow.of(p);
     ZonedDateTime begin = start != null ? start.atZone(p.traffic().timezone())
         : ZonedDateTime.now(p.traffic().timezone()).truncatedTo(java.time.temporal.ChronoUnit.HOURS)
             .plusHours(1);
@@ -137,8 +139,7 @@ public final class PlanBuilder {
         : p.constraints().maxLockWait();
     Duration maxStatement = p.constraints().maxStatementTime();
     for (String ph : PHASE_IDS) {
-      List<Judged> judged = new ArrayList<>();
-      int n = 0;
+      List<JudgedStep> judged = new ArrayList<>();
       for (StepExpander.Draft d : byPhase.get(ph)) {
         PlanChange f = d.change() == null ? null : facts.stream()
             .filter(x -> x.change() == d.change()).findFirst().orElseThrow();
@@ -148,39 +149,70 @@ public final class PlanBuilder {
             .reduce(null, LockMode::strongest);
         boolean rewrites = st != null && st.rewritesTable();
         boolean scans = st != null && st.scansTable();
-        Duration estimate = estimate(d, f, rewrites, scans, p, batchSize);
+        Duration estimate = estimate(d, f, rewrites, scans, durations, verification);
+        JudgedStep j = new JudgedStep(d, lock, rewrites, scans, estimate,
+            window(d, f, lock, rewrites, scans, estimate, maxLock), JudgedStep.Tie.NONE, null);
         VacuumHorizon.warning(d, f, estimate).ifPresent(findings::add);
-        judged.add(new Judged(ph + (++n), d, lock, rewrites, scans, estimate,
-            window(d, f, lock, rewrites, scans, estimate, maxLock)));
+        StatementTimeouts.Setting bound = d.step().action() != null ? null
+            : StatementTimeouts.of(d.sql(), d.backfill(), estimate, durations.batch(),
+                maxStatement);
+        if (bound == null) {
+          judged.add(j);
+        } else {
+          judged.add(sessionSetting(ph, bound.sql(), bound.title(), JudgedStep.Tie.NEXT,
+              durations));
+          judged.add(j.withNote(bound.note()));
+          judged.add(sessionSetting(ph, StatementTimeouts.RESET_SQL,
+              StatementTimeouts.RESET_TITLE, JudgedStep.Tie.PREVIOUS, durations));
+        }
       }
-      List<ZonedDateTime> times = schedule(judged, timeline);
+      List<PhaseSchedule.Slot> slots = PhaseSchedule.of(judged, timeline);
       List<Step> steps = new ArrayList<>();
       for (int i = 0; i < judged.size(); i++) {
-        Judged j = judged.get(i);
+        String id = ph + (i + 1);
+        JudgedStep j = judged.get(i);
         StepExpander.Draft d = j.draft();
         String changeId = d.change() == null ? null : d.change().id();
         boolean isAction = d.step().action() != null;
         String sql = isAction ? null : d.sql();
-        ZonedDateTime at = times.get(i);
-        steps.add(new Step(j.id(), changeId, d.title(), sql,
+        ZonedDateTime at = slots.get(i).at();
+        Timeline.Paused paused = slots.get(i).paused();
+        String title = d.step().waits() == Recipe.Wait.VERIFICATION_WINDOW
+            ? d.title() + " (" + verification.describe() + ")" : d.title();
+        String note = j.note();
+        if (paused != null) {
+          if (paused.stretches() > 1) {
+            note = j.withNote(PeakOverruns.pauseNote(paused, j.estimate())).note();
+            findings.add(PeakOverruns.paused(id, changeId, title, paused, j.estimate()));
+          }
+        } else if (!j.window().equals("any") && changeId != null) {
+          Timeline.Interval peak = timeline.firstPeakMet(at, j.estimate());
+          if (peak != null) {
+            findings.add(PeakOverruns.runsThrough(id, changeId, title, at, j.estimate(), peak,
+                j.lock() != null && j.lock().blocksWrites()));
+          }
+        }
+        steps.add(new Step(id, changeId, title, sql,
             isAction ? templates.get(changeId).fill(d.step().action()) : null,
             d.rollbackSql() != null, d.rollbackSql(), d.step().pointOfNoReturn(), j.window(),
-            j.estimate(), at, d.backfill()));
+            j.estimate(), at, d.backfill(), note));
         if (changeId == null) {
           continue;
         }
         if (d.step().pointOfNoReturn()) {
-          pointOfNoReturn.putIfAbsent(changeId, j.id());
+          pointOfNoReturn.putIfAbsent(changeId, id);
         }
         if (d.rollbackSql() != null && !pointOfNoReturn.containsKey(changeId)) {
           rollbacks.computeIfAbsent(changeId, k -> new ArrayList<>()).add(0, d.rollbackSql());
         }
         if (sql != null) {
-          Duration statementTime = d.backfill() ? batchTime(batchSize) : j.estimate();
+          Duration statementTime = d.backfill() ? durations.batch() : j.estimate();
           boolean blocks = j.lock() != null && j.lock().blocksWrites();
-          risks.add(new Risk(j.id(), changeId, d.change().table(), j.lock(),
+          // A backfill that pauses through the peaks never runs in one.
+          boolean inPeak = paused == null && timeline.overlapsPeak(at, j.estimate());
+          risks.add(new Risk(id, changeId, d.change().table(), j.lock(),
               locksOf(d, analysis.get(d), helperTables), j.rewrites(),
-              j.scans(), j.estimate(), timeline.overlapsPeak(at, j.estimate()),
+              j.scans(), j.estimate(), inPeak,
               blocks && j.estimate().compareTo(maxLock) > 0,
               maxStatement != null && statementTime.compareTo(maxStatement) > 0,
               d.backfill() ? "repeated in batches of " + batchSize + " rows" : null));
@@ -239,7 +271,8 @@ public final class PlanBuilder {
         validations.validations(), decisionTrees,
         ReleaseChecklist.of(p, phases, risks, canary),
         Gates.of(p, consumers, decisionTrees), List.of(), declared,
-        BackfillControls.of(backfills, phases, p, batchTime(batchSize)));
+        BackfillControls.of(backfills, phases, p, durations.batch()),
+        RecipeRationale.of(facts, templates, recipes, current, version, durations, p));
   }
 
   /**
@@ -341,42 +374,32 @@ public final class PlanBuilder {
     return out;
   }
 
-  private Duration estimate(StepExpander.Draft d, PlanChange f, boolean rewrites, boolean scans,
-      MigrationPacket p, long batchSize) {
+  /**
+   * A step's duration: SQL from the duration model; a deployment from the model; a wait for
+   * the verification window as long as that window; any other action (a check, an approval)
+   * takes no time the plan can know.
+   */
+  private static Duration estimate(StepExpander.Draft d, PlanChange f, boolean rewrites,
+      boolean scans, DurationModel durations, VerificationWindow verification) {
     if (d.step().action() != null) {
-      return d.step().phase().equals("B") ? seconds(model.deploySeconds()) : Duration.ZERO;
+      if (d.step().waits() == Recipe.Wait.VERIFICATION_WINDOW) {
+        return verification.duration();
+      }
+      return d.step().phase().equals("B") ? durations.deploy() : Duration.ZERO;
     }
-    if (f == null) {
-      return seconds(model.catalogChangeSeconds());
+    if (f != null && d.backfill()) {
+      return durations.backfill(f);
     }
-    double mb = f.getSizeGb() * 1024;
-    double load = ThroughputModel.loadFactor(f.getWritesPerSecond());
-    if (d.backfill()) {
-      Duration pause = p.backfill().pauseBetweenBatches() == null ? Duration.ofMillis(100)
-          : p.backfill().pauseBetweenBatches();
-      double batches = Math.ceil((double) f.getRows() / batchSize);
-      double perBatch = batchSize / model.backfillRowsPerSecond() * load
-          + pause.toMillis() / 1000.0;
-      return seconds(batches * perBatch);
-    }
-    String sql = d.sql() == null ? "" : d.sql().toUpperCase(java.util.Locale.ROOT);
-    if (sql.startsWith("CREATE") && sql.contains("INDEX")) {
-      // CONCURRENTLY reads the table twice.
-      double passes = sql.contains("CONCURRENTLY") ? 2 : 1;
-      return seconds(model.catalogChangeSeconds() + passes * mb / model.indexBuildMbPerSecond()
-          * load);
-    }
-    if (rewrites) {
-      return seconds(model.catalogChangeSeconds() + mb / model.rewriteMbPerSecond() * load);
-    }
-    if (scans) {
-      return seconds(model.catalogChangeSeconds() + mb / model.scanMbPerSecond() * load);
-    }
-    return seconds(model.catalogChangeSeconds());
+    return durations.statement(d.sql(), f, rewrites, scans);
   }
 
-  private Duration batchTime(long batchSize) {
-    return seconds(batchSize / model.backfillRowsPerSecond());
+  /** A session setting of the playbook's own, tied to the step it serves. */
+  private static JudgedStep sessionSetting(String phase, String sql, String title,
+      JudgedStep.Tie tie, DurationModel durations) {
+    StepExpander.Draft d = new StepExpander.Draft(null, null, new Recipe.RecipeStep(phase,
+        title, sql, null, null, null, false, null, null), title, sql, null, false);
+    return new JudgedStep(d, null, false, false, durations.catalogChange(), "any", tie,
+        null);
   }
 
   /**
@@ -398,55 +421,6 @@ public final class PlanBuilder {
       return "off-peak";
     }
     return "any";
-  }
-
-  /** A step with what the analysis and the model say about it, before it is scheduled. */
-  private record Judged(String id, StepExpander.Draft draft, LockMode lock, boolean rewrites,
-      boolean scans, Duration estimate, String window) {}
-
-  /**
-   * Start times for a phase's steps. The statements between BEGIN and COMMIT run as one
-   * transaction, so they are placed together, in the strictest window any of them needs.
-   */
-  private static List<ZonedDateTime> schedule(List<Judged> steps, Timeline timeline) {
-    List<ZonedDateTime> times = new ArrayList<>();
-    int i = 0;
-    while (i < steps.size()) {
-      int end = i;
-      if (isBegin(steps.get(i).draft().sql())) {
-        while (end + 1 < steps.size() && !isEnd(steps.get(end).draft().sql())) {
-          end++;
-        }
-      }
-      Duration total = Duration.ZERO;
-      String window = "any";
-      for (int k = i; k <= end; k++) {
-        total = total.plus(steps.get(k).estimate());
-        window = stricter(window, steps.get(k).window());
-      }
-      ZonedDateTime at = timeline.place(window, total);
-      for (int k = i; k <= end; k++) {
-        times.add(at);
-        at = at.plus(steps.get(k).estimate());
-      }
-      i = end + 1;
-    }
-    return times;
-  }
-
-  private static boolean isBegin(String sql) {
-    String s = sql == null ? "" : sql.strip().toUpperCase(java.util.Locale.ROOT);
-    return s.equals("BEGIN") || s.startsWith("BEGIN ") || s.startsWith("START TRANSACTION");
-  }
-
-  private static boolean isEnd(String sql) {
-    String s = sql == null ? "" : sql.strip().toUpperCase(java.util.Locale.ROOT);
-    return s.equals("COMMIT") || s.equals("END") || s.startsWith("ROLLBACK");
-  }
-
-  private static String stricter(String a, String b) {
-    List<String> order = List.of("any", "off-peak", "maintenance");
-    return order.indexOf(a) >= order.indexOf(b) ? a : b;
   }
 
   /**
@@ -555,9 +529,5 @@ public final class PlanBuilder {
       default -> { }
     }
     return c;
-  }
-
-  private static Duration seconds(double s) {
-    return Duration.ofMillis(Math.max(0, Math.round(s * 1000)));
   }
 }

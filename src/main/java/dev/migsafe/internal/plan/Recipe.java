@@ -14,6 +14,9 @@ import java.util.List;
  * @param oldAppNewSchema whether the old application works once the change is complete
  * @param newAppOldSchema whether the new application works before the change
  * @param steps the steps, in order
+ * @param why the reason for the recipe over the direct statement, a template; null when the
+ *     recipe gives none. It never states a lock, a rewrite, a scan or a duration: the plan
+ *     computes those and puts them in front of it.
  */
 public record Recipe(
     String id,
@@ -22,10 +25,46 @@ public record Recipe(
     String tree,
     Verdict oldAppNewSchema,
     Verdict newAppOldSchema,
-    List<RecipeStep> steps) {
+    List<RecipeStep> steps,
+    String why) {
+
+  /** A recipe without a {@code why}. */
+  public Recipe(String id, String title, List<String> kinds, String tree,
+      Verdict oldAppNewSchema, Verdict newAppOldSchema, List<RecipeStep> steps) {
+    this(id, title, kinds, tree, oldAppNewSchema, newAppOldSchema, steps, null);
+  }
 
   /** A compatibility verdict template. */
   public record Verdict(boolean compatible, String reason) {}
+
+  /** How long an action step lasts when it is a wait, rather than the model's figure. */
+  public enum Wait {
+    /**
+     * The packet's {@code watch.duration}, or {@code VerificationWindow.DEFAULT} without one:
+     * long enough to see the traffic of a normal day on the new form before it becomes final.
+     */
+    VERIFICATION_WINDOW("verification-window");
+
+    private final String id;
+
+    Wait(String id) {
+      this.id = id;
+    }
+
+    /** The name in recipe files. */
+    public String id() {
+      return id;
+    }
+
+    static Wait parse(String id) {
+      for (Wait w : values()) {
+        if (w.id.equals(id)) {
+          return w;
+        }
+      }
+      return null;
+    }
+  }
 
   /**
    * One step template. Exactly one of {@code sql}, {@code backfill}, {@code action} and {@code
@@ -42,7 +81,16 @@ public record Recipe(
    *     {@code engineVersion >= 12}
    * @param derive the name of SQL the schema decides, expanded into zero or more steps by
    *     {@link DerivedSteps}, e.g. {@code twin-indexes}
+   * @param waits for an action that is a wait: what decides how long it lasts; null otherwise
    */
   public record RecipeStep(String phase, String title, String sql, String backfill,
-      String action, String rollback, boolean pointOfNoReturn, String when, String derive) {}
+      String action, String rollback, boolean pointOfNoReturn, String when, String derive,
+      Wait waits) {
+
+    /** A step that is not a wait. */
+    public RecipeStep(String phase, String title, String sql, String backfill, String action,
+        String rollback, boolean pointOfNoReturn, String when, String derive) {
+      this(phase, title, sql, backfill, action, rollback, pointOfNoReturn, when, derive, null);
+    }
+  }
 }

@@ -19,6 +19,8 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class RecipeLibrary {
   static final String FOLDER = "migsafe/library/recipes";
   private static final Set<String> PHASES = Set.of("A", "B", "C", "D");
+  private static final Set<String> WAITS = java.util.Arrays.stream(Recipe.Wait.values())
+      .map(Recipe.Wait::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private final Map<String, Recipe> recipes;
 
@@ -105,7 +107,7 @@ public final class RecipeLibrary {
     if (root != null) {
       YamlDocument doc = YamlDocument.over(problems);
       Map<String, Node> f = doc.mapping(root, "", Set.of("id", "title", "kinds", "tree",
-          "compatibility", "steps"));
+          "compatibility", "steps", "why"));
       String id = doc.string(doc.required(f, root, "", "id"), "id");
       if (id != null && !fileName.equals(id + ".yaml")) {
         problems.add(f.get("id"), "id", "must equal the file name without .yaml");
@@ -123,7 +125,7 @@ public final class RecipeLibrary {
           doc.string(f.get("tree"), "tree"),
           verdict(doc, c.get("oldAppNewSchema"), "compatibility.oldAppNewSchema", compat),
           verdict(doc, c.get("newAppOldSchema"), "compatibility.newAppOldSchema", compat),
-          steps);
+          steps, doc.string(f.get("why"), "why"));
     }
     problemsOut.addAll(problems.lines());
     return problems.isEmpty() ? recipe : null;
@@ -144,7 +146,7 @@ public final class RecipeLibrary {
 
   private static RecipeStep step(YamlDocument doc, Node node, String path) {
     Map<String, Node> f = doc.mapping(node, path, Set.of("phase", "title", "sql", "backfill",
-        "action", "rollback", "pointOfNoReturn", "when", "derive"));
+        "action", "rollback", "pointOfNoReturn", "when", "derive", "wait"));
     String phase = doc.oneOf(doc.required(f, node, path, "phase"), path + ".phase", PHASES);
     int bodies = (f.containsKey("sql") ? 1 : 0) + (f.containsKey("backfill") ? 1 : 0)
         + (f.containsKey("action") ? 1 : 0) + (f.containsKey("derive") ? 1 : 0);
@@ -156,10 +158,16 @@ public final class RecipeLibrary {
       doc.problems().add(f.get("rollback"), path + ".rollback", "only an sql step has a rollback");
     }
     Boolean pnr = doc.bool(f.get("pointOfNoReturn"), path + ".pointOfNoReturn");
+    String wait = doc.oneOf(f.get("wait"), path + ".wait", WAITS);
+    if (f.containsKey("wait") && !f.containsKey("action")) {
+      // A wait is for people; SQL that waits would hold its locks and its transaction open.
+      doc.problems().add(f.get("wait"), path + ".wait", "only an action step can be a wait");
+    }
     return new RecipeStep(phase, doc.string(doc.required(f, node, path, "title"), path + ".title"),
         doc.string(f.get("sql"), path + ".sql"), doc.string(f.get("backfill"), path + ".backfill"),
         doc.string(f.get("action"), path + ".action"),
         doc.string(f.get("rollback"), path + ".rollback"), pnr != null && pnr,
-        doc.string(f.get("when"), path + ".when"), derive);
+        doc.string(f.get("when"), path + ".when"), derive,
+        wait == null ? null : Recipe.Wait.parse(wait));
   }
 }

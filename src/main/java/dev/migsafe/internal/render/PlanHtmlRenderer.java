@@ -55,6 +55,23 @@ public final class PlanHtmlRenderer {
           .append(c.to() == null ? "" : " → " + text(c.to())).append("</td></tr>");
     }
     h.append("</table>\n");
+    if (!plan.rationale().isEmpty()) {
+      h.append("<h2>Why these recipes</h2><table><tr><th>change</th><th>recipe</th>")
+          .append("<th>instead of</th><th>lock</th><th>rewrite</th><th>scan</th>")
+          .append("<th>estimate</th><th>why</th></tr>");
+      for (Plan.Rationale r : plan.rationale()) {
+        h.append("<tr><td>").append(text(r.changeId())).append("</td><td>").append(text(r.recipe()))
+            .append("</td><td>").append(r.directSql() == null ? "none"
+                : "<pre>" + text(r.directSql()) + ";</pre>").append("</td><td>")
+            .append(r.lock() == null ? "none" : text(r.lock().sqlName())).append("</td><td>")
+            .append(r.rewritesTable() ? "yes" : "no").append("</td><td>")
+            .append(r.scansTable() ? "yes" : "no").append("</td><td>")
+            .append(r.estimatedDuration() == null ? ""
+                : text(PlanMarkdownRenderer.human(r.estimatedDuration())))
+            .append("</td><td>").append(text(r.why())).append("</td></tr>");
+      }
+      h.append("</table>\n");
+    }
     if (!plan.findings().isEmpty()) {
       h.append("<h2>Findings</h2><ul>");
       for (Plan.PlanFinding f : plan.findings()) {
@@ -92,6 +109,9 @@ public final class PlanHtmlRenderer {
         }
         if (s.action() != null) {
           h.append("<p>").append(text(s.action())).append("</p>");
+        }
+        if (s.note() != null) {
+          h.append("<p><b>Note:</b> ").append(text(s.note())).append("</p>");
         }
         if (s.rollbackSql() != null) {
           h.append("<p>Rollback:</p><pre>").append(text(s.rollbackSql())).append(";</pre>");

@@ -45,6 +45,11 @@ public final class PlanJsonRenderer {
         strings(n.putArray("refColumns"), c.refColumns());
       }
       putIf(n, "expression", c.expression());
+      Plan.Rationale why = plan.rationale().stream().filter(r -> r.changeId().equals(c.id()))
+          .findFirst().orElse(null);
+      if (why != null) {
+        rationale(n.putObject("rationale"), why);
+      }
     }
     ArrayNode findings = root.putArray("findings");
     for (Plan.PlanFinding f : plan.findings()) {
@@ -84,6 +89,7 @@ public final class PlanJsonRenderer {
       for (Plan.Step s : ph.steps()) {
         ObjectNode sn = steps.addObject();
         sn.put("id", s.id());
+        sn.put("kind", s.kind().id());
         sn.put("changeId", s.changeId());
         sn.put("title", s.title());
         sn.put("sql", s.sql());
@@ -97,6 +103,7 @@ public final class PlanJsonRenderer {
         if (s.batched()) {
           sn.put("batched", true);
         }
+        putIf(sn, "note", s.note());
       }
     }
     ArrayNode compat = root.putArray("compatibility");
@@ -197,6 +204,21 @@ public final class PlanJsonRenderer {
       n.put("why", s.why());
     }
     return Json.write(root);
+  }
+
+  /** {@code changes[].rationale}, as cli-contract.md places it. */
+  private static void rationale(ObjectNode n, Plan.Rationale r) {
+    n.put("recipe", r.recipe());
+    n.put("directSql", r.directSql());
+    n.put("lock", r.lock() == null ? null : r.lock().sqlName());
+    ArrayNode locks = n.putArray("locks");
+    for (dev.migsafe.api.TableLock l : r.locks()) {
+      locks.addObject().put("table", l.table()).put("mode", l.mode().sqlName());
+    }
+    n.put("rewritesTable", r.rewritesTable());
+    n.put("scansTable", r.scansTable());
+    n.put("estimatedDuration", iso(r.estimatedDuration()));
+    n.put("why", r.why());
   }
 
   private static void node(ObjectNode n, Node node) {

@@ -40,6 +40,21 @@ public final class PlanMarkdownRenderer {
       md.append("| ").append(c.id()).append(" | ").append(c.kind()).append(" | ")
           .append(cell(c.table())).append(" | ").append(cell(detail(c))).append(" |\n");
     }
+    if (!plan.rationale().isEmpty()) {
+      md.append("\n## Why these recipes\n");
+      for (Plan.Rationale r : plan.rationale()) {
+        md.append("\n### ").append(r.changeId()).append(" · recipe `").append(r.recipe())
+            .append("`\n\n");
+        if (r.directSql() != null) {
+          md.append("Direct statement:\n\n```sql\n").append(r.directSql())
+              .append(";\n```\n\nLock **").append(r.lock() == null ? "none"
+                  : r.lock().sqlName()).append("** · rewrite ").append(yes(r.rewritesTable()))
+              .append(" · scan ").append(yes(r.scansTable())).append(" · estimated ")
+              .append(human(r.estimatedDuration())).append("\n\n");
+        }
+        md.append(text(r.why())).append('\n');
+      }
+    }
     if (!plan.findings().isEmpty()) {
       md.append("\n## Findings\n\n");
       for (Plan.PlanFinding f : plan.findings()) {
@@ -95,6 +110,9 @@ public final class PlanMarkdownRenderer {
         }
         if (s.action() != null) {
           md.append("> ").append(text(s.action())).append("\n\n");
+        }
+        if (s.note() != null) {
+          md.append("Note: ").append(text(s.note())).append("\n\n");
         }
         if (s.rollbackSql() != null) {
           md.append("Rollback:\n\n").append(CodeFence.of("sql", s.rollbackSql() + ";"))
