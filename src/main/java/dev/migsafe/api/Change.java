@@ -17,7 +17,8 @@ import java.util.List;
  * @param to the new name of a rename
  * @param fromType the column's type before
  * @param toType the column's type after (also the type of an added column)
- * @param notNull whether an added column is NOT NULL in the target
+ * @param notNull whether an added column is NOT NULL in the target; for a dropped column,
+ *     whether it is NOT NULL now
  * @param defaultValue the default expression in the target
  * @param name the constraint or index name in the target (or dropped)
  * @param columns the columns of an index or constraint

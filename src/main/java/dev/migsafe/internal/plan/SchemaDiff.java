@@ -156,8 +156,10 @@ public final class SchemaDiff {
       String newName = hints.getOrDefault(col.name(), col.name());
       Column tc = t.column(newName);
       if (tc == null) {
+        // notNull says whether the column to drop is NOT NULL now: only then does the recipe
+        // need DROP NOT NULL first (an ACCESS EXCLUSIVE for nothing on a nullable column).
         drops.add(Change.of("drop-column", table).withColumn(col.name())
-            .withTypes(col.type(), null));
+            .withTypes(col.type(), null).withNotNull(col.notNull()));
         continue;
       }
       matchedColumns.add(newName);
