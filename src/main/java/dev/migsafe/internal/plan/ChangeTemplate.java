@@ -163,14 +163,6 @@ public final class ChangeTemplate {
     return schema + shortName(table) + "_" + column + "_seq";
   }
 
-  /** The name of the helper CHECK ({@code {check}}) a change's recipe adds. */
-  static String checkName(Change c) {
-    List<String> cols = c.columns() == null ? (c.column() == null ? List.of()
-        : List.of(c.column())) : c.columns();
-    return shortName(c.table()) + (cols.isEmpty() ? "" : "_" + String.join("_", cols))
-        + "_not_null";
-  }
-
   /** Whether the column is a serial, whose sequence its column owns. */
   static boolean isSerial(Schema current, String table, String column) {
     Table t = current == null || table == null ? null : current.table(table);

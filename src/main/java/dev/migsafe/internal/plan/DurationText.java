@@ -3,11 +3,11 @@ package dev.migsafe.internal.plan;
 import java.time.Duration;
 
 /** Durations in the plan's own sentences, and as PostgreSQL settings. */
-final class DurationText {
+public final class DurationText {
   private DurationText() {}
 
-  /** For people, as the renderers print them: 100ms, 2s, 14m, 3h 20m. */
-  static String human(Duration d) {
+  /** For people, as the plan and its renderers print them: 100ms, 2s, 14m, 3h 20m. */
+  public static String human(Duration d) {
     long s = d.toSeconds();
     if (s < 1) {
       return d.toMillis() + "ms";

@@ -18,8 +18,12 @@ record PhaseSchemas(Schema before, Schema afterBackfill, Schema afterCutover, Sc
 
   static PhaseSchemas of(Schema current, List<Plan.Phase> phases, Schema target) {
     List<Plan.Phase> throughC = phases.stream().filter(p -> !p.id().equals("D")).toList();
-    return new PhaseSchemas(current.copy(), PlaybookReplay.replay(current, throughC),
-        PlaybookReplay.replay(current, phases), target);
+    List<Plan.Phase> cutover = phases.stream().filter(p -> p.id().equals("D")).toList();
+    // Phase D continues from the schema after C; replay copies, so both stay as they are.
+    Schema afterBackfill = PlaybookReplay.replay(current, throughC);
+    return new PhaseSchemas(current.copy(), afterBackfill,
+        PlaybookReplay.replay(afterBackfill, cutover),
+        target);
   }
 
   /** The moments a validation of {@code phase} runs at. */

@@ -242,7 +242,9 @@ public final class PlanBuilder {
       }
     }
 
-    Schema replayed = PlaybookReplay.replay(current, phases);
+    // One replay of the playbook serves the end-state proof and the placing of validations.
+    PhaseSchemas phaseSchemas = PhaseSchemas.of(current, phases, target);
+    Schema replayed = phaseSchemas.afterCutover();
     List<Plan.TargetDifference> declared = TargetDeclarations.of(replayed, target, version);
     for (Plan.TargetDifference d : PlaybookReplay.differences(replayed, target)) {
       boolean isDeclared = declared.stream().anyMatch(x -> x.kind().equals(d.kind())
@@ -259,7 +261,7 @@ public final class PlanBuilder {
     }
 
     ValidationPlacement.Placed validations = placeValidations(p, changes, validationTemplates,
-        phases, PhaseSchemas.of(current, phases, target));
+        phases, phaseSchemas);
     findings.addAll(validations.leftOut());
 
     List<ConsumerImpact> consumers = ConsumerImpacts.of(p.consumers(), changes);

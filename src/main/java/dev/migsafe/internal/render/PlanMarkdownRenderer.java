@@ -271,21 +271,7 @@ public final class PlanMarkdownRenderer {
 
   /** A duration for people: 2s, 14m, 3h 20m. */
   static String human(Duration d) {
-    if (d == null) {
-      return "?";
-    }
-    long s = d.toSeconds();
-    if (s < 1) {
-      return d.toMillis() + "ms";
-    }
-    if (s < 120) {
-      return s + "s";
-    }
-    long m = s / 60;
-    if (m < 120) {
-      return m + "m";
-    }
-    return (m / 60) + "h " + (m % 60) + "m";
+    return d == null ? "?" : dev.migsafe.internal.plan.DurationText.human(d);
   }
 
   private static String ganttDuration(Duration d) {
