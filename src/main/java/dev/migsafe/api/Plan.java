@@ -273,9 +273,19 @@ public record Plan(
   /**
    * A node: a question with a yes and a no branch, or an outcome (rollback, forward-fix, halt,
    * proceed) with its steps and time bound.
+   *
+   * @param fact what the question asks, in the trees' fixed vocabulary (e.g. {@code
+   *     pointOfNoReturnPassed}), so that a program can walk the tree; null on an outcome
    */
   public record Node(String question, Node yes, Node no, String outcome, List<String> steps,
-      Duration timeBound) {
+      Duration timeBound, String fact) {
+
+    /** A node without its fact, as before {@code fact} existed. */
+    public Node(String question, Node yes, Node no, String outcome, List<String> steps,
+        Duration timeBound) {
+      this(question, yes, no, outcome, steps, timeBound, null);
+    }
+
     public boolean isOutcome() {
       return outcome != null;
     }

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param notes what a reader should know about this run (scale, skipped actions)
  * @param endState whether the playbook, run to its end, left the schema the packet's target
  *     describes, apart from the differences the plan declares
+ * @param forwardFixes per change with a point of no return, the first forward-fix its decision
+ *     tree offers after it, executed right after that point and rolled back
  */
 public record Rehearsal(
     String packetId,
@@ -34,7 +36,16 @@ public record Rehearsal(
     Stop stopped,
     WorkloadSummary workload,
     List<String> notes,
-    EndState endState) {
+    EndState endState,
+    List<ForwardFixRun> forwardFixes) {
+
+  /** A rehearsal without forward-fix runs, as before they were rehearsed. */
+  public Rehearsal(String packetId, Server server, Data data, List<StepRun> steps,
+      List<ValidationRun> validations, RollbackRun rollback, List<Plan.Gate> gates, Stop stopped,
+      WorkloadSummary workload, List<String> notes, EndState endState) {
+    this(packetId, server, data, steps, validations, rollback, gates, stopped, workload, notes,
+        endState, List.of());
+  }
 
   /** A rehearsal without an end-state check, as before the check existed. */
   public Rehearsal(String packetId, Server server, Data data, List<StepRun> steps,
@@ -60,6 +71,11 @@ public record Rehearsal(
   /** The steps the server rejected. */
   public List<StepRun> failedSteps() {
     return steps.stream().filter(s -> s.error() != null).toList();
+  }
+
+  /** The forward-fixes whose SQL the server rejected at the point they are written for. */
+  public List<ForwardFixRun> failedForwardFixes() {
+    return forwardFixes.stream().filter(f -> f.error() != null).toList();
   }
 
   /** True when every gate this rehearsal decides passed. */
@@ -232,6 +248,21 @@ public record Rehearsal(
    */
   public record EndStateDifference(String kind, String object, String expected, String actual,
       String message, boolean declared, String reason) {}
+
+  /**
+   * One change's forward-fix, executed right after its point of no return inside a transaction
+   * that is rolled back, so that the playbook goes on from the state it left. Statements that
+   * PostgreSQL refuses in a transaction block run without {@code CONCURRENTLY}: same names,
+   * columns and checks, which is what the run proves.
+   *
+   * @param afterStep the step that passed the point of no return
+   * @param answers the decision tree's answers that lead to this outcome
+   * @param statements each statement with its duration and error; those after an error did not run
+   * @param error the first statement's error, or null when every statement ran
+   * @param note what the run changed about the statements, or why it did not run them
+   */
+  public record ForwardFixRun(String changeId, String treeId, String afterStep,
+      List<String> answers, List<RollbackStatement> statements, String error, String note) {}
 
   /** Where and why the rehearsal stopped early. */
   public record Stop(String at, String reason) {}

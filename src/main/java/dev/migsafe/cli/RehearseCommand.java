@@ -116,7 +116,7 @@ final class RehearseCommand implements Callable<Integer> {
     }
     boolean failing = r.stopped() != null || !r.mismatches().isEmpty() || !r.gatesPassed()
         || r.validations().stream().anyMatch(v -> !v.passed())
-        || !r.endState().undeclared().isEmpty();
+        || !r.endState().undeclared().isEmpty() || !r.failedForwardFixes().isEmpty();
     return failing ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }
 }

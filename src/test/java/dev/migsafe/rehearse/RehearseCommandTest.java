@@ -150,6 +150,11 @@ class RehearseCommandTest {
       assertThat(rollback.path("invariantsHold").asBoolean()).isTrue();
     }
     assertThat(gate(r, "rollback-executable-and-time-bounded")).doesNotStartWith("failed");
+    // Each forward-fix ran where its tree says it applies, and the server accepted it.
+    for (JsonNode f : r.path("forwardFixes")) {
+      assertThat(f.path("error").isNull()).as("forward-fix of %s: %s", f.path("changeId"), f)
+          .isTrue();
+    }
     assertThat(gate(r, "invariants-before-and-after")).startsWith("passed");
     assertThat(end.path("checked").asBoolean()).as("endState %s", end).isTrue();
     assertThat(undeclared).as("undeclared end-state differences").containsExactlyElementsOf(

@@ -228,11 +228,11 @@ public final class PlanBuilder {
         continue;
       }
       Recipe r = recipes.get(f.getRecipe());
-      List<String> ids = new ArrayList<>();
-      if (r.tree() != null) {
-        ids.add(r.tree());
-      }
-      f.getTrees().stream().filter(x -> !ids.contains(x)).forEach(ids::add);
+      // The recipe names the tree written for what it does: the other trees of the same change
+      // kind describe other recipes (an in-place tree on a copy-and-swap would tell the
+      // operator to undo steps that never ran). Only a recipe without a tree of its own falls
+      // back to every tree the rules attach to the change's kind.
+      List<String> ids = r.tree() != null ? List.of(r.tree()) : f.getTrees();
       for (String treeId : ids) {
         TreeDefinition def = trees.get(treeId);
         if (def != null) {

@@ -37,6 +37,6 @@ final class TreeInstantiator {
       return new Node(null, null, null, n.outcome(), List.copyOf(steps), n.timeBound());
     }
     return new Node(template.fill(n.question()), node(n.yes(), template, rollbackSql),
-        node(n.no(), template, rollbackSql), null, List.of(), null);
+        node(n.no(), template, rollbackSql), null, List.of(), null, n.fact());
   }
 }

@@ -41,7 +41,8 @@ import java.util.Set;
  *       validations run again;
  *   <li>the forward-fix pass replays the playbook from the start and runs the steps from the
  *       point of no return on, which can only be fixed forward, then the {@code after-cutover}
- *       validations.
+ *       validations. Right after each change's point of no return, the first forward-fix its
+ *       decision tree offers runs and is rolled back ({@link ForwardFixExecutor}).
  * </ol>
  */
 public final class RehearsalRunner {
@@ -75,6 +76,11 @@ public final class RehearsalRunner {
   private Stop stopped;
   private boolean backfillValidated;
   private boolean cutoverReached;
+  /** The forward-fixes still to run, in plan order; each runs once its point is passed. */
+  private final List<ForwardFixPath> pendingFixes = new ArrayList<>();
+  private final List<Rehearsal.ForwardFixRun> forwardFixRuns = new ArrayList<>();
+  /** Every plan step's position, actions included: a point of no return may be either. */
+  private final Map<String, Integer> stepOrder = new LinkedHashMap<>();
 
   /** @param progress told what the rehearsal is doing, one line at a time */
   public RehearsalRunner(MigrationPacket packet, Plan plan, ScratchDatabase db,
@@ -141,7 +147,8 @@ public final class RehearsalRunner {
         List.copyOf(stepRuns), List.copyOf(validationRuns), rollback,
         RehearsalGates.decide(plan.gates(), validationRuns, rollback, stopped, cutoverReached),
         stopped, workload.summary(), List.copyOf(notes),
-        endState != null ? endState : Rehearsal.EndState.notChecked(notCheckedBecause(rollback)));
+        endState != null ? endState : Rehearsal.EndState.notChecked(notCheckedBecause(rollback)),
+        List.copyOf(forwardFixRuns));
   }
 
   /** Why the end state was not compared with the target. */
@@ -253,8 +260,11 @@ public final class RehearsalRunner {
         notes.add("The steps from the point of no return on were not rehearsed: the rollback "
             + "did not restore the schema they start from.");
       } else {
+        pendingFixes.addAll(ForwardFixPath.of(plan));
         forward(executor, validations, steps, 0, steps.size(), "forward-fix", false);
         executor.abandonPlanTransaction();
+        pendingFixes.forEach(f -> notes.add("The forward-fix of " + f.changeId() + " ("
+            + f.treeId() + ") did not run: the rehearsal did not pass " + f.afterStep() + "."));
       }
     }
     return rollback;
@@ -306,6 +316,9 @@ public final class RehearsalRunner {
         return ran;
       }
       ran++;
+      if (!record && !executor.inPlanTransaction()) {
+        runDueForwardFixes(step);
+      }
     }
     if (to == steps.size()) {
       endState = checkEndState();
@@ -323,6 +336,24 @@ public final class RehearsalRunner {
       }
     }
     return ran;
+  }
+
+  /** Runs the forward-fixes whose point of no return {@code step} has reached or passed. */
+  private void runDueForwardFixes(Plan.Step step) {
+    if (stepOrder.isEmpty()) {
+      plan.phases().forEach(ph -> ph.steps().forEach(s -> stepOrder.put(s.id(), stepOrder.size())));
+    }
+    int at = stepOrder.getOrDefault(step.id(), -1);
+    var it = pendingFixes.iterator();
+    while (it.hasNext()) {
+      ForwardFixPath fix = it.next();
+      if (stepOrder.getOrDefault(fix.afterStep(), Integer.MAX_VALUE) <= at) {
+        it.remove();
+        progress.accept("forward-fix of " + fix.changeId() + " after " + fix.afterStep()
+            + " (rolled back)");
+        forwardFixRuns.add(new ForwardFixExecutor(db).run(fix));
+      }
+    }
   }
 
   /** The after-backfill validations; false (and stopped) when an invariant fails. */

@@ -231,6 +231,7 @@ public final class PlanJsonRenderer {
       return;
     }
     n.put("question", node.question());
+    putIf(n, "fact", node.fact());
     node(n.putObject("yes"), node.yes());
     node(n.putObject("no"), node.no());
   }

@@ -120,6 +120,27 @@ public final class RehearsalHtmlRenderer {
       }
     }
 
+    if (!r.forwardFixes().isEmpty()) {
+      h.append("<h2>Forward-fixes</h2>\n<p>Each change's first forward-fix after its point of "
+          + "no return, run right after that point and rolled back.</p><table><tr><th>change"
+          + "</th><th>after</th><th>answers</th><th>statement</th><th>ms</th><th>error</th></tr>");
+      for (Rehearsal.ForwardFixRun f : r.forwardFixes()) {
+        for (Rehearsal.RollbackStatement s : f.statements()) {
+          h.append("<tr><td>").append(text(f.changeId())).append("</td><td>")
+              .append(text(f.afterStep())).append("</td><td>")
+              .append(text(String.join(", ", f.answers()))).append("</td><td><code>")
+              .append(text(s.sql())).append("</code></td><td>").append(s.durationMs())
+              .append("</td><td class=\"").append(s.error() == null ? "yes\">" : "no\">")
+              .append(text(s.error())).append("</td></tr>");
+        }
+        if (f.note() != null) {
+          h.append("<tr><td>").append(text(f.changeId())).append("</td><td colspan=\"5\">")
+              .append(text(f.note())).append("</td></tr>");
+        }
+      }
+      h.append("</table>\n");
+    }
+
     Rehearsal.EndState end = r.endState();
     h.append("<h2>End state</h2>\n<p class=\"")
         .append(!end.checked() ? "pending" : end.reached() ? "passed" : "failed").append("\">")

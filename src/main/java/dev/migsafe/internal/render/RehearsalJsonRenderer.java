@@ -92,16 +92,7 @@ public final class RehearsalJsonRenderer {
     rollback.put("invariantsHold", rb.invariantsHold());
     rollback.put("reason", rb.reason());
     rollback.put("error", rb.error());
-    ArrayNode statements = rollback.putArray("statements");
-    for (Rehearsal.RollbackStatement s : rb.statements()) {
-      ObjectNode n = statements.addObject();
-      n.put("changeId", s.changeId());
-      n.put("source", s.source());
-      n.put("sql", s.sql());
-      n.put("durationMs", s.durationMs());
-      n.put("batches", s.batches());
-      n.put("error", s.error());
-    }
+    statements(rollback.putArray("statements"), rb.statements());
     strings(rollback.putArray("differences"), rb.differences());
     strings(rollback.putArray("keptByDesign"), rb.keptByDesign());
 
@@ -134,7 +125,30 @@ public final class RehearsalJsonRenderer {
       n.put("declared", d.declared());
       n.put("reason", d.reason());
     }
+    ArrayNode fixes = root.putArray("forwardFixes");
+    for (Rehearsal.ForwardFixRun f : r.forwardFixes()) {
+      ObjectNode n = fixes.addObject();
+      n.put("changeId", f.changeId());
+      n.put("tree", f.treeId());
+      n.put("afterStep", f.afterStep());
+      strings(n.putArray("answers"), f.answers());
+      statements(n.putArray("statements"), f.statements());
+      n.put("error", f.error());
+      n.put("note", f.note());
+    }
     return Json.write(root);
+  }
+
+  private static void statements(ArrayNode out, List<Rehearsal.RollbackStatement> statements) {
+    for (Rehearsal.RollbackStatement s : statements) {
+      ObjectNode n = out.addObject();
+      n.put("changeId", s.changeId());
+      n.put("source", s.source());
+      n.put("sql", s.sql());
+      n.put("durationMs", s.durationMs());
+      n.put("batches", s.batches());
+      n.put("error", s.error());
+    }
   }
 
   private static void observation(ObjectNode n, Rehearsal.Observation o) {

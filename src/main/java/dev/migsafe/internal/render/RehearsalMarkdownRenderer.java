@@ -100,6 +100,24 @@ public final class RehearsalMarkdownRenderer {
       }
     }
 
+    if (!r.forwardFixes().isEmpty()) {
+      md.append("\n## Forward-fixes\n\nEach change's first forward-fix after its point of no "
+          + "return, run right after that point and rolled back.\n\n"
+          + "| change | after | answers | statement | ms | error |\n|---|---|---|---|---|---|\n");
+      for (Rehearsal.ForwardFixRun f : r.forwardFixes()) {
+        for (Rehearsal.RollbackStatement s : f.statements()) {
+          md.append("| ").append(f.changeId()).append(" | ").append(cell(f.afterStep()))
+              .append(" | ").append(cell(String.join(", ", f.answers()))).append(" | ")
+              .append(code(s.sql())).append(" | ").append(s.durationMs()).append(" | ")
+              .append(s.error() == null ? "" : "**" + cell(s.error()) + "**").append(" |\n");
+        }
+        if (f.note() != null) {
+          md.append("| ").append(f.changeId()).append(" | ").append(cell(f.afterStep()))
+              .append(" | | ").append(cell(f.note())).append(" | | |\n");
+        }
+      }
+    }
+
     Rehearsal.EndState end = r.endState();
     md.append("\n## End state\n\n").append(cell(RehearsalText.endState(end))).append(".\n");
     if (!end.differences().isEmpty()) {

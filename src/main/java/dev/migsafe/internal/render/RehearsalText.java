@@ -80,7 +80,10 @@ final class RehearsalText {
         + (failedSteps == 0 ? "" : ", " + failedSteps + " failed") + "; "
         + r.validations().size() + " validation runs, " + failedValidations + " failed; rollback "
         + (r.rollback().executed() ? "executed in " + r.rollback().durationMs() + " ms"
-            : "not executed") + "; end state " + (!r.endState().checked() ? "not checked"
+            : "not executed") + (r.forwardFixes().isEmpty() ? "" : "; "
+                + r.forwardFixes().size() + " forward-fix" + (r.forwardFixes().size() == 1
+                    ? "" : "es") + " run, " + r.failedForwardFixes().size() + " failed")
+        + "; end state " + (!r.endState().checked() ? "not checked"
                 : r.endState().reached() ? "reached" : "not reached");
   }
 }
