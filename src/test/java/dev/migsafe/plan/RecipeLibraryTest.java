@@ -410,6 +410,29 @@ class RecipeLibraryTest {
     assertThat(problems).isEmpty();
   }
 
+  /**
+   * An action after phase B that deploys code is marked as a deployment, so that the plan gives
+   * it the model's deployment time instead of scheduling the next step in the same second.
+   */
+  @Test
+  void everyDeploymentAfterPhaseBIsMarked() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Recipe r : loadAll(problems).values()) {
+      for (RecipeStep s : r.steps()) {
+        if (s.action() == null || s.phase().equals("B")) {
+          continue;
+        }
+        boolean deploys = s.action().startsWith("Deploy ") || s.action().startsWith("Redeploy ");
+        if (deploys != (s.waits() == Recipe.Wait.DEPLOYMENT)) {
+          problems.add(r.id() + ".yaml: step '" + s.title() + "' "
+              + (deploys ? "deploys code without wait: deployment"
+                  : "is marked wait: deployment but its action deploys nothing"));
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
   @Test
   void aWaitIsAnActionAndNamesAKnownWindow() {
     List<String> problems = new ArrayList<>();

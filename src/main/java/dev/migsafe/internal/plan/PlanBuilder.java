@@ -377,9 +377,10 @@ public final class PlanBuilder {
   }
 
   /**
-   * A step's duration: SQL from the duration model; a deployment from the model; a wait for
-   * the verification window as long as that window; any other action (a check, an approval)
-   * takes no time the plan can know.
+   * A step's duration: SQL from the duration model; a deployment (every action of phase B, and
+   * an action marked {@code wait: deployment}) from the model; a wait for the verification
+   * window as long as that window; any other action (a check, an approval) takes no time the
+   * plan can know.
    */
   private static Duration estimate(StepExpander.Draft d, PlanChange f, boolean rewrites,
       boolean scans, DurationModel durations, VerificationWindow verification) {
@@ -387,7 +388,8 @@ public final class PlanBuilder {
       if (d.step().waits() == Recipe.Wait.VERIFICATION_WINDOW) {
         return verification.duration();
       }
-      return d.step().phase().equals("B") ? durations.deploy() : Duration.ZERO;
+      return d.step().phase().equals("B") || d.step().waits() == Recipe.Wait.DEPLOYMENT
+          ? durations.deploy() : Duration.ZERO;
     }
     if (f != null && d.backfill()) {
       return durations.backfill(f);
@@ -425,11 +427,6 @@ public final class PlanBuilder {
     return "any";
   }
 
-  /**
-   * Every phase that runs DDL starts its session with lock_timeout at the packet's
-   * maxLockWait: a step that cannot get its lock gives up instead of queueing every query of
-   * the table behind it.
-   */
   /**
    * The locks lint reports for a step, plus the one on a helper table the playbook drops: lint
    * leaves out locks on tables created earlier in the same script, which carry no risk, but a
@@ -488,22 +485,38 @@ public final class PlanBuilder {
     }
   }
 
+  /**
+   * Every session that runs DDL starts with lock_timeout at the packet's maxLockWait: a step
+   * that cannot get its lock gives up instead of queueing every query of the table behind it.
+   * A setting lives as long as its session, and the SQL after a deployment or a wait of days
+   * runs in a new one, so the setting is repeated after every action of the phase, before the
+   * next DDL.
+   */
   private static void addSessionSettings(Map<String, List<StepExpander.Draft>> byPhase,
       MigrationPacket p) {
     Duration maxLock = p.constraints().maxLockWait() == null ? Duration.ofSeconds(2)
         : p.constraints().maxLockWait();
     String value = maxLock.toMillis() + "ms";
+    String sql = "SET lock_timeout = " + SqlQuoting.literal(value);
     for (String ph : List.of("A", "C", "D")) {
-      List<StepExpander.Draft> drafts = byPhase.get(ph);
-      boolean ddl = drafts.stream().anyMatch(d -> d.sql() != null && !d.backfill()
-          && d.step().action() == null);
-      if (ddl) {
-        String sql = "SET lock_timeout = " + SqlQuoting.literal(value);
-        drafts.add(0, new StepExpander.Draft(null, null, new Recipe.RecipeStep(ph,
-            "Set lock_timeout for this session", sql, null, null, null, false, null, null),
-            "Set lock_timeout to " + value + " (maxLockWait) for this session", sql, null,
-            false));
+      List<StepExpander.Draft> with = new ArrayList<>();
+      boolean sessionSet = false;
+      String after = null;
+      for (StepExpander.Draft d : byPhase.get(ph)) {
+        if (d.step().action() != null) {
+          sessionSet = false;
+          after = d.title();
+        } else if (d.sql() != null && !d.backfill() && !sessionSet) {
+          String title = "Set lock_timeout to " + value + " (maxLockWait) for this session"
+              + (after == null ? "" : ": a new session after \"" + after + "\"");
+          with.add(new StepExpander.Draft(null, null, new Recipe.RecipeStep(ph,
+              "Set lock_timeout for this session", sql, null, null, null, false, null, null),
+              title, sql, null, false));
+          sessionSet = true;
+        }
+        with.add(d);
       }
+      byPhase.put(ph, with);
     }
   }
 

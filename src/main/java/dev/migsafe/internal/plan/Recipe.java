@@ -43,7 +43,13 @@ public record Recipe(
      * The packet's {@code watch.duration}, or {@code VerificationWindow.DEFAULT} without one:
      * long enough to see the traffic of a normal day on the new form before it becomes final.
      */
-    VERIFICATION_WINDOW("verification-window");
+    VERIFICATION_WINDOW("verification-window"),
+    /**
+     * A release of the application (a read switch, the end of a dual write): as long as the
+     * throughput model's deployment, in whatever phase it happens. Without it a cutover's
+     * deployments took no time, and the step after them was scheduled in the same second.
+     */
+    DEPLOYMENT("deployment");
 
     private final String id;
 
