@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,50 @@ class SplitMergeTest {
       assertThat(c.kind()).isEqualTo("merge-column");
       assertThat(c.to()).isEqualTo("full_name");
     });
+  }
+
+  @Test
+  void aMergeDropsItsNotNullSourcesInSqlAndReachesTheTarget() throws IOException {
+    Plan plan = plan(
+        "CREATE TABLE customers (id bigint PRIMARY KEY, first_name text NOT NULL, "
+            + "last_name text);",
+        "CREATE TABLE customers (id bigint PRIMARY KEY, full_name text);",
+        "  - {kind: merge-column, table: customers, from: [first_name, last_name], to: full_name,"
+            + " expression: \"first_name || ' ' || last_name\"}");
+    List<Plan.Step> d = plan.phases().get(3).steps();
+    assertThat(d).filteredOn(s -> s.sql() != null).extracting(Plan.Step::sql)
+        .contains("ALTER TABLE \"customers\" ALTER COLUMN \"first_name\" DROP NOT NULL",
+            "ALTER TABLE \"customers\" DROP COLUMN \"first_name\", DROP COLUMN \"last_name\"");
+    // The NOT NULL goes before the release that stops writing the column.
+    int relax = indexOf(d, "DROP NOT NULL");
+    int stop = d.indexOf(d.stream().filter(s -> "Stop writing the old columns".equals(s.title()))
+        .findFirst().orElseThrow());
+    assertThat(relax).isLessThan(stop);
+    assertThat(d.get(indexOf(d, "DROP COLUMN")).pointOfNoReturn()).isTrue();
+    assertThat(plan.findings()).noneMatch(f -> f.rule().equals("plan-target-not-reached"));
+  }
+
+  @Test
+  void aSplitOfANotNullColumnLiftsItsNotNullBeforeTheReleaseThatStopsWritingIt()
+      throws IOException {
+    Plan plan = plan(
+        "CREATE TABLE customers (id bigint PRIMARY KEY, full_name text NOT NULL);",
+        "CREATE TABLE customers (id bigint PRIMARY KEY, first_name text, last_name text);",
+        "  - {kind: split-column, table: customers, from: full_name, to: [first_name, last_name],"
+            + " expression: \"split_part(full_name, ' ', 1), split_part(full_name, ' ', 2)\"}");
+    List<Plan.Step> d = plan.phases().get(3).steps();
+    assertThat(d.get(indexOf(d, "DROP NOT NULL")).sql())
+        .isEqualTo("ALTER TABLE \"customers\" ALTER COLUMN \"full_name\" DROP NOT NULL");
+    assertThat(plan.findings()).noneMatch(f -> f.rule().equals("plan-target-not-reached"));
+  }
+
+  private static int indexOf(List<Plan.Step> steps, String sql) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).sql() != null && steps.get(i).sql().contains(sql)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no step runs " + sql + " in " + steps);
   }
 
   @Test

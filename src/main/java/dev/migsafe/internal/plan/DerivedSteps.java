@@ -29,19 +29,30 @@ import java.util.Set;
  *   <li>{@code twin-default} (phase A): the default, catalog-only.
  * </ul>
  *
+ * A split or a merge drops the columns it replaces: {@code relax-dropped-columns} drops their
+ * NOT NULL before the release that stops writing them, and {@code drop-replaced-columns} drops
+ * them in one statement. Removing an enum label replaces the type ({@link EnumReplacement}).
+ *
  * An object the target does not have on {@code to} is not recreated: the target dropped it.
  */
 final class DerivedSteps {
   static final Set<String> NAMES = Set.of("twin-indexes", "twin-constraints",
       "validate-twin-constraints", "twin-default", "add-target-columns", "swap-twin-indexes",
-      "rename-swapped-indexes");
+      "rename-swapped-indexes", "relax-dropped-columns", "drop-replaced-columns",
+      "create-replacement-enum", "move-to-replacement-enum", "rename-replacement-enum");
 
   private DerivedSteps() {}
 
   static List<StepExpander.Draft> expand(RecipeStep s, Change c, Recipe recipe, Schema current,
       Schema target) {
+    if (s.derive().endsWith("-replacement-enum")) {
+      return EnumReplacement.expand(s, c, recipe, current, target);
+    }
     Table now = current.table(c.table());
     Table then = target == null ? null : target.table(c.table());
+    if (s.derive().endsWith("-dropped-columns") || s.derive().equals("drop-replaced-columns")) {
+      return now == null ? List.of() : replacedColumns(s, c, recipe, now, then);
+    }
     if (now == null || then == null || c.column() == null) {
       return List.of();
     }
@@ -98,6 +109,32 @@ final class DerivedSteps {
       }
       default -> throw new IllegalArgumentException("unknown derived step " + s.derive());
     }
+  }
+
+  /**
+   * The columns a split ({@code column}) or a merge ({@code columns}) replaces, as the target
+   * drops them: their NOT NULL lifted, so that the release that stops writing them can insert
+   * rows (catalog-only, and not undone: restoring it would scan the table), or the columns
+   * dropped, in one statement and one short ACCESS EXCLUSIVE.
+   */
+  private static List<StepExpander.Draft> replacedColumns(RecipeStep s, Change c, Recipe recipe,
+      Table now, Table then) {
+    List<String> replaced = new ArrayList<>();
+    for (String col : c.kind().equals("merge-column") ? c.columns() : List.of(c.column())) {
+      if (col != null && now.columns().containsKey(col)
+          && (then == null || !then.columns().containsKey(col))) {
+        replaced.add(col);
+      }
+    }
+    if (s.derive().equals("relax-dropped-columns")) {
+      List<String> notNull = replaced.stream().filter(x -> now.columns().get(x).notNull())
+          .map(x -> "ALTER COLUMN " + q(x) + " DROP NOT NULL").toList();
+      return notNull.isEmpty() ? List.of() : List.of(draft(s, c, recipe, s.title(),
+          "ALTER TABLE " + q(c.table()) + " " + String.join(", ", notNull), null));
+    }
+    return replaced.isEmpty() ? List.of() : List.of(draft(s, c, recipe, s.title(),
+        "ALTER TABLE " + q(c.table()) + " " + String.join(", ", replaced.stream()
+            .map(x -> "DROP COLUMN " + q(x)).toList()), null));
   }
 
   /** A split's new columns, with their target types, in one statement (catalog-only). */
@@ -238,14 +275,14 @@ final class DerivedSteps {
                 + ")");
   }
 
-  private static StepExpander.Draft draft(RecipeStep s, Change c, Recipe recipe, String title,
+  static StepExpander.Draft draft(RecipeStep s, Change c, Recipe recipe, String title,
       String sql, String rollback) {
-    RecipeStep concrete = new RecipeStep(s.phase(), title, sql, null, null, rollback, false,
-        null, null);
+    RecipeStep concrete = new RecipeStep(s.phase(), title, sql, null, null, rollback,
+        s.pointOfNoReturn(), null, null);
     return new StepExpander.Draft(c, recipe, concrete, title, sql, rollback, false);
   }
 
-  private static String q(String identifier) {
+  static String q(String identifier) {
     return SqlQuoting.identifier(Objects.requireNonNull(identifier));
   }
 

@@ -206,6 +206,25 @@ public final class Schema {
         }
       }
       case "drop-type" -> enums.remove(op.getObjectName());
+      case "rename-type" -> {
+        List<String> labels = enums.remove(op.getObjectName());
+        if (labels != null && op.getNewName() != null) {
+          String renamed = qualifyLike(op.getObjectName(), op.getNewName());
+          enums.put(renamed, labels);
+          // Columns and their defaults refer to the type, not to its name: they follow it.
+          String old = op.getObjectName();
+          tables.values().forEach(x -> x.columns.values().forEach(c -> {
+            if (old.equals(unquoted(c.type))) {
+              c.type = renamed;
+            }
+            if (c.defaultExpr != null) {
+              c.defaultExpr = c.defaultExpr.replaceAll("::(\"" + java.util.regex.Pattern.quote(old)
+                  + "\"|" + java.util.regex.Pattern.quote(old) + "\\b)",
+                  java.util.regex.Matcher.quoteReplacement("::" + renamed));
+            }
+          }));
+        }
+      }
       case "set-logged" -> {
         if (t != null) {
           t.unlogged = false;
@@ -272,5 +291,12 @@ public final class Schema {
       return t.substring(1, t.length() - 1).replace("''", "'");
     }
     return t;
+  }
+
+  /** A type name written as a quoted identifier, as its plain form when it needs no quotes. */
+  private static String unquoted(String type) {
+    return type != null && type.length() > 2 && type.startsWith("\"") && type.endsWith("\"")
+        && type.substring(1, type.length() - 1).matches("[a-z_][a-z0-9_$]*")
+        ? type.substring(1, type.length() - 1) : type;
   }
 }
