@@ -76,6 +76,17 @@ class RecipeRationaleTest {
   }
 
   @Test
+  void textToAnEnumIsWrittenWithTheUsingClauseItNeeds() {
+    // Without USING, PostgreSQL refuses: text has no assignment cast to an enum.
+    Plan plan = example("plan-text-to-enum");
+    Plan.Rationale r = plan.rationale().stream().filter(x -> x.directSql() != null
+        && x.directSql().contains(" TYPE ")).findFirst().orElseThrow();
+    assertThat(r.directSql()).isEqualTo("ALTER TABLE \"shipments\" ALTER COLUMN \"status\" "
+        + "TYPE shipment_status USING \"status\"::shipment_status");
+    assertThat(r.rewritesTable()).isTrue();
+  }
+
+  @Test
   void setNotNullScansTheTableUnderAccessExclusive() {
     Plan.Rationale r = only(example("plan-not-null-big-table"));
     assertThat(r.directSql()).isEqualTo(

@@ -30,7 +30,8 @@ record DirectStatement(String verb, List<String> statements, String none) {
       case "drop-column" -> one(t, "DROP COLUMN", alter + "DROP COLUMN {column}");
       case "rename-column" -> one(t, "RENAME COLUMN", alter + "RENAME COLUMN {column} TO {to}");
       case "rename-table" -> one(t, "RENAME TO", alter + "RENAME TO {to}");
-      case "change-type" -> one(t, "TYPE " + c.toType(), column + "TYPE {toType}");
+      case "change-type" -> one(t, "TYPE " + c.toType(), column + "TYPE {toType}"
+          + (needsUsing(c.fromType(), c.toType()) ? " USING {column}::{toType}" : ""));
       case "set-not-null" -> one(t, "SET NOT NULL", column + "SET NOT NULL");
       case "drop-not-null" -> one(t, "DROP NOT NULL", column + "DROP NOT NULL");
       case "set-default" -> one(t, "SET DEFAULT", column + "SET DEFAULT {default}");
@@ -59,6 +60,25 @@ record DirectStatement(String verb, List<String> statements, String none) {
       default -> new DirectStatement(null, List.of(),
           "migsafe knows no direct statement for a change of kind " + c.kind());
     };
+  }
+
+  /**
+   * Text has no implicit or assignment cast to other types (an enum, a number, jsonb), so
+   * PostgreSQL refuses the plain {@code TYPE} form: the statement a developer would run says
+   * {@code USING}. Elsewhere it is left out, because it can turn a binary-coercible change into
+   * a rewrite.
+   */
+  private static boolean needsUsing(String from, String to) {
+    return isText(from) && !isText(to);
+  }
+
+  private static boolean isText(String type) {
+    if (type == null) {
+      return false;
+    }
+    String base = type.toLowerCase(java.util.Locale.ROOT).replaceAll("\\(.*", "").strip();
+    return java.util.Set.of("text", "varchar", "character varying", "char", "character",
+        "bpchar", "citext").contains(base);
   }
 
   private static DirectStatement one(Template t, String verb, String template) {
