@@ -35,10 +35,14 @@ final class ValidationDedupe {
     List<ValidationCandidate> byRank = new ArrayList<>(in);
     byRank.sort((a, b) -> Integer.compare(b.rank(), a.rank()));
     Map<ValidationCandidate, List<String>> kept = new LinkedHashMap<>();
+    // Every pair is compared: read each query once, not once per comparison.
+    Map<String, String> memo = new java.util.HashMap<>();
+    java.util.function.Function<String, String> normaliser =
+        sql -> memo.computeIfAbsent(sql == null ? "" : sql, ValidationDedupe::normalised);
     for (ValidationCandidate c : byRank) {
       ValidationCandidate same = null;
       for (ValidationCandidate k : kept.keySet()) {
-        if (covers(k, c)) {
+        if (covers(k, c, normaliser)) {
           same = k;
           break;
         }
@@ -52,7 +56,7 @@ final class ValidationDedupe {
       // specific check is never replaced: an invariant stays even when a template runs more.
       ValidationCandidate weaker = null;
       for (ValidationCandidate k : kept.keySet()) {
-        if (k.rank() == c.rank() && covers(c, k)) {
+        if (k.rank() == c.rank() && covers(c, k, normaliser)) {
           weaker = k;
           break;
         }
@@ -78,19 +82,20 @@ final class ValidationDedupe {
   }
 
   /** Whether keeping {@code a} makes {@code b} redundant. */
-  static boolean covers(ValidationCandidate a, ValidationCandidate b) {
+  private static boolean covers(ValidationCandidate a, ValidationCandidate b,
+      java.util.function.Function<String, String> normaliser) {
     boolean moment = a.phase().equals(b.phase()) || a.phase().equals("always");
     if (!moment) {
       return false;
     }
-    if (normalised(a.validation().sql()).equals(normalised(b.validation().sql()))
+    if (normaliser.apply(a.validation().sql()).equals(normaliser.apply(b.validation().sql()))
         && Objects.equals(a.validation().expect(), b.validation().expect())
         && Objects.equals(a.validation().min(), b.validation().min())
         && Objects.equals(a.validation().max(), b.validation().max())) {
       return true;
     }
-    Meaning ma = meaning(a);
-    Meaning mb = meaning(b);
+    Meaning ma = meaning(a, normaliser);
+    Meaning mb = meaning(b, normaliser);
     return ma != null && mb != null && ma.kind().covers(mb.kind())
         && ma.subject().equals(mb.subject());
   }
@@ -103,11 +108,12 @@ final class ValidationDedupe {
    * SQL, so its meaning is read from the two shapes that restate a change's precondition: a
    * count of the rows where a column IS NULL, and a count of duplicate groups.
    */
-  static Meaning meaning(ValidationCandidate c) {
+  private static Meaning meaning(ValidationCandidate c,
+      java.util.function.Function<String, String> normaliser) {
     if (c.checks() != null) {
       return c.subject() == null ? null : new Meaning(c.checks(), c.subject());
     }
-    String sql = normalised(c.validation().sql());
+    String sql = normaliser.apply(c.validation().sql());
     Matcher m = NULL_COUNT.matcher(sql);
     if (m.matches()) {
       return new Meaning(CheckKind.NO_NULLS, table(m.group(1)) + " " + m.group(2));
