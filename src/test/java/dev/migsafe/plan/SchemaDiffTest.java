@@ -37,6 +37,17 @@ class SchemaDiffTest {
   }
 
   @Test
+  void aCheckWrittenOnAColumnIsTheSameCheckAddedByAlterTable() {
+    String onColumn = "CREATE TABLE orders (id bigint PRIMARY KEY, "
+        + "status text CHECK (status IN ('new', 'paid')));";
+    String added = "CREATE TABLE orders (id bigint PRIMARY KEY, status text); ALTER TABLE orders "
+        + "ADD CONSTRAINT orders_status_check CHECK (status IN ('new', 'paid'));";
+    assertThat(diff(added, onColumn)).isEmpty();
+    assertThat(diff(onColumn, added)).isEmpty();
+    assertThat(diff(added, onColumn.replace("'paid'", "'shipped'"))).hasSize(2);
+  }
+
+  @Test
   void renameHintTurnsDropAndAddIntoARename() {
     String cur = "CREATE TABLE orders (id bigint PRIMARY KEY, email text);";
     String tgt = "CREATE TABLE orders (id bigint PRIMARY KEY, customer_email text);";

@@ -269,7 +269,10 @@ public final class SchemaDiff {
   }
 
   private static String signature(Constraint k, Map<String, String> hints) {
-    return k.type() + ":" + renamed(k.columns(), hints) + ":" + k.refTable() + ":"
+    // A CHECK is its expression: written on a column it names that column, added with ALTER
+    // TABLE it names none, and both are the same constraint.
+    List<String> columns = k.type().equals("check") ? List.of() : k.columns();
+    return k.type() + ":" + renamed(columns, hints) + ":" + k.refTable() + ":"
         + renamed(k.refColumns(), Map.of()) + ":" + norm(k.checkExpr());
   }
 
