@@ -39,7 +39,8 @@ final class DerivedSteps {
   static final Set<String> NAMES = Set.of("twin-indexes", "twin-constraints",
       "validate-twin-constraints", "twin-default", "add-target-columns", "swap-twin-indexes",
       "rename-swapped-indexes", "relax-dropped-columns", "drop-replaced-columns",
-      "create-replacement-enum", "move-to-replacement-enum", "rename-replacement-enum");
+      "create-replacement-enum", "move-to-replacement-enum", "rename-replacement-enum",
+      "target-key-names");
 
   private DerivedSteps() {}
 
@@ -47,6 +48,9 @@ final class DerivedSteps {
       Schema target) {
     if (s.derive().endsWith("-replacement-enum")) {
       return EnumReplacement.expand(s, c, recipe, current, target);
+    }
+    if (s.derive().equals("target-key-names")) {
+      return targetKeyNames(s, c, recipe, current, target);
     }
     Table now = current.table(c.table());
     Table then = target == null ? null : target.table(c.table());
@@ -135,6 +139,46 @@ final class DerivedSteps {
     return replaced.isEmpty() ? List.of() : List.of(draft(s, c, recipe, s.title(),
         "ALTER TABLE " + q(c.table()) + " " + String.join(", ", replaced.stream()
             .map(x -> "DROP COLUMN " + q(x)).toList()), null));
+  }
+
+  /**
+   * A renamed table keeps the names of its constraints and indexes ({@code orders_pkey} on a
+   * table now called {@code purchases}); where the target names them after the new table, they
+   * are renamed too (catalog-only, inside the rename's transaction). The index of a primary key
+   * or unique constraint follows the constraint's rename.
+   */
+  private static List<StepExpander.Draft> targetKeyNames(RecipeStep s, Change c, Recipe recipe,
+      Schema current, Schema target) {
+    if (target == null || c.to() == null || current.table(c.table()) == null) {
+      return List.of();
+    }
+    Schema renamed = current.copy();
+    dev.migsafe.internal.schema.SchemaReader.apply(renamed, "ALTER TABLE " + q(c.table())
+        + " RENAME TO " + q(c.to()));
+    List<StepExpander.Draft> out = new ArrayList<>();
+    for (String[] r : SchemaDiff.renamedConstraints(renamed, target)) {
+      if (r[0].equals(c.to())) {
+        out.add(draft(s, c, recipe, "Rename constraint " + r[1] + " to " + r[2]
+            + ", as the target names it (catalog-only)", "ALTER TABLE " + q(c.to())
+            + " RENAME CONSTRAINT " + q(r[1]) + " TO " + q(r[2]), "ALTER TABLE " + q(c.to())
+            + " RENAME CONSTRAINT " + q(r[2]) + " TO " + q(r[1])));
+      }
+    }
+    java.util.Set<String> constraintNames = new java.util.HashSet<>();
+    renamed.table(c.to()).constraints().forEach(k -> constraintNames.add(k.name()));
+    for (Index i : renamed.indexesOf(c.to())) {
+      if (constraintNames.contains(i.name())) {
+        continue;
+      }
+      target.indexesOf(c.to()).stream()
+          .filter(x -> x.unique() == i.unique() && x.columns().equals(i.columns())
+              && !x.name().equals(i.name()) && renamed.indexes().get(x.name()) == null)
+          .findFirst().ifPresent(x -> out.add(draft(s, c, recipe, "Rename index " + i.name()
+              + " to " + x.name() + ", as the target names it (catalog-only)",
+              "ALTER INDEX " + q(i.name()) + " RENAME TO " + q(x.name()),
+              "ALTER INDEX " + q(x.name()) + " RENAME TO " + q(i.name()))));
+    }
+    return out;
   }
 
   /** A split's new columns, with their target types, in one statement (catalog-only). */

@@ -268,6 +268,30 @@ public final class SchemaDiff {
     return s;
   }
 
+  /**
+   * Constraints that are the same in both schemas but for their name, as {@code {table, name in
+   * a, name in b}}: the diff matches constraints by what they enforce, and a rename is no change
+   * of schema to plan, but drift sees the name and so must the end-state proof.
+   */
+  static List<String[]> renamedConstraints(Schema a, Schema b) {
+    List<String[]> out = new ArrayList<>();
+    for (Table ta : a.tables().values()) {
+      Table tb = b.table(ta.name());
+      if (tb == null) {
+        continue;
+      }
+      Map<String, String> names = new HashMap<>();
+      tb.constraints().forEach(k -> names.put(signature(k, Map.of()), k.name()));
+      for (Constraint k : ta.constraints()) {
+        String other = names.get(signature(k, Map.of()));
+        if (other != null && !other.equals(k.name())) {
+          out.add(new String[] {ta.name(), k.name(), other});
+        }
+      }
+    }
+    return out;
+  }
+
   private static String signature(Constraint k, Map<String, String> hints) {
     // A CHECK is its expression: written on a column it names that column, added with ALTER
     // TABLE it names none, and both are the same constraint.

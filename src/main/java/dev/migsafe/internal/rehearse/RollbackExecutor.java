@@ -84,7 +84,11 @@ final class RollbackExecutor {
       if (path != null && path.timeBound() != null) {
         bound = bound.plus(path.timeBound());
       }
-      if (reachedEnd && path != null) {
+      // The tree's rollback undoes the change up to its own point of no return. Another
+      // change's point can end the reversible part earlier (an in-place type change in phase A
+      // makes everything after it final), and then this change's later steps never ran: undo
+      // only what did.
+      if (reachedEnd && path != null && ranUpToItsOwnPoint(changeId, done)) {
         path.statements().forEach(sql -> plannedStatements.add(
             new RollbackStatement(changeId, path.treeId(), sql, 0, 0, null)));
       } else {
@@ -179,6 +183,26 @@ final class RollbackExecutor {
             : "from where the rehearsal stopped, undoing the steps that ran");
   }
 
+
+  /** Whether every SQL step of the change before its own point of no return is in {@code done}. */
+  private boolean ranUpToItsOwnPoint(String changeId, List<Plan.Step> done) {
+    Set<String> ran = new java.util.HashSet<>();
+    done.forEach(x -> ran.add(x.id()));
+    for (Plan.Phase ph : plan.phases()) {
+      for (Plan.Step x : ph.steps()) {
+        if (!changeId.equals(x.changeId()) || x.sql() == null) {
+          continue;
+        }
+        if (x.pointOfNoReturn()) {
+          return true;
+        }
+        if (!ran.contains(x.id())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
 
   static RollbackRun notExecuted(String fromStep, String reason, boolean failed) {
     return new RollbackRun(false, fromStep, 0, null, false, null, false, false, List.of(),

@@ -85,6 +85,10 @@ final class StepExecutor {
     }
     boolean dml = statements.stream().allMatch(StepKind::isDml);
     Map<Long, String> names = ServerFacts.tableNames(observer, schema);
+    // Inside the plan's transaction a table may already carry a name the observer cannot see
+    // yet (a rename before COMMIT): the step's own session knows it.
+    Map<Long, String> sessionNames = inPlanTransaction()
+        ? ServerFacts.tableNames(migration, schema) : names;
     Map<Long, Long> filesBefore = ServerFacts.relfilenodes(observer, schema);
     Execution ex = kind == StepKind.OUTSIDE_TRANSACTION
         ? sampled(statements, names, predicted)
@@ -110,7 +114,7 @@ final class StepExecutor {
         kind == StepKind.OUTSIDE_TRANSACTION ? "sampled" : "in-transaction");
 
     List<String> mismatches = ex.error != null ? List.of()
-        : compare(predicted, observed, ex, names, dml || step.batched());
+        : compare(predicted, observed, ex, names, sessionNames, dml || step.batched());
     return new StepRun(step.id(), phaseOf(step), step.changeId(), pass, step.sql(),
         (ex.endNanos - ex.startNanos) / 1_000_000, ex.batches, predicted, observed,
         mismatches.isEmpty(), mismatches, ex.error, null, null);
@@ -338,7 +342,8 @@ final class StepExecutor {
    * only when they block schema changes or writes; the lighter ones come with any query.
    */
   private static List<String> compare(Observation predicted, Observation observed,
-      Execution ex, Map<Long, String> names, boolean dataChange) {
+      Execution ex, Map<Long, String> names, Map<Long, String> sessionNames,
+      boolean dataChange) {
     List<String> out = new ArrayList<>();
     Map<String, LockMode> seen = new TreeMap<>();
     observed.locks().forEach(l -> seen.put(l.table(), l.mode()));
@@ -348,6 +353,7 @@ final class StepExecutor {
         continue;
       }
       Long oid = oidOf(names, p.table());
+      oid = oid != null ? oid : oidOf(sessionNames, p.table());
       EnumSet<LockMode> held = oid == null ? null : ex.heldBefore.get(oid);
       if (held != null && held.contains(p.mode()) && (o == null || o.compareTo(p.mode()) < 0)) {
         continue;

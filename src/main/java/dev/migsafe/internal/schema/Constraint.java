@@ -33,6 +33,10 @@ public record Constraint(
     return new Constraint(name, type, columns, checkExpr, refTable, true, refColumns);
   }
 
+  Constraint named(String newName) {
+    return new Constraint(newName, type, columns, checkExpr, refTable, validated, refColumns);
+  }
+
   Constraint renamedColumn(String from, String to) {
     List<String> cols = columns.stream().map(c -> c.equals(from) ? to : c).toList();
     return new Constraint(name, type, cols, checkExpr, refTable, validated, refColumns);

@@ -190,6 +190,18 @@ public final class Schema {
         indexes.put(name, new Index(name, op.getTable(), op.getColumns(), op.isUnique()));
       }
       case "drop-index" -> indexes.remove(op.getIndexName());
+      case "rename-constraint" -> {
+        if (t != null && op.getNewName() != null) {
+          t.constraints.replaceAll(k -> k.name().equals(op.getConstraintName())
+              ? k.named(op.getNewName()) : k);
+          // A primary key's or unique constraint's index is renamed with it.
+          Index i = indexes.remove(op.getConstraintName());
+          if (i != null) {
+            indexes.put(op.getNewName(), new Index(op.getNewName(), i.table(), i.columns(),
+                i.unique()));
+          }
+        }
+      }
       case "rename-index" -> {
         Index i = indexes.remove(op.getIndexName());
         if (i != null && op.getNewName() != null) {
