@@ -34,7 +34,7 @@ import java.util.Set;
 final class DerivedSteps {
   static final Set<String> NAMES = Set.of("twin-indexes", "twin-constraints",
       "validate-twin-constraints", "twin-default", "add-target-columns", "swap-twin-indexes",
-      "rename-swapped-indexes");
+      "rename-swapped-indexes", "new-table-keys");
 
   private DerivedSteps() {}
 
@@ -57,6 +57,13 @@ final class DerivedSteps {
               "Give " + t.building() + " the name " + t.name() + ", free now that the old "
                   + "column's index is gone (catalog-only)",
               "ALTER INDEX " + q(t.building()) + " RENAME TO " + q(t.name()), null)));
+      case "new-table-keys" -> {
+        Table created = target.table(c.to());
+        if (created != null) {
+          NewTableDdl.keysAndIndexes(created, target).forEach(k -> out.add(draft(s, c, recipe,
+              k.title(), k.sql(), k.rollback())));
+        }
+      }
       default -> {
         if (c.to() != null) {
           derivedOnTwin(s, c, recipe, current, target, now, then, out);
