@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  *   <li>phase D drops the progress table.
  * </ol>
  *
- * A primary key that is not one integer column keeps the recipe's form.
+ * A move's copy into its new table ({@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}, see
+ * {@link #INSERT_FORM}) walks the source table's key the same way. A primary key that is not
+ * one integer column keeps the recipe's form.
  */
 final class KeyRangeBackfill {
   private static final Pattern RECIPE_FORM = Pattern.compile("(?s)^UPDATE (?<table>\\S+) SET "
