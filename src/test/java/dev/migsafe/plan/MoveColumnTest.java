@@ -164,6 +164,20 @@ class MoveColumnTest {
   }
 
   @Test
+  void theCommandLineExitsWithBadInputAndNamesThePlace() throws IOException {
+    Path p = packet(CURRENT, TARGET, "  - {kind: move-column, table: orders, column: address,"
+        + " to: {table: addresses, column: address, key: total}}");
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int exit = dev.migsafe.cli.Main.run(new java.io.PrintWriter(out),
+        new java.io.PrintWriter(err), "plan", p.toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).contains(p + ":8:102: transforms[0].to.key: 'addresses.total' is "
+        + "not a column of the target schema");
+  }
+
+  @Test
   void aBadMoveIsBadInputAtItsPlace() throws IOException {
     String target = """
         CREATE TABLE orders (id bigint PRIMARY KEY, total numeric(12,2) NOT NULL);
