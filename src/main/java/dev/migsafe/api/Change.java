@@ -11,7 +11,10 @@ import java.util.List;
  *     rename-column, rename-table, change-type, set-not-null, drop-not-null, set-default,
  *     drop-default, add-index, drop-index, add-foreign-key, add-check, add-unique,
  *     add-primary-key, drop-constraint, create-table, drop-table, create-enum, add-enum-value,
- *     remove-enum-value
+ *     remove-enum-value, and from the packet's transforms split-column, merge-column and
+ *     move-column (a column moved into a new table: {@code to} the new table, {@code columns}
+ *     its key and the column receiving the values, {@code refTable}/{@code refColumns} the
+ *     source's primary key)
  * @param table the table (for enum changes: the enum type)
  * @param column the column, or the old name in a rename
  * @param to the new name of a rename

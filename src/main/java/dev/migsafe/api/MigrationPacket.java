@@ -75,10 +75,29 @@ public record MigrationPacket(
    * field migsafe adds to packet-v1): {@code split-column} moves {@code from[0]} into the
    * columns {@code to}; {@code merge-column} moves the columns {@code from} into {@code
    * to[0]}. {@code expression} computes the new values from the old columns (for a split, one
-   * expression per new column, comma-separated, in the order of {@code to}).
+   * expression per new column, comma-separated, in the order of {@code to}). {@code
+   * move-column} moves the column {@code from[0]} of {@code table} into the new table {@code
+   * move}: then {@code to} holds {@code move.column()} and {@code expression} is null.
+   *
+   * @param move where a {@code move-column} puts the column, null for the other kinds
    */
   public record Transform(String kind, String table, List<String> from, List<String> to,
-      String expression) {}
+      String expression, MoveTarget move) {
+    /** A split or a merge, which moves nothing out of its table. */
+    public Transform(String kind, String table, List<String> from, List<String> to,
+        String expression) {
+      this(kind, table, from, to, expression, null);
+    }
+  }
+
+  /**
+   * The new table a {@code move-column} transform moves a column into.
+   *
+   * @param table the new table of the target schema
+   * @param column its column that receives the values
+   * @param key its column that holds the source row's primary key (a foreign key to it)
+   */
+  public record MoveTarget(String table, String column, String key) {}
 
   /** One migration source: a file (path as written, and its text) or inline SQL. */
   public record MigrationStep(String file, String sql) {}

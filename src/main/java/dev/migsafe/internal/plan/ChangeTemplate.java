@@ -56,7 +56,33 @@ public final class ChangeTemplate {
     raw.put("expression", c.expression());
     raw.put("value", enumValue(c, target));
     raw.put("batchSize", Long.toString(batchSize));
+    if (c.kind().equals("move-column")) {
+      moveColumn(c, target, ids, raw);
+    }
     return new Template(ids, lists, raw);
+  }
+
+  /**
+   * A move's new table {@code {toTable}}, its key {@code {key}} and receiving column {@code
+   * {toColumn}}, the trigger {@code {moveTrigger}}, the new table's {@code CREATE TABLE} and
+   * the dual-write trigger's arguments {@code {moveArguments}}: the new table as a quoted name
+   * in a literal (the function casts it to regclass), then the key, the receiving column, the
+   * source's key and the source column as literals, which the function quotes with {@code %I}.
+   * Names reach the function only as trigger arguments, never inside its body.
+   */
+  private static void moveColumn(Change c, Schema target, Map<String, String> ids,
+      Map<String, String> raw) {
+    String key = c.columns().get(0);
+    String toColumn = c.columns().get(1);
+    ids.put("toTable", c.to());
+    ids.put("key", key);
+    ids.put("toColumn", toColumn);
+    ids.put("moveTrigger", truncate(shortName(c.table()) + "_" + c.column() + "_move"));
+    Table created = target == null ? null : target.table(c.to());
+    raw.put("createTable", created == null ? null : NewTableDdl.createTable(created));
+    raw.put("moveArguments", String.join(", ", SqlQuoting.literal(SqlQuoting.identifier(c.to())),
+        SqlQuoting.literal(key), SqlQuoting.literal(toColumn), SqlQuoting.literal(ids.get("pk")),
+        SqlQuoting.literal(c.column())));
   }
 
   /**

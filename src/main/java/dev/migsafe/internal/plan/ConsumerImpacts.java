@@ -13,10 +13,12 @@ import java.util.Set;
  */
 final class ConsumerImpacts {
   /** Kinds that break code reading the column (or the table, for table kinds). */
-  private static final Set<String> BREAK_READERS = Set.of("drop-column", "rename-column",
+  private static final Set<String> BREAK_READERS = Set.of("drop-column", "move-column",
+      "rename-column",
       "change-type", "drop-table", "rename-table", "remove-enum-value");
   /** Kinds that can make writes fail. */
-  private static final Set<String> BREAK_WRITERS = Set.of("drop-column", "rename-column",
+  private static final Set<String> BREAK_WRITERS = Set.of("drop-column", "move-column",
+      "rename-column",
       "change-type", "drop-table", "rename-table", "set-not-null", "add-foreign-key",
       "add-check", "add-unique", "add-primary-key", "remove-enum-value");
 
@@ -45,7 +47,8 @@ final class ConsumerImpacts {
       return true;
     }
     if ((BREAK_WRITERS.contains(ch.kind()) || addNotNullWithoutDefault)
-        && touches(c.writes(), ch.table(), ch.column(), tableLevel || ch.columns() != null
+        && touches(c.writes(), ch.table(), ch.column(), tableLevel
+            || ch.columns() != null && !ch.kind().equals("move-column")
             || addNotNullWithoutDefault)) {
       return true;
     }

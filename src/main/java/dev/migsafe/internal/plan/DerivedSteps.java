@@ -40,7 +40,7 @@ final class DerivedSteps {
       "validate-twin-constraints", "twin-default", "add-target-columns", "swap-twin-indexes",
       "rename-swapped-indexes", "relax-dropped-columns", "drop-replaced-columns",
       "create-replacement-enum", "move-to-replacement-enum", "rename-replacement-enum",
-      "target-key-names");
+      "target-key-names", "new-table-keys");
 
   private DerivedSteps() {}
 
@@ -72,6 +72,13 @@ final class DerivedSteps {
               "Give " + t.building() + " the name " + t.name() + ", free now that the old "
                   + "column's index is gone (catalog-only)",
               "ALTER INDEX " + q(t.building()) + " RENAME TO " + q(t.name()), null)));
+      case "new-table-keys" -> {
+        Table created = target.table(c.to());
+        if (created != null) {
+          NewTableDdl.keysAndIndexes(created, target).forEach(k -> out.add(draft(s, c, recipe,
+              k.title(), k.sql(), k.rollback())));
+        }
+      }
       default -> {
         if (c.to() != null) {
           derivedOnTwin(s, c, recipe, current, target, now, then, out);

@@ -57,6 +57,11 @@ record DirectStatement(String verb, List<String> statements, String none) {
       case "create-table" -> createTable(c, p);
       case "split-column" -> split(c, t);
       case "merge-column" -> merge(c, t);
+      case "move-column" -> new DirectStatement("The one-statement copy", List.of(
+          t.fill("{createTable}"),
+          t.fill("INSERT INTO {toTable} ({key}, {toColumn}) SELECT {pk}, {column} FROM {table}"
+              + " WHERE {column} IS NOT NULL"),
+          t.fill("ALTER TABLE {table} DROP COLUMN {column}")), null);
       default -> new DirectStatement(null, List.of(),
           "migsafe knows no direct statement for a change of kind " + c.kind());
     };

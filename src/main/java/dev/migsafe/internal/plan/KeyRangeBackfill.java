@@ -30,12 +30,24 @@ import java.util.regex.Pattern;
  *   <li>phase D drops the progress table.
  * </ol>
  *
- * A primary key that is not one integer column keeps the recipe's form.
+ * A move's copy into its new table ({@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}, see
+ * {@link #INSERT_FORM}) walks the source table's key the same way. A primary key that is not
+ * one integer column keeps the recipe's form.
  */
 final class KeyRangeBackfill {
   private static final Pattern RECIPE_FORM = Pattern.compile("(?s)^UPDATE (?<table>\\S+) SET "
       + "(?<set>.+?) WHERE (?<pk>\\S+) IN \\(SELECT \\S+\\s+FROM \\S+\\s+WHERE (?<pending>.+) "
       + "LIMIT (?<n>\\d+)\\)$");
+  /**
+   * A move's copy into a new table: {@code INSERT INTO n (key, col) SELECT s.pk, s.col FROM t s
+   * WHERE <pending> AND NOT EXISTS (SELECT 1 FROM n d WHERE d.key = s.pk) LIMIT k ON CONFLICT
+   * DO NOTHING}. In key ranges the NOT EXISTS goes: ON CONFLICT skips the rows dual-write has
+   * already put there, by the new table's unique key.
+   */
+  private static final Pattern INSERT_FORM = Pattern.compile("(?s)^INSERT INTO (?<into>\\S+) "
+      + "\\((?<cols>[^)]*)\\) SELECT (?<select>.+?) FROM (?<table>\\S+) s WHERE (?<pending>.+?) "
+      + "AND NOT EXISTS \\(SELECT 1 FROM \\S+ d WHERE d\\.\\S+ = s\\.(?<pk>\\S+)\\)\\s+"
+      + "LIMIT (?<n>\\d+) ON CONFLICT DO NOTHING$");
   private static final Set<String> INTEGER_TYPES = Set.of("smallint", "integer", "bigint",
       "int", "int2", "int4", "int8", "serial", "bigserial", "smallserial");
 
@@ -48,6 +60,11 @@ final class KeyRangeBackfill {
   static Optional<Expansion> of(StepExpander.Draft backfill, Schema current) {
     Change c = backfill.change();
     Matcher m = RECIPE_FORM.matcher(backfill.sql().strip());
+    boolean insert = false;
+    if (!m.matches()) {
+      m = INSERT_FORM.matcher(backfill.sql().strip());
+      insert = true;
+    }
     if (c == null || !m.matches()) {
       return Optional.empty();
     }
@@ -71,11 +88,17 @@ final class KeyRangeBackfill {
         + "coalesce(k.lo, 1), coalesce(k.lo, 1), coalesce(k.hi, 0) FROM (SELECT min(" + qPk
         + ") AS lo, max(" + qPk + ") AS hi FROM " + table + ") k WHERE NOT EXISTS (SELECT 1 "
         + "FROM " + qProgress + ")";
+    String rows = insert
+        ? "INSERT INTO " + m.group("into") + " (" + m.group("cols") + ") SELECT "
+            + m.group("select") + " FROM " + table + " s CROSS JOIN job WHERE s." + qPk
+            + " >= job.migsafe_next_key AND s." + qPk + " < job.migsafe_next_key + " + n
+            + " AND (" + m.group("pending") + ") ON CONFLICT DO NOTHING RETURNING 1"
+        : "UPDATE " + table + " SET " + m.group("set") + " FROM job WHERE " + table + "." + qPk
+            + " >= job.migsafe_next_key AND " + table + "." + qPk + " < job.migsafe_next_key + "
+            + n + " AND (" + m.group("pending") + ") RETURNING 1";
     String batch = "WITH job AS (SELECT next_key AS migsafe_next_key FROM " + qProgress
-        + " WHERE next_key <= last_key FOR UPDATE), batch AS (UPDATE " + table + " SET "
-        + m.group("set") + " FROM job WHERE " + table + "." + qPk + " >= job.migsafe_next_key"
-        + " AND " + table + "." + qPk + " < job.migsafe_next_key + " + n + " AND ("
-        + m.group("pending") + ") RETURNING 1) UPDATE " + qProgress + " SET next_key = next_key"
+        + " WHERE next_key <= last_key FOR UPDATE), batch AS (" + rows + ") UPDATE "
+        + qProgress + " SET next_key = next_key"
         + " + " + n + ", rows_done = rows_done + (SELECT count(*) FROM batch), updated_at = "
         + "now() WHERE next_key <= last_key";
     String drop = "DROP TABLE IF EXISTS " + qProgress;

@@ -218,10 +218,18 @@ public final class PacketLoader {
         String p = "transforms[" + i + "]";
         Node item = items.get(i);
         Map<String, Node> f = doc.mapping(item, p, Set.of("kind", "table", "from", "to",
-            "expression"));
+            "expression", "column"));
         String kind = doc.oneOf(doc.required(f, item, p, "kind"), p + ".kind",
-            Set.of("split-column", "merge-column"));
+            Set.of("split-column", "merge-column", "move-column"));
         String table = doc.string(doc.required(f, item, p, "table"), p + ".table");
+        if ("move-column".equals(kind)) {
+          out.add(move(item, f, p, table, current, target));
+          continue;
+        }
+        if (f.containsKey("column")) {
+          problems.add(f.get("column"), p + ".column", "is for a move-column; a split or a "
+              + "merge names its columns in from and to");
+        }
         List<String> from = oneOrMany(doc.required(f, item, p, "from"), p + ".from");
         List<String> to = oneOrMany(doc.required(f, item, p, "to"), p + ".to");
         String expression = doc.string(doc.required(f, item, p, "expression"),
@@ -247,6 +255,50 @@ public final class PacketLoader {
         out.add(new MigrationPacket.Transform(kind, table, from, to, expression));
       }
       return out;
+    }
+
+    /**
+     * {@code {kind: move-column, table, column, to: {table, column, key}}}: the column leaves
+     * {@code table} for the new table {@code to.table}, whose {@code to.key} references the row
+     * it came from ({@link MoveCheck} says what must hold).
+     */
+    private MigrationPacket.Transform move(Node item, Map<String, Node> f, String p,
+        String table, Schema current, Schema target) {
+      for (String unused : List.of("from", "expression")) {
+        if (f.containsKey(unused)) {
+          problems.add(f.get(unused), p + "." + unused, "is not used by a move-column (give "
+              + "column and to: {table, column, key})");
+        }
+      }
+      String column = doc.string(doc.required(f, item, p, "column"), p + ".column");
+      Node toNode = doc.required(f, item, p, "to");
+      Map<String, Node> to = toNode == null ? Map.of()
+          : doc.mapping(toNode, p + ".to", Set.of("table", "column", "key"));
+      String toTable = toNode == null ? null
+          : doc.string(doc.required(to, toNode, p + ".to", "table"), p + ".to.table");
+      String toColumn = toNode == null ? null
+          : doc.string(doc.required(to, toNode, p + ".to", "column"), p + ".to.column");
+      String key = toNode == null ? null
+          : doc.string(doc.required(to, toNode, p + ".to", "key"), p + ".to.key");
+      MigrationPacket.MoveTarget move = new MigrationPacket.MoveTarget(toTable, toColumn, key);
+      if (table != null && column != null && toTable != null && toColumn != null && key != null
+          && current != null && target != null) {
+        for (MoveCheck.Problem problem : MoveCheck.problems(table, column, move, current,
+            target)) {
+          String path = switch (problem.field()) {
+            case TABLE -> "table";
+            case COLUMN -> "column";
+            case TO_TABLE -> "to.table";
+            case TO_COLUMN -> "to.column";
+            case TO_KEY -> "to.key";
+          };
+          Node at = path.startsWith("to.") ? to.get(path.substring(3)) : f.get(path);
+          problems.add(at, p + "." + path, problem.message());
+        }
+      }
+      return new MigrationPacket.Transform("move-column", table,
+          column == null ? List.of() : List.of(column),
+          toColumn == null ? List.of() : List.of(toColumn), null, move);
     }
 
     private List<String> oneOrMany(Node node, String path) {

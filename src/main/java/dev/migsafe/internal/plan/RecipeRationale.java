@@ -31,7 +31,7 @@ final class RecipeRationale {
 
   /** What a change's direct statements do together. */
   private record Facts(List<TableLock> locks, LockMode lock, boolean rewrites, boolean scans,
-      boolean failsOnRows, boolean writesEveryRow, Duration estimate) {}
+      boolean failsOnRows, boolean writesEveryRow, boolean copiesEveryRow, Duration estimate) {}
 
   static List<Plan.Rationale> of(List<PlanChange> facts, Map<String, Template> templates,
       RecipeLibrary recipes, Schema current, int version, DurationModel durations,
@@ -79,6 +79,7 @@ final class RecipeRationale {
     boolean scans = false;
     boolean fails = false;
     boolean writesEveryRow = false;
+    boolean copiesEveryRow = false;
     Duration estimate = Duration.ZERO;
     for (int i = 0; i < d.statements().size(); i++) {
       String sql = d.statements().get(i);
@@ -92,12 +93,16 @@ final class RecipeRationale {
       rewrites |= rw;
       scans |= sc;
       writesEveryRow |= sql.regionMatches(true, 0, "UPDATE", 0, 6);
-      estimate = estimate.plus(durations.statement(sql, f, rw, sc));
+      // A move's INSERT ... SELECT copies every row of the table: as long as an UPDATE of it.
+      boolean copy = sql.regionMatches(true, 0, "INSERT", 0, 6);
+      copiesEveryRow |= copy;
+      estimate = estimate.plus(copy ? durations.everyRow(f) : durations.statement(sql, f, rw, sc));
     }
     List<TableLock> locks = byTable.entrySet().stream()
         .map(x -> new TableLock(x.getKey(), x.getValue())).toList();
     LockMode lock = byTable.values().stream().reduce(null, LockMode::strongest);
     return new Facts(locks, lock, rewrites, scans, fails && f.getRows() > 0, writesEveryRow,
+        copiesEveryRow,
         estimate);
   }
 
@@ -120,6 +125,10 @@ final class RecipeRationale {
     String est = "est. " + DurationText.human(x.estimate());
     if (x.failsOnRows()) {
       return d.verb() + " fails on " + table + ", which already has rows";
+    }
+    if (x.copiesEveryRow()) {
+      return d.verb() + " reads every row of " + table + " and writes its copy in one "
+          + "transaction (" + est + "), then drops the column, with nothing to fall back on";
     }
     if (x.writesEveryRow()) {
       // The ALTERs around the UPDATE only change the catalog; the UPDATE is the long part.

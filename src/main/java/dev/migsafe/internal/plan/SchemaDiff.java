@@ -78,6 +78,9 @@ public final class SchemaDiff {
 
   private static List<Change> applyTransform(List<Change> all,
       dev.migsafe.api.MigrationPacket.Transform t, Schema target) {
+    if (t.move() != null) {
+      return applyMove(all, t, target);
+    }
     List<Change> out = new ArrayList<>();
     int at = -1;
     for (Change c : all) {
@@ -101,6 +104,48 @@ public final class SchemaDiff {
             .withTypes(null, toType).withExpression(t.expression());
     out.add(at < 0 ? out.size() : at, merged);
     return out;
+  }
+
+  /**
+   * A move: the new table's create-table and the drop of the source column become one change,
+   * where the create-table was, so the new table exists before anything reads it. Its fields
+   * ({@code library/recipes/README.md}): {@code column} the source column, {@code to} the new
+   * table, {@code columns} its key and the column that receives the values, {@code refTable}
+   * and {@code refColumns} the source's primary key, which the key references.
+   */
+  private static List<Change> applyMove(List<Change> all,
+      dev.migsafe.api.MigrationPacket.Transform t, Schema target) {
+    var to = t.move();
+    String column = t.from().isEmpty() ? null : t.from().get(0);
+    Change dropped = all.stream().filter(c -> c.kind().equals("drop-column")
+        && c.table().equals(t.table()) && c.column().equals(column)).findFirst().orElse(null);
+    List<Change> out = new ArrayList<>();
+    int at = -1;
+    for (Change c : all) {
+      if (c == dropped || c.kind().equals("create-table") && c.table().equals(to.table())) {
+        at = c == dropped ? at : out.size();
+        continue;
+      }
+      out.add(c);
+    }
+    String type = dropped == null ? null : dropped.fromType();
+    Change move = Change.of("move-column", t.table()).withColumn(column).withTo(to.table())
+        .withColumns(List.of(to.key(), to.column())).withTypes(type, type)
+        .withNotNull(dropped != null && Boolean.TRUE.equals(dropped.notNull()))
+        .withReference(t.table(), sourceKey(target.table(t.table())));
+    out.add(at < 0 ? 0 : at, move);
+    return out;
+  }
+
+  private static List<String> sourceKey(Table t) {
+    if (t != null) {
+      for (Constraint k : t.constraints()) {
+        if (k.type().equals("primary-key")) {
+          return k.columns();
+        }
+      }
+    }
+    return List.of();
   }
 
   private void run() {

@@ -7,6 +7,7 @@ import dev.migsafe.api.Change;
 import dev.migsafe.api.CheckKind;
 import dev.migsafe.api.MigrationPacket.Invariant;
 import dev.migsafe.api.Plan.Validation;
+import dev.migsafe.internal.sql.SqlTypes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,10 +83,31 @@ final class ValidationGenerator {
           + " WHERE " + identifier(c.column() + "_new") + " IS DISTINCT FROM CAST("
           + identifier(c.column()) + " AS " + c.toType() + ")",
           "rows where the new " + c.toType() + " column differs from " + c.column()));
+      case "move-column" -> out.add(moved(c));
       default -> { }
     }
     out.addAll(schemaMatchesTarget(c));
     return out;
+  }
+
+  /**
+   * The copy of a move, checked after phase C and so before the column is dropped: source rows
+   * with a value that have no row in the new table, or one with another value. json and xml
+   * have no equality operator, so those compare as text.
+   */
+  private static ValidationCandidate moved(Change c) {
+    String key = c.columns().get(0);
+    String into = c.columns().get(1);
+    String pk = c.refColumns() == null || c.refColumns().isEmpty() ? "id" : c.refColumns().get(0);
+    String base = c.fromType() == null ? "" : SqlTypes.baseName(c.fromType());
+    String asText = base.equals("json") || base.equals("xml") ? "::text" : "";
+    return parity(c, c.id() + "-moved", "SELECT count(*) FROM " + identifier(c.table())
+        + " s LEFT JOIN " + identifier(c.to()) + " d ON d." + identifier(key) + " = s."
+        + identifier(pk) + " WHERE s." + identifier(c.column()) + " IS NOT NULL AND d."
+        + identifier(into) + asText + " IS DISTINCT FROM s." + identifier(c.column()) + asText,
+        "rows of " + c.table() + " whose " + c.column() + " has no row in " + c.to()
+            + ", or a row with another " + into + " (the copy is complete before "
+            + c.column() + " is dropped)");
   }
 
   /** After cutover, information_schema must show the target schema for this change. */
@@ -101,7 +123,7 @@ final class ValidationGenerator {
       case "add-column" -> List.of(expect(c, CheckKind.COLUMN_EXISTS, id, columns
           + literal(table) + " AND column_name = " + literal(c.column()), 1,
           "column " + c.table() + "." + c.column() + " exists"));
-      case "drop-column" -> List.of(expect(c, CheckKind.COLUMN_GONE, id, columns
+      case "drop-column", "move-column" -> List.of(expect(c, CheckKind.COLUMN_GONE, id, columns
           + literal(table) + " AND column_name = " + literal(c.column()), 0,
           "column " + c.table() + "." + c.column() + " is gone"));
       case "rename-column" -> List.of(expect(c, null, id, columns + literal(table)

@@ -224,6 +224,11 @@ public final class PlanMarkdownRenderer {
   }
 
   private static String detail(Change c) {
+    if (c.kind().equals("move-column") && c.columns() != null && c.columns().size() == 2) {
+      // The key's reference back to the source row is the move itself, not a foreign key.
+      return c.column() + " → " + c.to() + "." + c.columns().get(1) + " (key "
+          + c.columns().get(0) + ")";
+    }
     StringBuilder sb = new StringBuilder();
     if (c.column() != null) {
       sb.append(c.column());
