@@ -87,6 +87,10 @@ public final class Operation {
   private boolean failsOnNonEmptyTable;
   /** A reader's remark that a rule may quote, e.g. why a default counts as volatile. */
   private String note;
+  /** CREATE VIEW: its body and the names it mentions. */
+  private ViewDefinition view;
+  /** GRANT / REVOKE on a relation: privileges and grantees. */
+  private GrantSpec grant;
 
   public Operation(String kind) {
     this.kind = kind;
@@ -575,6 +579,24 @@ public final class Operation {
 
   public Operation setNote(String note) {
     this.note = note;
+    return this;
+  }
+
+  public ViewDefinition getView() {
+    return view;
+  }
+
+  public Operation setView(ViewDefinition view) {
+    this.view = view;
+    return this;
+  }
+
+  public GrantSpec getGrant() {
+    return grant;
+  }
+
+  public Operation setGrant(GrantSpec grant) {
+    this.grant = grant;
     return this;
   }
 
