@@ -35,6 +35,7 @@ class ExamplePacketsTest {
       "plan-drop-column-still-read", List.of("drop-column"),
       "plan-pg10-not-null-default", List.of("add-column"),
       "plan-split-column", List.of("split-column"),
+      "plan-numeric-under-view", List.of("change-type"),
       "plan-text-to-enum", List.of("create-enum", "change-type", "drop-constraint"));
 
   private static List<Path> planExamples() throws IOException {

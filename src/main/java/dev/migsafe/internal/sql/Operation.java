@@ -91,6 +91,8 @@ public final class Operation {
   private ViewDefinition view;
   /** GRANT / REVOKE on a relation: privileges and grantees. */
   private GrantSpec grant;
+  /** For a type change or a drop of a column: the views that read it, from the schema. */
+  private java.util.List<String> dependentViews = java.util.List.of();
 
   public Operation(String kind) {
     this.kind = kind;
@@ -588,6 +590,15 @@ public final class Operation {
 
   public Operation setView(ViewDefinition view) {
     this.view = view;
+    return this;
+  }
+
+  public java.util.List<String> getDependentViews() {
+    return dependentViews;
+  }
+
+  public Operation setDependentViews(java.util.List<String> dependentViews) {
+    this.dependentViews = dependentViews;
     return this;
   }
 
