@@ -123,6 +123,10 @@ class ViewDependenciesTest {
             + " (\"legacy_code\")");
     assertThat(steps(plan)).noneMatch(s -> s.path("action").asText("").contains(
         "DROP INDEX CONCURRENTLY"));
+    // The index goes with its column's change: no drop-index change drops it a second time.
+    assertThat(plan.path("changes").findValuesAsText("kind")).containsExactly("drop-column");
+    assertThat(sql(plan)).filteredOn(s -> s.contains("\"accounts_legacy_code_idx\""))
+        .hasSize(1);
     assertThat(findings(plan, "plan-target-not-reached")).isEmpty();
   }
 

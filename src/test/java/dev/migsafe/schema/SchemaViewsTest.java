@@ -44,7 +44,8 @@ class SchemaViewsTest {
         CREATE VIEW everything AS SELECT * FROM customers;
         CREATE VIEW revenue AS SELECT currency, sum(amount) AS total FROM invoices GROUP BY 1;
         CREATE VIEW big AS SELECT r.currency FROM revenue r WHERE r.total > 100;
-        CREATE VIEW unrelated AS SELECT note FROM invoices;
+        CREATE VIEW unrelated AS SELECT note, count(*) AS n, 2 * 3 AS six FROM invoices GROUP BY 1;
+        CREATE VIEW qualified AS SELECT c.* FROM customers c;
         """);
     assertThat(s.views().get("everything").columnsUsed())
         .isEqualTo(Map.of("customers", Set.of("id", "name")));
@@ -52,7 +53,10 @@ class SchemaViewsTest {
     assertThat(s.viewsReading("invoices", "amount")).extracting(View::name)
         .containsExactly("revenue", "big");
     assertThat(s.viewsReading("customers", "name")).extracting(View::name)
-        .containsExactly("everything");
+        .containsExactly("everything", "qualified");
+    // count(*) and a product read no column of their own.
+    assertThat(s.views().get("unrelated").columnsUsed()).isEqualTo(Map.of("invoices",
+        Set.of("note")));
     assertThat(s.viewsReading("invoices", "issued_at")).isEmpty();
   }
 

@@ -752,6 +752,7 @@ public final class PgStatementReader {
     java.util.Set<String> names = new java.util.LinkedHashSet<>();
     boolean star = false;
     boolean noData = false;
+    Token previous = null;
     while (!c.atEnd()) {
       if (c.at("WITH", "NO", "DATA") || c.at("WITH", "DATA")) {
         noData = c.at("WITH", "NO", "DATA");
@@ -759,7 +760,11 @@ public final class PgStatementReader {
       }
       Token t = c.next();
       to = c.position();
-      star |= t.text().equals("*");
+      // A select-list star (SELECT *, t.*, a, *), not count(*) or a product.
+      star |= t.text().equals("*") && previous != null && (previous.is("SELECT")
+          || previous.is("DISTINCT") || previous.is("ALL") || previous.isPunct(',')
+          || previous.isPunct('.'));
+      previous = t;
       if (t.isIdentifier()) {
         names.add(t.identifier());
         if (c.atPunct('.') && c.peek(1) != null && c.peek(1).isIdentifier()) {
