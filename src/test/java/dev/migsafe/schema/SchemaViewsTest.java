@@ -114,6 +114,12 @@ class SchemaViewsTest {
     assertThat(s.viewsReading("invoices", "amount")).containsExactly(v);
     SchemaReader.apply(s, "DROP MATERIALIZED VIEW monthly");
     assertThat(s.views()).isEmpty();
+    // A view's query may begin with a CTE named data; only a materialized view ends WITH DATA.
+    SchemaReader.apply(s, "CREATE VIEW d AS WITH data AS (SELECT amount FROM invoices) "
+        + "SELECT amount FROM data");
+    assertThat(s.views().get("d").body()).isEqualTo(
+        "WITH data AS (SELECT amount FROM invoices) SELECT amount FROM data");
+    assertThat(s.viewsReading("invoices", "amount")).extracting(View::name).containsExactly("d");
   }
 
   private static dev.migsafe.internal.sql.Operation op(String sql) {

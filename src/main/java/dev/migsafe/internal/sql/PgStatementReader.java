@@ -699,13 +699,13 @@ public final class PgStatementReader {
     if (c.accept("MATERIALIZED", "VIEW")) {
       c.accept("IF", "NOT", "EXISTS");
       ops.add(new Operation("create-materialized-view").setObjectName(c.qualifiedName())
-          .setView(viewDefinition(c)));
+          .setView(viewDefinition(c, true)));
       return true;
     }
     c.accept("RECURSIVE");
     if (c.accept("VIEW")) {
       ops.add(new Operation("create-view").setObjectName(c.qualifiedName())
-          .setView(viewDefinition(c)));
+          .setView(viewDefinition(c, false)));
       return true;
     }
     for (String what : new String[] {"SEQUENCE", "SCHEMA", "EXTENSION", "DOMAIN", "ROLE",
@@ -735,7 +735,7 @@ public final class PgStatementReader {
    * The rest of CREATE VIEW after the name: {@code [(columns)] [USING m] [WITH (options)]
    * [TABLESPACE t] AS query [WITH [NO] DATA]}. Null when there is no {@code AS}.
    */
-  private static ViewDefinition viewDefinition(TokenCursor c) {
+  private static ViewDefinition viewDefinition(TokenCursor c, boolean materialized) {
     List<String> columns = c.atPunct('(') ? c.identifierList() : List.of();
     while (!c.atEnd() && !c.at("AS")) {
       if (c.atPunct('(')) {
@@ -754,8 +754,11 @@ public final class PgStatementReader {
     boolean noData = false;
     Token previous = null;
     while (!c.atEnd()) {
-      if (c.at("WITH", "NO", "DATA") || c.at("WITH", "DATA")) {
-        noData = c.at("WITH", "NO", "DATA");
+      // A materialized view's closing WITH [NO] DATA, not a CTE named data (WITH data AS).
+      boolean withData = c.at("WITH", "DATA") && c.peek(2) == null;
+      boolean withNoData = c.at("WITH", "NO", "DATA") && c.peek(3) == null;
+      if (materialized && (withData || withNoData)) {
+        noData = withNoData;
         break;
       }
       Token t = c.next();
