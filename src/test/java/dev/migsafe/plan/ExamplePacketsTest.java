@@ -26,17 +26,18 @@ class ExamplePacketsTest {
   private static final Path EXAMPLES = Path.of("examples");
 
   /** Each example and the change kinds its schema diff must give, in order. */
-  private static final Map<String, List<String>> CHANGES = Map.of(
-      "plan-rename-column", List.of("rename-column"),
-      "plan-int-to-bigint-key", List.of("change-type"),
-      "plan-add-foreign-key", List.of("add-foreign-key"),
-      "plan-unique-constraint", List.of("add-unique"),
-      "plan-not-null-big-table", List.of("set-not-null"),
-      "plan-drop-column-still-read", List.of("drop-column"),
-      "plan-pg10-not-null-default", List.of("add-column"),
-      "plan-split-column", List.of("split-column"),
-      "plan-move-column-to-table", List.of("move-column"),
-      "plan-text-to-enum", List.of("create-enum", "change-type", "drop-constraint"));
+  private static final Map<String, List<String>> CHANGES = Map.ofEntries(
+      Map.entry("plan-rename-column", List.of("rename-column")),
+      Map.entry("plan-int-to-bigint-key", List.of("change-type")),
+      Map.entry("plan-add-foreign-key", List.of("add-foreign-key")),
+      Map.entry("plan-unique-constraint", List.of("add-unique")),
+      Map.entry("plan-not-null-big-table", List.of("set-not-null")),
+      Map.entry("plan-drop-column-still-read", List.of("drop-column")),
+      Map.entry("plan-pg10-not-null-default", List.of("add-column")),
+      Map.entry("plan-split-column", List.of("split-column")),
+      Map.entry("plan-move-column-to-table", List.of("move-column")),
+      Map.entry("plan-numeric-under-view", List.of("change-type")),
+      Map.entry("plan-text-to-enum", List.of("create-enum", "change-type", "drop-constraint")));
 
   private static List<Path> planExamples() throws IOException {
     try (Stream<Path> dirs = Files.list(EXAMPLES)) {

@@ -90,7 +90,11 @@ class PlaybookTimelineTest {
       List<Plan.ChecklistItem> items = plan.checklist();
       int pnr = -1;
       for (int i = 0; i < items.size(); i++) {
-        if (items.get(i).item().contains("POINT OF NO RETURN")) {
+        // The point of no return a cutover leads to comes after phase B's deploy; one in phase
+        // A (an in-place retype, an enum label) comes before anything switched, and the
+        // canary of the deploy after it has nothing to roll back to (ReleaseChecklist).
+        if (items.get(i).item().contains("POINT OF NO RETURN")
+            && items.get(i).phase().compareTo("B") > 0) {
           pnr = pnr < 0 ? i : pnr;
         }
       }

@@ -205,6 +205,11 @@ final class FileAnalyzer {
         if (col != null && op.getKind().equals("alter-column-type")) {
           op.setOldDataType(col.type());
         }
+        if (col != null && (op.getKind().equals("alter-column-type")
+            || op.getKind().equals("drop-column"))) {
+          op.setDependentViews(schema.viewsReading(table, op.getColumn()).stream()
+              .map(dev.migsafe.internal.schema.View::name).toList());
+        }
       }
       if (op.getKind().equals("set-not-null")) {
         op.setValidatedNotNullCheck(t.constraints().stream()

@@ -26,7 +26,8 @@ import java.util.function.Function;
  * missing-constraint}, {@code extra-constraint}, {@code constraint-definition}, {@code
  * constraint-not-validated}, {@code missing-index}, {@code extra-index}, {@code
  * index-definition}, {@code invalid-index}, {@code missing-enum}, {@code extra-enum}, {@code
- * enum-values}, {@code missing-view}, {@code extra-view}, {@code missing-sequence}, {@code
+ * enum-values}, {@code missing-view}, {@code extra-view}, {@code view-kind}, {@code
+ * view-columns}, {@code view-definition}, {@code view-grants}, {@code missing-sequence}, {@code
  * extra-sequence}, {@code sequence-type}, {@code sequence-bounds}, {@code sequence-owner}, {@code
  * missing-trigger}, {@code extra-trigger}, {@code trigger-definition},
  * {@code missing-function}, {@code extra-function}, {@code function-definition}.
@@ -48,7 +49,7 @@ public final class SchemaComparison {
     SchemaComparison c = new SchemaComparison();
     c.tables(expected.tables(), actual.tables());
     c.enums(expected.enums(), actual.enums());
-    c.names("view", expected.views(), actual.views());
+    c.views(expected.views(), actual.views());
     c.sequences(expected.sequences(), actual.sequences());
     c.functions(expected.functions(), actual.functions());
     return List.copyOf(c.out);
@@ -315,15 +316,48 @@ public final class SchemaComparison {
     return s.ownedBy() == null ? "OWNED BY NONE" : "OWNED BY " + s.ownedBy();
   }
 
-  private void names(String what, List<String> expected, List<String> actual) {
-    pair(expected, actual, Function.identity(), (e, a) -> {
-      String name = Identifiers.display(e != null ? e : a);
+  /**
+   * Views by name: a view dropped to change a column under it and never created again is
+   * missing; one created again from another query differs in its columns or its definition, and
+   * one created again without its grants in its grants.
+   */
+  private void views(List<SchemaSnapshot.View> expected, List<SchemaSnapshot.View> actual) {
+    pair(expected, actual, SchemaSnapshot.View::name, (e, a) -> {
+      String name = Identifiers.display(e != null ? e.name() : a.name());
+      String kind = (e != null ? e : a).materialized() ? "materialized view" : "view";
       if (a == null) {
-        add("missing-" + what, name, e, null, what + " " + name + " is missing");
+        add("missing-view", name, e.definition(), null, kind + " " + name + " is missing");
       } else if (e == null) {
-        add("extra-" + what, name, null, a, what + " " + name + " is not in the expected schema");
+        add("extra-view", name, null, a.definition(), kind + " " + name
+            + " is not in the expected schema");
+      } else {
+        if (e.materialized() != a.materialized()) {
+          add("view-kind", name, kind(e), kind(a), name + ": expected a " + kind(e)
+              + ", found a " + kind(a));
+        }
+        if (!e.columns().equals(a.columns())) {
+          add("view-columns", name, String.join(", ", e.columns()),
+              String.join(", ", a.columns()), name + ": expected columns "
+                  + String.join(", ", e.columns()) + ", found " + String.join(", ", a.columns()));
+        } else if (!Objects.equals(e.definition(), a.definition())) {
+          add("view-definition", name, e.definition(), a.definition(), name
+              + ": the view's query differs from the expected one");
+        }
+        if (!e.grants().equals(a.grants())) {
+          add("view-grants", name, String.join(", ", e.grants()), String.join(", ", a.grants()),
+              name + ": expected grants " + describe(e.grants()) + ", found "
+                  + describe(a.grants()));
+        }
       }
     });
+  }
+
+  private static String kind(SchemaSnapshot.View v) {
+    return v.materialized() ? "materialized view" : "view";
+  }
+
+  private static String describe(List<String> grants) {
+    return grants.isEmpty() ? "none" : String.join(", ", grants);
   }
 
   private interface Pair<T> {

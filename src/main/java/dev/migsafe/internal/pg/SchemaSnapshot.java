@@ -26,14 +26,27 @@ import java.util.TreeMap;
  * @param schema the schema's name
  * @param tables ordinary and partitioned tables, partitions included
  * @param enums enum types with their labels in sort order
- * @param views views and materialised views, by name
+ * @param views views and materialised views, by name, with their columns, definition and grants
  * @param sequences sequences, by name, except those that belong to identity columns (those are
  *     part of their column)
  * @param functions functions and procedures of the schema, as {@code pg_get_functiondef}
  *     prints them, by name with argument types
  */
 public record SchemaSnapshot(String schema, List<Table> tables, List<EnumType> enums,
-    List<String> views, List<Sequence> sequences, List<Routine> functions) {
+    List<View> views, List<Sequence> sequences, List<Routine> functions) {
+
+  /**
+   * A view or materialised view. Its definition is {@code pg_get_viewdef}'s, the server's
+   * canonical text of the stored query, so two views built from the same DDL on the same major
+   * compare equal however the DDL was laid out.
+   *
+   * @param columns each column as {@code name type}, in the view's order (which its query fixes)
+   * @param grants each privilege as {@code grantee:PRIVILEGE} ({@code PUBLIC} for every role),
+   *     sorted; the owner's own privileges are left out, since the owner differs between a live
+   *     database and the one the expected DDL is built in
+   */
+  public record View(String name, boolean materialized, List<String> columns, String definition,
+      List<String> grants) {}
 
   /**
    * A table; {@code partitioned} for a partitioned (parent) table.
@@ -217,8 +230,8 @@ public record SchemaSnapshot(String schema, List<Table> tables, List<EnumType> e
       partitioned.forEach((name, isPartitioned) -> tables.add(new Table(name, isPartitioned,
           sorted(columns.get(name), Column::name), sorted(constraints.get(name), Constraint::name),
           sorted(indexes.get(name), Index::name), sorted(triggers.get(name), Trigger::name))));
-      return new SchemaSnapshot(schema, List.copyOf(tables), enums(), names("('v', 'm')", ""),
-          sequences(), functions());
+      return new SchemaSnapshot(schema, List.copyOf(tables), enums(), views(), sequences(),
+          functions());
     }
 
     private static final String SEQUENCE_OPTIONS = "pg_catalog.format_type(s.seqtypid, NULL),"
@@ -326,12 +339,34 @@ public record SchemaSnapshot(String schema, List<Table> tables, List<EnumType> e
       return List.copyOf(out);
     }
 
-    /** Relation names of the given kinds; {@code kinds} and {@code extra} are constants. */
-    private List<String> names(String kinds, String extra) throws SQLException {
-      List<String> out = new ArrayList<>();
-      query("SELECT t.relname FROM pg_catalog.pg_class t" + IN_SCHEMA + " AND t.relkind IN "
-          + kinds + extra, rs -> out.add(rs.getString(1)));
-      out.sort(Comparator.naturalOrder());
+    private static final String VIEWS = "t.relkind IN ('v', 'm')";
+
+    /** Views and materialised views with their columns, definitions and grants. */
+    private List<View> views() throws SQLException {
+      Map<String, Boolean> materialized = new TreeMap<>();
+      Map<String, String> definitions = new TreeMap<>();
+      query("SELECT t.relname, t.relkind = 'm', pg_catalog.pg_get_viewdef(t.oid)"
+          + " FROM pg_catalog.pg_class t" + IN_SCHEMA + " AND " + VIEWS, rs -> {
+            materialized.put(rs.getString(1), rs.getBoolean(2));
+            definitions.put(rs.getString(1), rs.getString(3));
+          });
+      Map<String, List<String>> columns = byTable();
+      query("SELECT t.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)"
+          + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class t ON t.oid = a.attrelid"
+          + IN_SCHEMA + " AND " + VIEWS + " AND a.attnum > 0 AND NOT a.attisdropped"
+          + " ORDER BY a.attnum", rs -> columns.computeIfAbsent(rs.getString(1),
+              k -> new ArrayList<>()).add(rs.getString(2) + " " + rs.getString(3)));
+      Map<String, List<String>> grants = byTable();
+      query("SELECT t.relname, CASE WHEN g.grantee = 0 THEN 'PUBLIC'"
+          + " ELSE pg_catalog.pg_get_userbyid(g.grantee) END || ':' || g.privilege_type"
+          + " FROM pg_catalog.pg_class t CROSS JOIN LATERAL pg_catalog.aclexplode(t.relacl) g"
+          + IN_SCHEMA + " AND " + VIEWS + " AND g.grantee <> t.relowner",
+          rs -> grants.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(rs.getString(2)));
+      List<View> out = new ArrayList<>();
+      materialized.forEach((name, isMaterialized) -> out.add(new View(name, isMaterialized,
+          List.copyOf(columns.getOrDefault(name, List.of())), definitions.get(name),
+          grants.getOrDefault(name, List.of()).stream().sorted().toList())));
       return List.copyOf(out);
     }
 

@@ -40,7 +40,7 @@ final class DerivedSteps {
       "validate-twin-constraints", "twin-default", "add-target-columns", "swap-twin-indexes",
       "rename-swapped-indexes", "relax-dropped-columns", "drop-replaced-columns",
       "create-replacement-enum", "move-to-replacement-enum", "rename-replacement-enum",
-      "target-key-names", "new-table-keys");
+      "target-key-names", "new-table-keys", "drop-covering-indexes");
 
   private DerivedSteps() {}
 
@@ -63,6 +63,8 @@ final class DerivedSteps {
     List<StepExpander.Draft> out = new ArrayList<>();
     switch (s.derive()) {
       case "add-target-columns" -> addTargetColumns(s, c, recipe, then, out);
+      case "drop-covering-indexes" -> CoveringIndexes.drops(s, c, recipe, current)
+          .forEach(d -> out.add(draft(s, c, recipe, d.title(), d.sql(), d.rollback())));
       case "swap-twin-indexes" -> swapTwins(c, current, target).forEach(t -> out.add(draft(s, c,
           recipe, "Build " + t.building() + ", the twin of " + t.old().name() + " on "
               + newColumn(c) + ", after the backfill (CONCURRENTLY: writes go on)",
@@ -248,7 +250,7 @@ final class DerivedSteps {
     return out;
   }
 
-  private static boolean isConstraintIndex(Schema s, String table, String index) {
+  static boolean isConstraintIndex(Schema s, String table, String index) {
     Table t = s.table(table);
     return t != null && t.constraints().stream().anyMatch(k -> k.name().equals(index)
         && (k.type().equals("unique") || k.type().equals("primary-key")));

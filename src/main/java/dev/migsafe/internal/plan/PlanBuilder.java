@@ -118,6 +118,7 @@ public final class PlanBuilder {
           new Verdict(r.oldAppNewSchema().compatible(), t.fill(r.oldAppNewSchema().reason())),
           new Verdict(r.newAppOldSchema().compatible(), t.fill(r.newAppOldSchema().reason()))));
     }
+    ViewRebuilds.wrap(byPhase, current, target);
     List<KeyRangeBackfill.Expansion> backfills = keyRanges(byPhase, current);
     java.util.Set<String> helperTables = new java.util.HashSet<>();
     backfills.forEach(b -> helperTables.add(b.progressTable()));

@@ -12,8 +12,8 @@ import java.util.List;
  * model lint uses, from the current schema. What still separates that schema from the target
  * is what the playbook fails to do, unless it declares it ({@link Plan.TargetDifference}).
  * Steps for people (deploys, waits) change no schema and are skipped; a backfill changes data
- * only. The model knows tables, columns, constraints, indexes and enum types; sequences,
- * views and functions are proven by {@code rehearse} on a real server.
+ * only. The model knows tables, columns, constraints, indexes, enum types and views with their
+ * grants; sequences and functions are proven by {@code rehearse} on a real server.
  */
 public final class PlaybookReplay {
   private PlaybookReplay() {}
@@ -43,6 +43,7 @@ public final class PlaybookReplay {
       out.add(new Plan.TargetDifference("extra-constraint", r[0] + "." + r[1],
           "the target names this constraint " + r[2]));
     }
+    out.addAll(ViewDifferences.of(replayed, target));
     return out;
   }
 

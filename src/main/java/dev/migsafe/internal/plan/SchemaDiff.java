@@ -301,7 +301,11 @@ public final class SchemaDiff {
       }
     });
     before.forEach((sig, i) -> {
-      if (!after.containsKey(sig)) {
+      // An index on a column the target drops goes with the column: its recipe drops the
+      // index CONCURRENTLY just before the column, so a drop-index of its own would fail.
+      boolean onDroppedColumn = i.columns().stream()
+          .anyMatch(col -> c.column(col) != null && t.column(hints.getOrDefault(col, col)) == null);
+      if (!after.containsKey(sig) && !onDroppedColumn) {
         drops.add(Change.of("drop-index", t.name()).withName(i.name()).withColumns(i.columns()));
       }
     });

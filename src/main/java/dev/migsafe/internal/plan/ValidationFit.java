@@ -60,7 +60,11 @@ final class ValidationFit {
       boolean here = in.stream().anyMatch(t -> m.schema().table(t).column(col.column()) != null);
       boolean elsewhere = ours || known(schemas, s -> in.stream().anyMatch(t -> s.table(t) != null
           && s.table(t).column(col.column()) != null));
-      if (!here && elsewhere) {
+      // A table the model knows at this moment is known whole: a column it lacks at every
+      // moment (the helper column of a recipe that was not chosen) is missing, not unknown.
+      boolean tableKnownThroughout = in.stream().allMatch(t -> schemas.all().stream()
+          .allMatch(s -> s.table(t) != null));
+      if (!here && (elsewhere || tableKnownThroughout)) {
         return Optional.of("it reads column " + String.join(" or ", in.stream()
             .map(t -> t + "." + col.column()).toList()) + ", which does not exist " + m.name());
       }

@@ -10,13 +10,14 @@ import java.util.Set;
 
 /**
  * A PostgreSQL schema as far as migrations need it: tables with columns, constraints and
- * indexes, and enum types. {@link #apply(Operation)} replays one operation, which is how the
+ * indexes, enum types, and views with what they read and their grants. {@link #apply(Operation)} replays one operation, which is how the
  * linter knows the schema before every statement.
  */
 public final class Schema {
   private final Map<String, Table> tables = new LinkedHashMap<>();
   private final Map<String, Index> indexes = new LinkedHashMap<>();
   private final Map<String, List<String>> enums = new LinkedHashMap<>();
+  private final Map<String, View> views = new LinkedHashMap<>();
 
   /** A deep copy, for judging a rollback file without carrying its changes forward. */
   public Schema copy() {
@@ -24,6 +25,7 @@ public final class Schema {
     tables.forEach((k, v) -> s.tables.put(k, v.copy(k)));
     s.indexes.putAll(indexes);
     enums.forEach((k, v) -> s.enums.put(k, new ArrayList<>(v)));
+    s.views.putAll(views);
     return s;
   }
 
@@ -41,6 +43,19 @@ public final class Schema {
 
   public Map<String, List<String>> enums() {
     return enums;
+  }
+
+  /** Views and materialized views, by name, in the order they were created. */
+  public Map<String, View> views() {
+    return views;
+  }
+
+  /**
+   * The views that read {@code column} of {@code table}, directly or through another view, in
+   * the order they were created: drop them in reverse, create them in this order.
+   */
+  public List<View> viewsReading(String table, String column) {
+    return Views.dependents(this, table, column);
   }
 
   public boolean isEnum(String type) {
@@ -133,6 +148,9 @@ public final class Schema {
           t.columns.clear();
           t.columns.putAll(renamed);
           t.constraints.replaceAll(c -> c.renamedColumn(op.getColumn(), op.getNewName()));
+          // A view follows the rename: it keeps reading the same column under its new name.
+          views.replaceAll((name, v) -> Views.renamedColumn(v, t.name, op.getColumn(),
+              op.getNewName()));
           // Indexes follow their columns' new names, as PostgreSQL's do.
           indexes.replaceAll((name, i) -> !i.table().equals(t.name) ? i
               : new Index(i.name(), i.table(), i.columns().stream()
@@ -237,6 +255,13 @@ public final class Schema {
           }));
         }
       }
+      case "create-view", "create-materialized-view" -> {
+        if (op.getView() != null) {
+          views.put(op.getObjectName(), Views.created(this, op));
+        }
+      }
+      case "drop-view", "drop-materialized-view" -> views.remove(op.getObjectName());
+      case "grant", "revoke" -> Views.granted(views, op);
       case "set-logged" -> {
         if (t != null) {
           t.unlogged = false;

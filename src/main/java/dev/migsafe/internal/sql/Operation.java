@@ -87,6 +87,12 @@ public final class Operation {
   private boolean failsOnNonEmptyTable;
   /** A reader's remark that a rule may quote, e.g. why a default counts as volatile. */
   private String note;
+  /** CREATE VIEW: its body and the names it mentions. */
+  private ViewDefinition view;
+  /** GRANT / REVOKE on a relation: privileges and grantees. */
+  private GrantSpec grant;
+  /** For a type change or a drop of a column: the views that read it, from the schema. */
+  private java.util.List<String> dependentViews = java.util.List.of();
 
   public Operation(String kind) {
     this.kind = kind;
@@ -575,6 +581,33 @@ public final class Operation {
 
   public Operation setNote(String note) {
     this.note = note;
+    return this;
+  }
+
+  public ViewDefinition getView() {
+    return view;
+  }
+
+  public Operation setView(ViewDefinition view) {
+    this.view = view;
+    return this;
+  }
+
+  public java.util.List<String> getDependentViews() {
+    return dependentViews;
+  }
+
+  public Operation setDependentViews(java.util.List<String> dependentViews) {
+    this.dependentViews = dependentViews;
+    return this;
+  }
+
+  public GrantSpec getGrant() {
+    return grant;
+  }
+
+  public Operation setGrant(GrantSpec grant) {
+    this.grant = grant;
     return this;
   }
 

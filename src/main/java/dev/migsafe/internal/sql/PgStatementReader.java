@@ -166,9 +166,13 @@ public final class PgStatementReader {
     if (c.at("GRANT") || c.at("REVOKE")) {
       Operation op = new Operation(c.next().text().toLowerCase(Locale.ROOT));
       if (c.remainingContains("ON")) {
+        // REVOKE GRANT OPTION FOR takes away the right to grant, not the privilege.
+        boolean optionOnly = c.at("GRANT", "OPTION", "FOR");
+        int privilegesFrom = c.position();
         while (!c.atEnd() && !c.at("ON")) {
           c.next();
         }
+        List<String> privileges = optionOnly ? null : privileges(c, privilegesFrom);
         c.accept("ON");
         String type = "TABLE";
         if (c.peek() != null && (c.at("TABLE") || c.at("SEQUENCE") || c.at("SCHEMA")
@@ -177,7 +181,11 @@ public final class PgStatementReader {
         }
         op.setObjectType(type);
         if (type.equals("TABLE")) {
-          op.setTable(c.qualifiedName());
+          List<String> relations = tableListUntil(c, "TO", "FROM");
+          op.setTable(relations.isEmpty() ? null : relations.get(0));
+          if (privileges != null && (c.accept("TO") || c.accept("FROM"))) {
+            op.setGrant(new GrantSpec(privileges, relations, grantees(c)));
+          }
         } else {
           op.setObjectName(c.qualifiedName());
         }
@@ -689,12 +697,15 @@ public final class PgStatementReader {
       return true;
     }
     if (c.accept("MATERIALIZED", "VIEW")) {
-      ops.add(new Operation("create-materialized-view").setObjectName(c.qualifiedName()));
+      c.accept("IF", "NOT", "EXISTS");
+      ops.add(new Operation("create-materialized-view").setObjectName(c.qualifiedName())
+          .setView(viewDefinition(c, true)));
       return true;
     }
     c.accept("RECURSIVE");
     if (c.accept("VIEW")) {
-      ops.add(new Operation("create-view").setObjectName(c.qualifiedName()));
+      ops.add(new Operation("create-view").setObjectName(c.qualifiedName())
+          .setView(viewDefinition(c, false)));
       return true;
     }
     for (String what : new String[] {"SEQUENCE", "SCHEMA", "EXTENSION", "DOMAIN", "ROLE",
@@ -718,6 +729,108 @@ public final class PgStatementReader {
     }
     ops.add(new Operation("unknown"));
     return false;
+  }
+
+  /**
+   * The rest of CREATE VIEW after the name: {@code [(columns)] [USING m] [WITH (options)]
+   * [TABLESPACE t] AS query [WITH [NO] DATA]}. Null when there is no {@code AS}.
+   */
+  private static ViewDefinition viewDefinition(TokenCursor c, boolean materialized) {
+    List<String> columns = c.atPunct('(') ? c.identifierList() : List.of();
+    while (!c.atEnd() && !c.at("AS")) {
+      if (c.atPunct('(')) {
+        c.skipParens();
+      } else {
+        c.next();
+      }
+    }
+    if (!c.accept("AS")) {
+      return null;
+    }
+    int from = c.position();
+    int to = c.position();
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    boolean star = false;
+    boolean noData = false;
+    Token previous = null;
+    while (!c.atEnd()) {
+      // A materialized view's closing WITH [NO] DATA, not a CTE named data (WITH data AS).
+      boolean withData = c.at("WITH", "DATA") && c.peek(2) == null;
+      boolean withNoData = c.at("WITH", "NO", "DATA") && c.peek(3) == null;
+      if (materialized && (withData || withNoData)) {
+        noData = withNoData;
+        break;
+      }
+      Token t = c.next();
+      to = c.position();
+      // A select-list star (SELECT *, t.*, a, *), not count(*) or a product.
+      star |= t.text().equals("*") && previous != null && (previous.is("SELECT")
+          || previous.is("DISTINCT") || previous.is("ALL") || previous.isPunct(',')
+          || previous.isPunct('.'));
+      previous = t;
+      if (t.isIdentifier()) {
+        names.add(t.identifier());
+        if (c.atPunct('.') && c.peek(1) != null && c.peek(1).isIdentifier()) {
+          names.add(t.identifier() + "." + c.peek(1).identifier());
+        }
+      }
+    }
+    return new ViewDefinition(c.text(from, to), List.copyOf(columns),
+        java.util.Set.copyOf(names), star, noData);
+  }
+
+  /** The privileges of GRANT / REVOKE, between {@code from} and ON; column privileges left out. */
+  private static List<String> privileges(TokenCursor c, int from) {
+    int on = c.position();
+    c.reset(from);
+    List<String> out = new ArrayList<>();
+    StringBuilder words = new StringBuilder();
+    boolean columnPrivilege = false;
+    while (c.position() < on) {
+      if (c.atPunct('(')) {
+        c.skipParens();
+        columnPrivilege = true;
+        continue;
+      }
+      Token t = c.next();
+      if (t.isPunct(',')) {
+        if (!columnPrivilege && words.length() > 0) {
+          out.add(words.toString());
+        }
+        words.setLength(0);
+        columnPrivilege = false;
+      } else if (!t.is("PRIVILEGES") && t.type() == Token.Type.WORD
+          && t.text().matches("[A-Za-z]+")) {
+        words.append(words.length() == 0 ? "" : " ").append(t.text().toUpperCase(Locale.ROOT));
+      }
+    }
+    if (!columnPrivilege && words.length() > 0) {
+      out.add(words.toString());
+    }
+    c.reset(on);
+    return List.copyOf(out);
+  }
+
+  /** The grantees after TO / FROM: roles folded, {@code PUBLIC} as {@link GrantSpec#PUBLIC}. */
+  private static List<String> grantees(TokenCursor c) {
+    List<String> out = new ArrayList<>();
+    while (!c.atEnd() && !c.at("WITH") && !c.at("GRANTED") && !c.at("CASCADE")
+        && !c.at("RESTRICT")) {
+      c.accept("GROUP");
+      if (c.accept("PUBLIC")) {
+        out.add(GrantSpec.PUBLIC);
+      } else {
+        String role = c.identifier();
+        if (role == null) {
+          break;
+        }
+        out.add(role);
+      }
+      if (!c.acceptPunct(',')) {
+        break;
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static boolean createIndex(TokenCursor c, List<Operation> ops, boolean unique) {

@@ -38,6 +38,7 @@ class SchemaDriftTest {
       CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload text);
       CREATE TABLE measurements (taken date NOT NULL, value int) PARTITION BY RANGE (taken);
       CREATE VIEW paid_orders AS SELECT id, total FROM orders WHERE status <> 'new';
+      GRANT SELECT ON paid_orders TO PUBLIC;
       CREATE SEQUENCE invoice_numbers;
       CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
       CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE PROCEDURE touch();
@@ -265,6 +266,34 @@ class SchemaDriftTest {
             tuple("extra-view", "recent_orders"),
             tuple("missing-sequence", "invoice_numbers"),
             tuple("extra-sequence", "tmp_seq"));
+  }
+
+  /**
+   * A view dropped to change a column under it and created again: from another query, it
+   * differs in its definition; without its GRANT, in its grants; with other columns, in those.
+   */
+  @ParameterizedTest
+  @MethodSource("versions")
+  void viewsRecreatedWithAnotherQueryColumnsOrGrants(String version) throws SQLException {
+    List<SchemaDifference> other = drift(version,
+        "DROP VIEW paid_orders",
+        "CREATE VIEW paid_orders AS SELECT id, total FROM orders WHERE status <> 'paid'");
+    assertThat(other).extracting(SchemaDifference::kind, SchemaDifference::object)
+        .containsExactly(tuple("view-definition", "paid_orders"),
+            tuple("view-grants", "paid_orders"));
+    assertThat(other.get(0).actual()).contains("'paid'::order_status");
+    assertThat(other.get(1).message())
+        .isEqualTo("paid_orders: expected grants PUBLIC:SELECT, found none");
+    assertThat(drift(version,
+        "DROP VIEW paid_orders",
+        "CREATE VIEW paid_orders AS SELECT id FROM orders WHERE status <> 'new'",
+        "GRANT SELECT ON paid_orders TO PUBLIC"))
+        .extracting(SchemaDifference::kind, SchemaDifference::expected, SchemaDifference::actual)
+        .containsExactly(tuple("view-columns", "id bigint, total numeric(12,2)", "id bigint"));
+    assertThat(expected(version).views()).singleElement().satisfies(v -> {
+      assertThat(v.grants()).containsExactly("PUBLIC:SELECT");
+      assertThat(v.definition()).contains("'new'::order_status");
+    });
   }
 
   @ParameterizedTest

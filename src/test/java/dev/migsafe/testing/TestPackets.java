@@ -1,0 +1,36 @@
+package dev.migsafe.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Small PostgreSQL 16 packets for tests: the required header, the two schemas, the rest. */
+public final class TestPackets {
+  private TestPackets() {}
+
+  /**
+   * Writes {@code packet.yaml} into {@code dir}.
+   *
+   * @param rest further top-level YAML (renames, tables, ...), ending with a newline
+   */
+  public static Path write(Path dir, String current, String target, String rest)
+      throws IOException {
+    Path packet = dir.resolve("packet.yaml");
+    Files.writeString(packet, String.join("\n",
+        "apiVersion: migsafe/v1",
+        "kind: MigrationPacket",
+        "id: test-packet",
+        "title: a packet written by a test",
+        "owner: team-x",
+        "reviewers: [dba]",
+        "dialect: postgresql",
+        "engineVersion: \"16\"",
+        "schema:",
+        "  current: |",
+        current.indent(4).stripTrailing(),
+        "  target: |",
+        target.indent(4).stripTrailing(),
+        "") + rest);
+    return packet;
+  }
+}
