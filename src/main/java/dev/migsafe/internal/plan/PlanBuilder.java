@@ -109,7 +109,8 @@ public final class PlanBuilder {
         continue;
       }
       Recipe r = recipes.get(f.getRecipe());
-      Template t = ChangeTemplate.of(forRecipe(c, r, current), current, target, batchSize);
+      Template t = ChangeTemplate.of(forRecipe(c, r, current, target), current, target,
+          batchSize);
       templates.put(c.id(), t);
       for (StepExpander.Draft d : StepExpander.expand(f, r, t, current, target)) {
         byPhase.get(d.step().phase()).add(d);
@@ -511,7 +512,7 @@ public final class PlanBuilder {
    * Fields some recipes need that the diff does not carry (library/recipes/README.md): the
    * primary key's constraint name for a key type swap, the stage name of a table drop.
    */
-  private static Change forRecipe(Change c, Recipe r, Schema current) {
+  private static Change forRecipe(Change c, Recipe r, Schema current, Schema target) {
     Table t = current.table(c.table());
     switch (r.id()) {
       case "change-type-primary-key" -> {
@@ -522,7 +523,12 @@ public final class PlanBuilder {
             }
           }
           var col = t.column(c.column());
-          if (c.defaultValue() == null && col != null && col.defaultExpr() != null) {
+          // An identity, now or in the target, is no default to move: the recipe's identity
+          // steps make it (SET DEFAULT identity is not SQL).
+          boolean identity = col != null && col.identity() || ChangeTemplate.targetIdentity(
+              target, c.table(), c.column());
+          if (c.defaultValue() == null && col != null && col.defaultExpr() != null
+              && !identity) {
             c = c.withDefault(col.defaultExpr());
           }
         }

@@ -84,7 +84,10 @@ final class RollbackExecutor {
       if (path != null && path.timeBound() != null) {
         bound = bound.plus(path.timeBound());
       }
-      if (reachedEnd && path != null) {
+      // The tree's rollback undoes every reversible step of its change; in a packet of several
+      // changes the run can stop at another change's point of no return before this change's
+      // later reversible steps (its own swap) ran, and then only what ran is undone.
+      if (reachedEnd && path != null && allReversibleRan(changeId, done)) {
         path.statements().forEach(sql -> plannedStatements.add(
             new RollbackStatement(changeId, path.treeId(), sql, 0, 0, null)));
       } else {
@@ -179,6 +182,26 @@ final class RollbackExecutor {
             : "from where the rehearsal stopped, undoing the steps that ran");
   }
 
+
+  /** Whether every step of the change that has a rollback, up to its point of no return, ran. */
+  private boolean allReversibleRan(String changeId, List<Plan.Step> done) {
+    Set<String> ran = new java.util.HashSet<>();
+    done.forEach(s -> ran.add(s.id()));
+    for (Plan.Phase ph : plan.phases()) {
+      for (Plan.Step s : ph.steps()) {
+        if (!changeId.equals(s.changeId())) {
+          continue;
+        }
+        if (s.pointOfNoReturn()) {
+          return true;
+        }
+        if (s.rollbackSql() != null && !ran.contains(s.id())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
 
   static RollbackRun notExecuted(String fromStep, String reason, boolean failed) {
     return new RollbackRun(false, fromStep, 0, null, false, null, false, false, List.of(),
