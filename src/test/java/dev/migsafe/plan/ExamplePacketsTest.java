@@ -35,7 +35,8 @@ class ExamplePacketsTest {
       "plan-drop-column-still-read", List.of("drop-column"),
       "plan-pg10-not-null-default", List.of("add-column"),
       "plan-split-column", List.of("split-column"),
-      "plan-text-to-enum", List.of("create-enum", "change-type", "drop-constraint"));
+      "plan-text-to-enum", List.of("create-enum", "change-type", "drop-constraint"),
+      "plan-serial-to-identity-with-fks", List.of("change-type", "change-type", "change-type"));
 
   private static List<Path> planExamples() throws IOException {
     try (Stream<Path> dirs = Files.list(EXAMPLES)) {

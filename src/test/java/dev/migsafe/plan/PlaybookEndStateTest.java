@@ -165,7 +165,18 @@ class PlaybookEndStateTest {
 
   @Test
   void inboundForeignKeysAreDroppedInTheSwapAndComeBackNotValidThenValidated() throws Exception {
-    List<String> steps = sql(plan(IDENTITY_WITH_FKS));
+    JsonNode plan = plan(IDENTITY_WITH_FKS);
+    List<String> steps = sql(plan);
+    // Validating the restored key scans orders, not customers: it takes as long as the
+    // validation of the twin key on orders' new column.
+    List<String> estimates = new ArrayList<>();
+    plan.path("phases").forEach(ph -> ph.path("steps").forEach(st -> {
+      if (st.path("sql").asText().matches(
+          "ALTER TABLE \"orders\" VALIDATE CONSTRAINT \"orders_customer_id_fkey(_new)?\"")) {
+        estimates.add(st.path("estimatedDuration").asText());
+      }
+    }));
+    assertThat(estimates).hasSize(2).containsOnly(estimates.get(0));
     assertInOrder(steps,
         "ALTER TABLE \"orders\" RENAME CONSTRAINT \"orders_customer_id_fkey_new\"",
         " BEGIN",
@@ -238,6 +249,30 @@ class PlaybookEndStateTest {
     assertThat(plan.path("findings").toString()).contains("plan-no-recipe");
     assertThat(notReached(plan)).anySatisfy(m -> assertThat(m).contains("events.id",
         "column-identity"));
+  }
+
+  @Test
+  void aReferencingColumnTheTargetLeavesNarrowIsAFinding() throws Exception {
+    Path dir = Path.of("examples/plan-serial-to-identity-with-fks");
+    Path packet = tmp.resolve("packet.yaml");
+    Files.writeString(tmp.resolve("current.sql"),
+        Files.readString(dir.resolve("schema/current.sql")));
+    Files.writeString(tmp.resolve("target.sql"), Files.readString(dir.resolve(
+        "schema/target.sql")).replace("customer_id bigint NOT NULL,\n  amount_cents",
+            "customer_id integer NOT NULL,\n  amount_cents"));
+    Files.writeString(packet, Files.readString(dir.resolve("packet.yaml"))
+        .replace("schema/current.sql", "current.sql").replace("schema/target.sql", "target.sql"));
+    JsonNode plan = plan(packet);
+    List<String> narrow = new ArrayList<>();
+    plan.path("findings").forEach(f -> {
+      if (f.path("rule").asText().equals("plan-referencing-column-stays-narrow")) {
+        narrow.add(f.path("message").asText());
+      }
+    });
+    assertThat(narrow).containsExactly("invoices.customer_id stays integer in the target while "
+        + "customers.id, which it references through invoices_customer_id_fkey, becomes bigint");
+    // The key's swap still drops and restores the foreign key on the narrow column.
+    assertThat(notReached(plan)).isEmpty();
   }
 
   /** Each part in a step after the step of the part before it. */

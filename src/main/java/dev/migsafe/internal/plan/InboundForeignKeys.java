@@ -1,6 +1,8 @@
 package dev.migsafe.internal.plan;
 
 import dev.migsafe.api.Change;
+import dev.migsafe.api.Plan;
+import dev.migsafe.api.Severity;
 import dev.migsafe.internal.plan.Recipe.RecipeStep;
 import dev.migsafe.internal.schema.Constraint;
 import dev.migsafe.internal.schema.Schema;
@@ -80,6 +82,46 @@ final class InboundForeignKeys {
           }
         }
         default -> throw new IllegalArgumentException("unknown derived step " + s.derive());
+      }
+    }
+    return out;
+  }
+
+  private static final java.util.Map<String, Integer> INTEGER_BYTES = java.util.Map.of(
+      "smallint", 2, "integer", 4, "bigint", 8);
+
+  /**
+   * A key the packet widens while the target leaves a column that references it narrower: the
+   * swap restores the foreign key, but once the key hands out values past the narrower type,
+   * no row of the referencing table can point at them. The plan says so rather than decide.
+   */
+  static List<Plan.PlanFinding> narrowReferences(List<Change> changes, Schema current,
+      Schema target) {
+    List<Plan.PlanFinding> out = new ArrayList<>();
+    for (Change c : changes) {
+      Integer wide = c.kind().equals("change-type") ? INTEGER_BYTES.get(c.toType()) : null;
+      if (wide == null) {
+        continue;
+      }
+      for (Inbound i : of(c, current, target)) {
+        Table then = target.table(i.table());
+        int at = i.wanted() == null ? -1 : referencedColumns(target, i.wanted()).indexOf(
+            c.column());
+        var column = at < 0 || at >= i.wanted().columns().size() || then == null ? null
+            : then.column(i.wanted().columns().get(at));
+        Integer narrow = column == null ? null : INTEGER_BYTES.get(column.type());
+        if (narrow != null && narrow < wide) {
+          out.add(new Plan.PlanFinding("plan-referencing-column-stays-narrow", Severity.HIGH,
+              c.id(), i.table() + "." + column.name() + " stays " + column.type()
+                  + " in the target while " + c.table() + "." + c.column() + ", which it "
+                  + "references through " + i.wanted().name() + ", becomes " + c.toType(),
+              "The key's swap restores " + i.wanted().name() + ", but once " + c.table()
+                  + " hands out a key past the range of " + column.type() + ", no row of "
+                  + i.table() + " can reference it: the inserts fail instead.",
+              "Widen " + i.table() + "." + column.name() + " to " + c.toType() + " in the "
+                  + "target schema (the plan then widens it before the key's swap), or record "
+                  + "why it stays " + column.type() + "."));
+        }
       }
     }
     return out;

@@ -80,7 +80,8 @@ public final class PlanBuilder {
     Schema target = p.schema().target() != null ? SchemaReader.read(p.schema().target())
         : applyMigration(current, p);
     List<Change> changes = SchemaDiff.diff(current, target, p.renames(), p.transforms());
-    List<PlanFinding> findings = new ArrayList<>();
+    List<PlanFinding> findings = new ArrayList<>(
+        InboundForeignKeys.narrowReferences(changes, current, target));
     if (!p.migration().isEmpty()) {
       findings.addAll(checkMigration(p, current, target, version));
     }
@@ -142,8 +143,9 @@ public final class PlanBuilder {
     for (String ph : PHASE_IDS) {
       List<JudgedStep> judged = new ArrayList<>();
       for (StepExpander.Draft d : byPhase.get(ph)) {
-        PlanChange f = d.change() == null ? null : facts.stream()
-            .filter(x -> x.change() == d.change()).findFirst().orElseThrow();
+        PlanChange f = d.change() == null ? null : onItsTable(d, facts.stream()
+            .filter(x -> x.change() == d.change()).findFirst().orElseThrow(), p, current,
+            version);
         StatementResult st = analysis.get(d);
         List<TableLock> stepLocks = locksOf(d, st, helperTables);
         LockMode lock = st == null ? null : stepLocks.stream().map(TableLock::mode)
@@ -352,6 +354,28 @@ public final class PlanBuilder {
         + c.defaultValue()).isEmpty() && Volatility.classify(SqlSplitter.split("SELECT "
         + c.defaultValue()).get(0).tokens()) != Volatility.Kind.CONSTANT;
     return new PlanChange(c, version, rows, size, writes, rewrites, pk, volatileDefault);
+  }
+
+  /**
+   * The change's fact, or, for a step of the change on another table (a retyped key's swap
+   * validates the foreign keys of the tables that reference it), a fact of that table's
+   * profile, so that the step's duration and window come from the table it scans.
+   */
+  private PlanChange onItsTable(StepExpander.Draft d, PlanChange f, MigrationPacket p,
+      Schema current, int version) {
+    if (d.sql() == null || d.backfill()) {
+      return f;
+    }
+    List<dev.migsafe.internal.sql.SourceStatement> statements = SqlSplitter.split(d.sql());
+    if (statements.size() != 1) {
+      return f;
+    }
+    var read = dev.migsafe.internal.sql.PgStatementReader.read(statements.get(0));
+    String table = read.operations().isEmpty() ? null : read.operations().get(0).getTable();
+    if (table == null || table.equals(f.change().table()) || current.table(table) == null) {
+      return f;
+    }
+    return fact(Change.of(f.change().kind(), table), p, current, version);
   }
 
   /** Runs the plan's own SQL steps through the lint machinery, in execution order. */
