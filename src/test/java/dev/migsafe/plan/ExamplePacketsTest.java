@@ -37,7 +37,9 @@ class ExamplePacketsTest {
       Map.entry("plan-split-column", List.of("split-column")),
       Map.entry("plan-move-column-to-table", List.of("move-column")),
       Map.entry("plan-numeric-under-view", List.of("change-type")),
-      Map.entry("plan-text-to-enum", List.of("create-enum", "change-type", "drop-constraint")));
+      Map.entry("plan-text-to-enum", List.of("create-enum", "change-type", "drop-constraint")),
+      Map.entry("plan-serial-to-identity-with-fks",
+          List.of("change-type", "change-type", "change-type")));
 
   private static List<Path> planExamples() throws IOException {
     try (Stream<Path> dirs = Files.list(EXAMPLES)) {

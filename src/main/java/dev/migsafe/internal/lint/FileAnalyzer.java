@@ -225,6 +225,13 @@ final class FileAnalyzer {
           }
         }
       }
+      // Dropping a column drops its foreign keys, and each takes the lock of DROP CONSTRAINT
+      // on the table it references (PgLockFacts): a rehearsal sees it there.
+      if (op.getKind().equals("drop-column") && op.getRefTable() == null) {
+        t.constraints().stream().filter(c -> c.type().equals("foreign-key")
+            && c.columns().contains(op.getColumn()) && !c.refTable().equals(table))
+            .findFirst().ifPresent(c -> op.setRefTable(c.refTable()));
+      }
       if ("primary-key".equals(op.getConstraintType()) && op.isUsingIndex()) {
         Index idx = schema.indexes().get(op.getIndexName());
         op.setNotNull(idx != null && idx.columns().stream()

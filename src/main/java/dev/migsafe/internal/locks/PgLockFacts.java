@@ -135,7 +135,13 @@ public final class PgLockFacts {
           refLock = ACCESS_EXCLUSIVE;
         }
       }
-      case "drop-column", "rename-column", "rename-table", "rename-constraint", "set-schema",
+      case "drop-column" -> {
+        lock = ACCESS_EXCLUSIVE;
+        if (op.getRefTable() != null) {
+          refLock = ACCESS_EXCLUSIVE; // the foreign key it drops with the column
+        }
+      }
+      case "rename-column", "rename-table", "rename-constraint", "set-schema",
           "drop-not-null", "set-default", "drop-default", "add-identity", "drop-identity",
           "set-identity", "drop-expression", "set-storage", "set-compression", "alter-constraint",
           "enable-rule", "disable-rule", "enable-rls", "disable-rls", "force-rls", "inherit",

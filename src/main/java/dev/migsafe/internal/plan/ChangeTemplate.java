@@ -53,6 +53,7 @@ public final class ChangeTemplate {
         : SERIAL_DEFAULT.equals(c.defaultValue()) && ids.get("sequence") != null
             ? "nextval(" + SqlQuoting.literal(ids.get("sequence")) + "::regclass)"
             : c.defaultValue());
+    identityPlaceholders(c, current, target, ids.get("sequence"), raw);
     raw.put("expression", c.expression());
     raw.put("value", enumValue(c, target));
     raw.put("batchSize", Long.toString(batchSize));
@@ -83,6 +84,58 @@ public final class ChangeTemplate {
     raw.put("moveArguments", String.join(", ", SqlQuoting.literal(SqlQuoting.identifier(c.to())),
         SqlQuoting.literal(key), SqlQuoting.literal(toColumn), SqlQuoting.literal(ids.get("pk")),
         SqlQuoting.literal(c.column())));
+  }
+
+  /**
+   * What a key that becomes an identity needs ({@code change-type-primary-key}):
+   * {@code toIdentity} is set when the target column is an identity, {@code {identity}} is its
+   * {@code ALWAYS} or {@code BY DEFAULT}; {@code {identitySequence}} finds its sequence at run time
+   * ({@code pg_get_serial_sequence}, which also answers for identity columns), since PostgreSQL
+   * names it when the identity is added; {@code {lastIssued}} is the last value the old
+   * generator handed out: the old sequence's {@code last_value}, read from {@code pg_sequences}
+   * for an identity (whose sequence name the DDL does not give), NULL when there is none;
+   * {@code fromIdentity} is set when the current column is an identity; {@code
+   * {keyGeneration}} is how new rows get their key, for a forward-fix.
+   */
+  private static void identityPlaceholders(Change c, Schema current, Schema target,
+      String sequence, Map<String, String> raw) {
+    var now = column(current, c.table(), c.column());
+    var then = column(target, c.table(), c.column());
+    // Filled for every change, so that the library test reads the identity steps' SQL too;
+    // only toIdentity includes them.
+    boolean toIdentity = then != null && then.identity();
+    raw.put("toIdentity", toIdentity ? "yes" : null);
+    raw.put("identity", !toIdentity || then.identityGeneration() == null ? "BY DEFAULT"
+        : then.identityGeneration().toUpperCase(java.util.Locale.ROOT));
+    raw.put("identitySequence", c.column() == null ? null : "pg_get_serial_sequence("
+        + SqlQuoting.literal(SqlQuoting.identifier(c.table())) + ", "
+        + SqlQuoting.literal(c.column()) + ")");
+    // How new rows get a key, as an ALTER COLUMN action (the decision tree's forward-fix).
+    raw.put("keyGeneration", toIdentity
+        ? "ADD GENERATED " + raw.get("identity") + " AS IDENTITY"
+        : "SET DEFAULT " + raw.get("default"));
+    boolean fromIdentity = now != null && now.identity();
+    raw.put("fromIdentity", fromIdentity ? "yes" : null);
+    String oldColumn = c.column() == null ? null : c.column() + "_old";
+    raw.put("lastIssued", fromIdentity
+        ? "(SELECT last_value FROM pg_sequences WHERE format('%I.%I', schemaname, "
+            + "sequencename)::regclass = pg_get_serial_sequence("
+            + SqlQuoting.literal(SqlQuoting.identifier(c.table())) + ", "
+            + SqlQuoting.literal(oldColumn) + ")::regclass)"
+        : sequence != null ? "(SELECT last_value FROM " + SqlQuoting.identifier(sequence) + ")"
+        : "NULL");
+  }
+
+  /** Whether the target makes the column an identity. */
+  static boolean targetIdentity(Schema target, String table, String column) {
+    var then = column(target, table, column);
+    return then != null && then.identity();
+  }
+
+  private static dev.migsafe.internal.schema.Column column(Schema s, String table,
+      String column) {
+    Table t = s == null || table == null ? null : s.table(table);
+    return t == null || column == null ? null : t.columns().get(column);
   }
 
   /**

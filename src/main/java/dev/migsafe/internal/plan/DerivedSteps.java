@@ -40,7 +40,10 @@ final class DerivedSteps {
       "validate-twin-constraints", "twin-default", "add-target-columns", "swap-twin-indexes",
       "rename-swapped-indexes", "relax-dropped-columns", "drop-replaced-columns",
       "create-replacement-enum", "move-to-replacement-enum", "rename-replacement-enum",
-      "target-key-names", "new-table-keys", "drop-covering-indexes");
+      "target-key-names", "new-table-keys", "drop-covering-indexes",
+      "swap-twin-foreign-keys", "validate-swap-twin-foreign-keys",
+      "rename-swapped-foreign-keys", "drop-inbound-foreign-keys",
+      "restore-inbound-foreign-keys", "validate-inbound-foreign-keys");
 
   private DerivedSteps() {}
 
@@ -60,11 +63,32 @@ final class DerivedSteps {
     if (now == null || then == null || c.column() == null) {
       return List.of();
     }
+    if (InboundForeignKeys.DERIVES.contains(s.derive())) {
+      return InboundForeignKeys.expand(s, c, recipe, current, target);
+    }
     List<StepExpander.Draft> out = new ArrayList<>();
     switch (s.derive()) {
       case "add-target-columns" -> addTargetColumns(s, c, recipe, then, out);
       case "drop-covering-indexes" -> CoveringIndexes.drops(s, c, recipe, current)
           .forEach(d -> out.add(draft(s, c, recipe, d.title(), d.sql(), d.rollback())));
+      case "swap-twin-foreign-keys" -> swapTwinForeignKeys(now, then, c).forEach(k -> out.add(
+          draft(s, c, recipe, "Add " + k.building() + ", the twin of " + k.wanted().name()
+              + " on " + newColumn(c) + ", NOT VALID (checks new rows only; SHARE ROW EXCLUSIVE "
+              + "on " + c.table() + " and " + k.wanted().refTable() + " for milliseconds)",
+              "ALTER TABLE " + q(c.table()) + " ADD CONSTRAINT " + q(k.building()) + " "
+                  + InboundForeignKeys.definition(k.onNewColumn()) + " NOT VALID",
+              "ALTER TABLE " + q(c.table()) + " DROP CONSTRAINT " + q(k.building()))));
+      case "validate-swap-twin-foreign-keys" -> swapTwinForeignKeys(now, then, c).forEach(k ->
+          out.add(draft(s, c, recipe, "Validate " + k.building() + " (scans " + c.table()
+              + " under SHARE UPDATE EXCLUSIVE, ROW SHARE on " + k.wanted().refTable()
+              + "; writes go on)", "ALTER TABLE " + q(c.table()) + " VALIDATE CONSTRAINT "
+              + q(k.building()), null)));
+      case "rename-swapped-foreign-keys" -> swapTwinForeignKeys(now, then, c).stream()
+          .filter(k -> !k.building().equals(k.wanted().name())).forEach(k -> out.add(draft(s,
+              c, recipe, "Give " + k.building() + " the name " + k.wanted().name() + ", free "
+                  + "now that the old column's foreign key is gone (catalog-only)",
+              "ALTER TABLE " + q(c.table()) + " RENAME CONSTRAINT " + q(k.building()) + " TO "
+                  + q(k.wanted().name()), null)));
       case "swap-twin-indexes" -> swapTwins(c, current, target).forEach(t -> out.add(draft(s, c,
           recipe, "Build " + t.building() + ", the twin of " + t.old().name() + " on "
               + newColumn(c) + ", after the backfill (CONCURRENTLY: writes go on)",
@@ -224,6 +248,34 @@ final class DerivedSteps {
     }
   }
 
+  /**
+   * A foreign key of a copy-and-swap retype: the target's key on {@code column}, rebuilt on the
+   * new column under {@code <name>_new} while the old key on the old column holds the name,
+   * which it frees when phase D drops the old column.
+   */
+  private record SwapTwinForeignKey(Constraint wanted, Constraint onNewColumn, String building) {}
+
+  private static List<SwapTwinForeignKey> swapTwinForeignKeys(Table now, Table then, Change c) {
+    List<SwapTwinForeignKey> out = new ArrayList<>();
+    for (Constraint k : then.constraints()) {
+      if (!k.type().equals("foreign-key") || !k.columns().contains(c.column())) {
+        continue;
+      }
+      boolean taken = now.constraints().stream().anyMatch(x -> x.name().equals(k.name()));
+      boolean hadOne = now.constraints().stream().anyMatch(x -> x.type().equals("foreign-key")
+          && x.columns().contains(c.column()));
+      if (!hadOne) {
+        continue; // a new foreign key of the target: its own add-foreign-key change adds it
+      }
+      List<String> cols = k.columns().stream().map(x -> x.equals(c.column()) ? newColumn(c) : x)
+          .toList();
+      Constraint onNew = new Constraint(k.name(), k.type(), cols, null, k.refTable(), false,
+          k.refColumns(), k.actions());
+      out.add(new SwapTwinForeignKey(k, onNew, taken ? truncate(k.name() + "_new") : k.name()));
+    }
+    return out;
+  }
+
   private static List<SwapTwin> swapTwins(Change c, Schema current, Schema target) {
     List<SwapTwin> out = new ArrayList<>();
     if (target == null) {
@@ -322,10 +374,7 @@ final class DerivedSteps {
     if (k.type().equals("check")) {
       return "CHECK (" + k.checkExpr() + ")";
     }
-    return "FOREIGN KEY (" + String.join(", ", k.columns().stream().map(DerivedSteps::q)
-        .toList()) + ") REFERENCES " + q(k.refTable()) + (k.refColumns().isEmpty() ? ""
-            : " (" + String.join(", ", k.refColumns().stream().map(DerivedSteps::q).toList())
-                + ")");
+    return InboundForeignKeys.definition(k);
   }
 
   static StepExpander.Draft draft(RecipeStep s, Change c, Recipe recipe, String title,

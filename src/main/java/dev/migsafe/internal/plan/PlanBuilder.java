@@ -81,6 +81,7 @@ public final class PlanBuilder {
         : applyMigration(current, p);
     List<Change> changes = SchemaDiff.diff(current, target, p.renames(), p.transforms());
     List<PlanFinding> findings = new ArrayList<>(UndeclaredMoves.of(changes, target));
+    findings.addAll(InboundForeignKeys.narrowReferences(changes, current, target));
     if (!p.migration().isEmpty()) {
       findings.addAll(checkMigration(p, current, target, version));
     }
@@ -109,7 +110,8 @@ public final class PlanBuilder {
         continue;
       }
       Recipe r = recipes.get(f.getRecipe());
-      Template t = ChangeTemplate.of(forRecipe(c, r, current), current, target, batchSize);
+      Template t = ChangeTemplate.of(forRecipe(c, r, current, target), current, target,
+          batchSize);
       templates.put(c.id(), t);
       for (StepExpander.Draft d : StepExpander.expand(f, r, t, current, target)) {
         byPhase.get(d.step().phase()).add(d);
@@ -144,8 +146,9 @@ public final class PlanBuilder {
     for (String ph : PHASE_IDS) {
       List<JudgedStep> judged = new ArrayList<>();
       for (StepExpander.Draft d : byPhase.get(ph)) {
-        PlanChange f = d.change() == null ? null : facts.stream()
-            .filter(x -> x.change() == d.change()).findFirst().orElseThrow();
+        PlanChange f = d.change() == null ? null : onItsTable(d, facts.stream()
+            .filter(x -> x.change() == d.change()).findFirst().orElseThrow(), p, current,
+            version);
         StatementResult st = analysis.get(d);
         List<TableLock> stepLocks = locksOf(d, st, helperTables, newTables);
         LockMode lock = st == null ? null : stepLocks.stream().map(TableLock::mode)
@@ -360,6 +363,28 @@ public final class PlanBuilder {
     return new PlanChange(c, version, rows, size, writes, rewrites, pk, volatileDefault);
   }
 
+  /**
+   * The change's fact, or, for a step of the change on another table (a retyped key's swap
+   * validates the foreign keys of the tables that reference it), a fact of that table's
+   * profile, so that the step's duration and window come from the table it scans.
+   */
+  private PlanChange onItsTable(StepExpander.Draft d, PlanChange f, MigrationPacket p,
+      Schema current, int version) {
+    if (d.sql() == null || d.backfill()) {
+      return f;
+    }
+    List<dev.migsafe.internal.sql.SourceStatement> statements = SqlSplitter.split(d.sql());
+    if (statements.size() != 1) {
+      return f;
+    }
+    var read = dev.migsafe.internal.sql.PgStatementReader.read(statements.get(0));
+    String table = read.operations().isEmpty() ? null : read.operations().get(0).getTable();
+    if (table == null || table.equals(f.change().table()) || current.table(table) == null) {
+      return f;
+    }
+    return fact(Change.of(f.change().kind(), table), p, current, version);
+  }
+
   /** Runs the plan's own SQL steps through the lint machinery, in execution order. */
   private static Map<StepExpander.Draft, StatementResult> analyse(
       Map<String, List<StepExpander.Draft>> byPhase, Schema current, int version) {
@@ -535,7 +560,7 @@ public final class PlanBuilder {
    * Fields some recipes need that the diff does not carry (library/recipes/README.md): the
    * primary key's constraint name for a key type swap, the stage name of a table drop.
    */
-  private static Change forRecipe(Change c, Recipe r, Schema current) {
+  private static Change forRecipe(Change c, Recipe r, Schema current, Schema target) {
     Table t = current.table(c.table());
     switch (r.id()) {
       case "change-type-primary-key" -> {
@@ -546,7 +571,12 @@ public final class PlanBuilder {
             }
           }
           var col = t.column(c.column());
-          if (c.defaultValue() == null && col != null && col.defaultExpr() != null) {
+          // An identity, now or in the target, is no default to move: the recipe's identity
+          // steps make it (SET DEFAULT identity is not SQL).
+          boolean identity = col != null && col.identity() || ChangeTemplate.targetIdentity(
+              target, c.table(), c.column());
+          if (c.defaultValue() == null && col != null && col.defaultExpr() != null
+              && !identity) {
             c = c.withDefault(col.defaultExpr());
           }
         }

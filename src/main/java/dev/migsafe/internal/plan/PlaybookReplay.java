@@ -56,6 +56,7 @@ public final class PlaybookReplay {
       case "change-type" -> "column-type";
       case "set-not-null", "drop-not-null" -> "column-nullability";
       case "set-default", "drop-default" -> "column-default";
+      case "add-identity", "drop-identity" -> "column-identity";
       case "add-index" -> "missing-index";
       case "drop-index" -> "extra-index";
       case "add-foreign-key", "add-check", "add-unique", "add-primary-key" -> "missing-constraint";
@@ -91,6 +92,10 @@ public final class PlaybookReplay {
       case "drop-not-null" -> "the playbook leaves " + c.column() + " NOT NULL";
       case "set-default", "drop-default" -> "the playbook leaves " + c.column()
           + " with another default";
+      case "add-identity" -> "the playbook leaves " + c.column() + " without GENERATED "
+          + (c.expression() == null ? "" : c.expression().toUpperCase(java.util.Locale.ROOT)
+              + " ") + "AS IDENTITY";
+      case "drop-identity" -> "the playbook leaves " + c.column() + " an identity";
       case "add-index" -> "the playbook never builds the index on ("
           + String.join(", ", c.columns() == null ? List.of() : c.columns()) + ")";
       case "drop-index" -> "the playbook leaves index " + c.name();

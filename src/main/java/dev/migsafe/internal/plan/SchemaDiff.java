@@ -63,7 +63,7 @@ public final class SchemaDiff {
     List<Change> all = new ArrayList<>();
     all.addAll(d.creates);
     all.addAll(d.renames);
-    all.addAll(d.columns);
+    all.addAll(ReferencingFirst.order(d.columns, current));
     all.addAll(d.constraints);
     all.addAll(d.drops);
     for (var t : transforms) {
@@ -213,15 +213,26 @@ public final class SchemaDiff {
             .withTypes(col.type(), tc.type()).withNotNull(tc.notNull())
             .withDefault(tc.defaultExpr()));
       }
-      if (!Objects.equals(col.type(), tc.type())) {
+      boolean retyped = !Objects.equals(col.type(), tc.type());
+      if (retyped) {
+        // An identity is no default expression: the recipe reads it from the target schema.
         columns.add(Change.of("change-type", table).withColumn(newName)
             .withTypes(col.type(), tc.type()).withNotNull(tc.notNull())
-            .withDefault(tc.defaultExpr()));
+            .withDefault(tc.identity() ? null : tc.defaultExpr()));
       }
       if (!col.notNull() && tc.notNull() && !isPrimaryKeyColumn(t, newName)) {
         columns.add(Change.of("set-not-null", table).withColumn(newName).withTypes(null, tc.type()));
       } else if (col.notNull() && !tc.notNull()) {
         columns.add(Change.of("drop-not-null", table).withColumn(newName));
+      }
+      if (col.identity() || tc.identity()) {
+        // GENERATED AS IDENTITY is not a default: SET DEFAULT cannot make or undo one. A
+        // retyped key carries it (change-type-primary-key adds the identity in its swap).
+        if (!retyped && !Objects.equals(col.identityGeneration(), tc.identityGeneration())) {
+          columns.add(Change.of(tc.identity() ? "add-identity" : "drop-identity", table)
+              .withColumn(newName).withExpression(tc.identityGeneration()));
+        }
+        continue;
       }
       String d1 = norm(col.defaultExpr());
       String d2 = norm(tc.defaultExpr());
@@ -346,7 +357,8 @@ public final class SchemaDiff {
     // TABLE it names none, and both are the same constraint.
     List<String> columns = k.type().equals("check") ? List.of() : k.columns();
     return k.type() + ":" + renamed(columns, hints) + ":" + k.refTable() + ":"
-        + renamed(k.refColumns(), Map.of()) + ":" + norm(k.checkExpr());
+        + renamed(k.refColumns(), Map.of()) + ":" + norm(k.checkExpr()) + ":"
+        + norm(k.actions());
   }
 
   private static List<String> renamed(List<String> cols, Map<String, String> hints) {

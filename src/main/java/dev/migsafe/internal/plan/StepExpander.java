@@ -59,6 +59,9 @@ final class StepExpander {
       case "hassequence" -> t != null && t.has("sequence");
       case "!hassequence" -> t == null || !t.has("sequence");
       case "hasownedsequence" -> t != null && t.has("ownedSequence");
+      case "toidentity" -> t != null && t.has("toIdentity");
+      case "!toidentity" -> t == null || !t.has("toIdentity");
+      case "fromidentity" -> t != null && t.has("fromIdentity");
       case "!hasdefault" -> !c.isHasDefault();
       default -> throw new IllegalArgumentException("unknown recipe condition '" + when + "'");
     };

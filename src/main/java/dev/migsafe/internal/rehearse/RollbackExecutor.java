@@ -84,11 +84,10 @@ final class RollbackExecutor {
       if (path != null && path.timeBound() != null) {
         bound = bound.plus(path.timeBound());
       }
-      // The tree's rollback undoes the change up to its own point of no return. Another
-      // change's point can end the reversible part earlier (an in-place type change in phase A
-      // makes everything after it final), and then this change's later steps never ran: undo
-      // only what did.
-      if (reachedEnd && path != null && ranUpToItsOwnPoint(changeId, done)) {
+      // The tree's rollback undoes every reversible step of its change; in a packet of several
+      // changes the run can stop at another change's point of no return before this change's
+      // later reversible steps (its own swap) ran, and then only what ran is undone.
+      if (reachedEnd && path != null && allReversibleRan(changeId, done)) {
         path.statements().forEach(sql -> plannedStatements.add(
             new RollbackStatement(changeId, path.treeId(), sql, 0, 0, null)));
       } else {
@@ -184,19 +183,19 @@ final class RollbackExecutor {
   }
 
 
-  /** Whether every SQL step of the change before its own point of no return is in {@code done}. */
-  private boolean ranUpToItsOwnPoint(String changeId, List<Plan.Step> done) {
+  /** Whether every step of the change that has a rollback, up to its point of no return, ran. */
+  private boolean allReversibleRan(String changeId, List<Plan.Step> done) {
     Set<String> ran = new java.util.HashSet<>();
-    done.forEach(x -> ran.add(x.id()));
+    done.forEach(s -> ran.add(s.id()));
     for (Plan.Phase ph : plan.phases()) {
-      for (Plan.Step x : ph.steps()) {
-        if (!changeId.equals(x.changeId()) || x.sql() == null) {
+      for (Plan.Step s : ph.steps()) {
+        if (!changeId.equals(s.changeId())) {
           continue;
         }
-        if (x.pointOfNoReturn()) {
+        if (s.pointOfNoReturn()) {
           return true;
         }
-        if (!ran.contains(x.id())) {
+        if (s.rollbackSql() != null && !ran.contains(s.id())) {
           return false;
         }
       }

@@ -7,6 +7,8 @@ public final class Column {
   boolean notNull;
   String defaultExpr;
   boolean identity;
+  /** {@code always} or {@code by default} for an identity column; null otherwise. */
+  String identityGeneration;
   boolean generated;
 
   Column(String name, String type) {
@@ -30,11 +32,22 @@ public final class Column {
     return defaultExpr;
   }
 
+  /** Whether the column is {@code GENERATED ... AS IDENTITY}. */
+  public boolean identity() {
+    return identity;
+  }
+
+  /** {@code always} or {@code by default} for an identity column, else null. */
+  public String identityGeneration() {
+    return identity ? identityGeneration : null;
+  }
+
   Column copy() {
     Column c = new Column(name, type);
     c.notNull = notNull;
     c.defaultExpr = defaultExpr;
     c.identity = identity;
+    c.identityGeneration = identityGeneration;
     c.generated = generated;
     return c;
   }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param refTable a foreign key's referenced table
  * @param validated false while a constraint added NOT VALID has not been validated
  * @param refColumns a foreign key's referenced columns (empty: the primary key)
+ * @param actions a foreign key's ON DELETE / ON UPDATE clauses other than NO ACTION, upper
+ *     case ({@code ON DELETE CASCADE}); null for none
  */
 public record Constraint(
     String name,
@@ -22,7 +24,13 @@ public record Constraint(
     String checkExpr,
     String refTable,
     boolean validated,
-    List<String> refColumns) {
+    List<String> refColumns,
+    String actions) {
+
+  public Constraint(String name, String type, List<String> columns, String checkExpr,
+      String refTable, boolean validated, List<String> refColumns) {
+    this(name, type, columns, checkExpr, refTable, validated, refColumns, null);
+  }
 
   public Constraint(String name, String type, List<String> columns, String checkExpr,
       String refTable, boolean validated) {
@@ -30,16 +38,17 @@ public record Constraint(
   }
 
   Constraint withValidated() {
-    return new Constraint(name, type, columns, checkExpr, refTable, true, refColumns);
-  }
-
-  Constraint named(String newName) {
-    return new Constraint(newName, type, columns, checkExpr, refTable, validated, refColumns);
+    return new Constraint(name, type, columns, checkExpr, refTable, true, refColumns, actions);
   }
 
   Constraint renamedColumn(String from, String to) {
     List<String> cols = columns.stream().map(c -> c.equals(from) ? to : c).toList();
-    return new Constraint(name, type, cols, checkExpr, refTable, validated, refColumns);
+    return new Constraint(name, type, cols, checkExpr, refTable, validated, refColumns, actions);
+  }
+
+  Constraint renamed(String newName) {
+    return new Constraint(newName, type, columns, checkExpr, refTable, validated, refColumns,
+        actions);
   }
 
   /** True for a validated {@code CHECK (column IS NOT NULL)}, which lets PostgreSQL 12+ skip the scan of SET NOT NULL. */

@@ -104,6 +104,7 @@ public final class Schema {
           c.notNull = op.isNotNull();
           c.defaultExpr = op.getDefaultExpr();
           c.identity = op.isIdentity();
+          c.identityGeneration = op.getIdentityGeneration();
           c.generated = op.isGeneratedStored();
           t.columns.put(c.name, c);
           if (op.isInlinePrimaryKey()) {
@@ -118,7 +119,8 @@ public final class Schema {
           }
           if (op.isInlineReferences()) {
             t.constraints.add(new Constraint(t.name + "_" + c.name + "_fkey", "foreign-key",
-                List.of(c.name), null, op.getRefTable(), true, op.getRefColumns()));
+                List.of(c.name), null, op.getRefTable(), true, op.getRefColumns(),
+                op.getReferentialActions()));
           }
           if (op.isInlineCheck()) {
             t.constraints.add(new Constraint(t.name + "_" + c.name + "_check", "check",
@@ -163,8 +165,17 @@ public final class Schema {
       case "drop-not-null" -> column(t, op).ifPresent(c -> c.notNull = false);
       case "set-default" -> column(t, op).ifPresent(c -> c.defaultExpr = op.getDefaultExpr());
       case "drop-default" -> column(t, op).ifPresent(c -> c.defaultExpr = null);
-      case "add-identity" -> column(t, op).ifPresent(c -> c.identity = true);
-      case "drop-identity" -> column(t, op).ifPresent(c -> c.identity = false);
+      // An identity reads as the default "identity", as in CREATE TABLE (PgStatementReader).
+      case "add-identity" -> column(t, op).ifPresent(c -> {
+        c.identity = true;
+        c.identityGeneration = op.getIdentityGeneration();
+        c.defaultExpr = "identity";
+      });
+      case "drop-identity" -> column(t, op).ifPresent(c -> {
+        c.identity = false;
+        c.identityGeneration = null;
+        c.defaultExpr = null;
+      });
       case "add-constraint" -> {
         if (t != null) {
           String name = op.getConstraintName() != null ? op.getConstraintName()
@@ -187,13 +198,30 @@ public final class Schema {
             }
           }
           t.constraints.add(new Constraint(name, op.getConstraintType(), cols, op.getCheckExpr(),
-              op.getRefTable(), !op.isNotValid(), op.getRefColumns()));
+              op.getRefTable(), !op.isNotValid(), op.getRefColumns(),
+              op.getReferentialActions()));
         }
       }
       case "validate-constraint" -> {
         if (t != null) {
           t.constraints.replaceAll(c -> c.name().equals(op.getConstraintName())
               ? c.withValidated() : c);
+        }
+      }
+      case "rename-constraint" -> {
+        if (t != null && op.getNewName() != null) {
+          boolean indexed = t.constraints.stream().anyMatch(c -> c.name().equals(
+              op.getConstraintName()) && ("unique".equals(c.type())
+                  || "primary-key".equals(c.type())));
+          t.constraints.replaceAll(c -> c.name().equals(op.getConstraintName())
+              ? c.renamed(op.getNewName()) : c);
+          // A unique or primary-key constraint's index is renamed with it.
+          Index i = indexed ? indexes.get(op.getConstraintName()) : null;
+          if (i != null && i.table().equals(t.name)) {
+            indexes.remove(op.getConstraintName());
+            indexes.put(op.getNewName(), new Index(op.getNewName(), i.table(), i.columns(),
+                i.unique()));
+          }
         }
       }
       case "drop-constraint" -> {
@@ -208,18 +236,6 @@ public final class Schema {
         indexes.put(name, new Index(name, op.getTable(), op.getColumns(), op.isUnique()));
       }
       case "drop-index" -> indexes.remove(op.getIndexName());
-      case "rename-constraint" -> {
-        if (t != null && op.getNewName() != null) {
-          t.constraints.replaceAll(k -> k.name().equals(op.getConstraintName())
-              ? k.named(op.getNewName()) : k);
-          // A primary key's or unique constraint's index is renamed with it.
-          Index i = indexes.remove(op.getConstraintName());
-          if (i != null) {
-            indexes.put(op.getNewName(), new Index(op.getNewName(), i.table(), i.columns(),
-                i.unique()));
-          }
-        }
-      }
       case "rename-index" -> {
         Index i = indexes.remove(op.getIndexName());
         if (i != null && op.getNewName() != null) {

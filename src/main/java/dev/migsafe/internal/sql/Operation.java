@@ -31,6 +31,10 @@ public final class Operation {
   private boolean notNull;
   private boolean serial;
   private boolean identity;
+  /** An identity's kind, {@code always} or {@code by default}; null when it is not one. */
+  private String identityGeneration;
+  /** A foreign key's ON DELETE / ON UPDATE clauses as written, upper case; null for none. */
+  private String referentialActions;
   private boolean generatedStored;
   private boolean inlinePrimaryKey;
   private boolean inlineUnique;
@@ -239,6 +243,24 @@ public final class Operation {
 
   public Operation setIdentity(boolean identity) {
     this.identity = identity;
+    return this;
+  }
+
+  public String getIdentityGeneration() {
+    return identityGeneration;
+  }
+
+  public Operation setIdentityGeneration(String identityGeneration) {
+    this.identityGeneration = identityGeneration;
+    return this;
+  }
+
+  public String getReferentialActions() {
+    return referentialActions;
+  }
+
+  public Operation setReferentialActions(String referentialActions) {
+    this.referentialActions = referentialActions;
     return this;
   }
 

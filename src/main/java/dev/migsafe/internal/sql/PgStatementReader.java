@@ -450,7 +450,10 @@ public final class PgStatementReader {
           .setValue(c.skipParens());
     }
     if (c.accept("ADD", "GENERATED")) {
-      return new Operation("add-identity").setTable(table).setColumn(col).setIdentity(true);
+      String generation = c.accept("ALWAYS") ? "always"
+          : c.accept("BY", "DEFAULT") ? "by default" : null;
+      return new Operation("add-identity").setTable(table).setColumn(col).setIdentity(true)
+          .setIdentityGeneration(generation);
     }
     if (c.accept("DROP", "IDENTITY")) {
       return new Operation("drop-identity").setTable(table).setColumn(col);
@@ -523,15 +526,17 @@ public final class PgStatementReader {
       } else if (c.accept("REFERENCES")) {
         op.setInlineReferences(true).setRefTable(c.qualifiedName());
         op.setRefColumns(c.identifierList());
-        referentialClauses(c);
+        op.setReferentialActions(referentialClauses(c));
       } else if (c.accept("CHECK")) {
         op.setInlineCheck(true).setCheckExpr(c.skipParens());
         c.accept("NO", "INHERIT");
       } else if (c.accept("GENERATED")) {
-        if (c.accept("ALWAYS") || c.accept("BY", "DEFAULT")) {
+        String generation = c.accept("ALWAYS") ? "always"
+            : c.accept("BY", "DEFAULT") ? "by default" : null;
+        if (generation != null) {
           if (c.accept("AS", "IDENTITY")) {
-            op.setIdentity(true).setNotNull(true).setHasDefault(true).setDefaultVolatile(true)
-                .setDefaultExpr("identity");
+            op.setIdentity(true).setIdentityGeneration(generation).setNotNull(true)
+                .setHasDefault(true).setDefaultVolatile(true).setDefaultExpr("identity");
             c.skipParens();
           } else if (c.accept("AS")) {
             String expr = c.skipParens();
@@ -572,21 +577,33 @@ public final class PgStatementReader {
     }
   }
 
-  private static void referentialClauses(TokenCursor c) {
+  /**
+   * Skips MATCH, ON DELETE / ON UPDATE and timing clauses; returns the ON clauses other than
+   * the default NO ACTION, as {@code ON DELETE CASCADE ON UPDATE ...} in upper case (the plan
+   * re-creates a foreign key with them), or null when there are none.
+   */
+  private static String referentialClauses(TokenCursor c) {
+    List<String> actions = new ArrayList<>();
     while (true) {
       if (c.accept("MATCH")) {
         c.next();
       } else if (c.accept("ON")) {
+        int start = c.position();
         c.next();
         if (!c.accept("NO", "ACTION") && !c.accept("SET", "NULL") && !c.accept("SET", "DEFAULT")) {
           c.next();
         }
         c.identifierList();
+        String clause = "ON " + c.text(start, c.position()).replaceAll("\\s+", " ").trim()
+            .toUpperCase(java.util.Locale.ROOT);
+        if (!clause.endsWith("NO ACTION")) {
+          actions.add(clause);
+        }
       } else if (c.accept("DEFERRABLE") || c.accept("NOT", "DEFERRABLE")
           || c.accept("INITIALLY", "DEFERRED") || c.accept("INITIALLY", "IMMEDIATE")) {
         continue;
       } else {
-        return;
+        return actions.isEmpty() ? null : String.join(" ", actions);
       }
     }
   }
@@ -612,7 +629,7 @@ public final class PgStatementReader {
       }
       op.setRefTable(c.qualifiedName());
       op.setRefColumns(c.identifierList());
-      referentialClauses(c);
+      op.setReferentialActions(referentialClauses(c));
     } else if (c.accept("CHECK")) {
       op.setConstraintType("check").setCheckExpr(c.skipParens());
       c.accept("NO", "INHERIT");
