@@ -60,6 +60,9 @@ public final class ChangeTemplate {
     if (c.kind().equals("move-column")) {
       moveColumn(c, target, ids, raw);
     }
+    if (c.kind().equals("create-table") && target != null && target.table(c.table()) != null) {
+      raw.put("createTable", NewTableDdl.createTable(target.table(c.table())));
+    }
     return new Template(ids, lists, raw);
   }
 

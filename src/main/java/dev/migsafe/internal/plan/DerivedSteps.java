@@ -52,6 +52,13 @@ final class DerivedSteps {
     if (s.derive().endsWith("-replacement-enum")) {
       return EnumReplacement.expand(s, c, recipe, current, target);
     }
+    if (s.derive().equals("new-table-keys")) {
+      // A move names its new table as {to}; a created table is the change's own.
+      Table created = target == null ? null
+          : target.table(c.kind().equals("create-table") ? c.table() : c.to());
+      return created == null ? List.of() : NewTableDdl.keysAndIndexes(created, target).stream()
+          .map(k -> draft(s, c, recipe, k.title(), k.sql(), k.rollback())).toList();
+    }
     if (s.derive().equals("target-key-names")) {
       return targetKeyNames(s, c, recipe, current, target);
     }
@@ -98,13 +105,6 @@ final class DerivedSteps {
               "Give " + t.building() + " the name " + t.name() + ", free now that the old "
                   + "column's index is gone (catalog-only)",
               "ALTER INDEX " + q(t.building()) + " RENAME TO " + q(t.name()), null)));
-      case "new-table-keys" -> {
-        Table created = target.table(c.to());
-        if (created != null) {
-          NewTableDdl.keysAndIndexes(created, target).forEach(k -> out.add(draft(s, c, recipe,
-              k.title(), k.sql(), k.rollback())));
-        }
-      }
       default -> {
         if (c.to() != null) {
           derivedOnTwin(s, c, recipe, current, target, now, then, out);

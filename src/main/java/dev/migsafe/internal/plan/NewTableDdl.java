@@ -29,7 +29,10 @@ final class NewTableDdl {
     List<String> parts = new ArrayList<>();
     for (Column c : t.columns().values()) {
       parts.add(identifier(c.name()) + " " + c.type() + (c.notNull() ? " NOT NULL" : "")
-          + (c.defaultExpr() == null ? "" : " DEFAULT " + c.defaultExpr()));
+          + (c.defaultExpr() == null ? "" : " DEFAULT " + c.defaultExpr())
+          + (c.identity() ? " GENERATED " + (c.identityGeneration() == null ? "BY DEFAULT"
+              : c.identityGeneration().toUpperCase(java.util.Locale.ROOT)) + " AS IDENTITY"
+              : ""));
     }
     for (Constraint k : t.constraints()) {
       String body = switch (k.type()) {
@@ -56,10 +59,8 @@ final class NewTableDdl {
       String name = identifier(k.name());
       out.add(new Statement("Add the foreign key " + k.name() + " NOT VALID (the lock on "
           + k.refTable() + " lasts milliseconds; run it with lock_timeout)",
-          "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " FOREIGN KEY ("
-              + columns(k.columns()) + ") REFERENCES " + identifier(k.refTable())
-              + (k.refColumns().isEmpty() ? "" : " (" + columns(k.refColumns()) + ")")
-              + " NOT VALID",
+          "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " "
+              + InboundForeignKeys.definition(k) + " NOT VALID",
           "ALTER TABLE " + table + " DROP CONSTRAINT " + name));
       out.add(new Statement("Validate " + k.name() + " while " + t.name() + " is empty",
           "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name, null));
