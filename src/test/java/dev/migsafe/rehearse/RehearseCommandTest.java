@@ -227,6 +227,24 @@ class RehearseCommandTest {
   }
 
   @Test
+  void aPacketOfManyKindsReachesItsTargetOnARealServer() throws Exception {
+    Run run = rehearse("src/test/resources/rehearse/mixed-changes/packet.yaml");
+    JsonNode r = run.json();
+    assertThat(r).as("stderr: %s", run.err()).isNotNull();
+    assertThat(r.path("stopped").isNull()).as("%s", r.path("stopped")).isTrue();
+    for (JsonNode s : r.path("steps")) {
+      assertThat(s.path("error").isNull()).as("%s", s).isTrue();
+      assertThat(s.path("matchesPrediction").asBoolean()).as("%s", s).isTrue();
+    }
+    for (JsonNode v : r.path("validations")) {
+      assertThat(v.path("passed").asBoolean()).as("%s", v).isTrue();
+    }
+    assertThat(r.path("endState").path("reached").asBoolean()).as("%s", r.path("endState"))
+        .isTrue();
+    assertThat(run.exit()).isZero();
+  }
+
+  @Test
   void aBrokenRollbackFailsItsGate() throws Exception {
     Path dir = Path.of("src/test/resources/rehearse/broken-rollback");
     Run run = rehearse(dir.resolve("packet.yaml").toString(), "--recipes",
