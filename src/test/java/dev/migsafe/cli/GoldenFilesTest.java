@@ -51,7 +51,8 @@ class GoldenFilesTest {
             "2026-12-07T09:00", "examples/plan-rename-column/packet.yaml"),
         new Case("plan-rename-column.html", 0, "plan", "--format", "html", "--start",
             "2026-12-07T09:00", "examples/plan-rename-column/packet.yaml"),
-        new Case("plan-rename-column-rehearsed.md", 0, "plan", "--start", "2026-12-07T09:00",
+        // The rehearsal failed two gates: plan exits 1 (--fail-on gate-failed by default).
+        new Case("plan-rename-column-rehearsed.md", 1, "plan", "--start", "2026-12-07T09:00",
             "examples/plan-rename-column/packet.yaml", "--rehearsal",
             "src/test/resources/golden/rehearsal.json"),
         new Case("rules.txt", 0, "rules"),

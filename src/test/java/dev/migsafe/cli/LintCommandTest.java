@@ -79,14 +79,16 @@ class LintCommandTest {
   }
 
   @Test
-  void emptyFileAndFolderWithoutSqlAreFine() throws IOException {
+  void emptyFileIsFineButFolderWithoutSqlIsBadInput() throws IOException {
     Path f = write("empty.sql", "");
     assertThat(CliRunner.run("lint", f.toString()).exit()).isZero();
     Path folder = dir.resolve("nothing");
-    Files.createDirectories(folder);
+    Files.createDirectories(folder.resolve("sub"));
+    Files.writeString(folder.resolve("README.md"), "no SQL here");
     CliRunner.Run r = CliRunner.run("lint", folder.toString());
-    assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("0 files, 0 statements");
+    assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT.code());
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo(folder + ": no migration files (*.sql) in this folder\n");
   }
 
   @Test

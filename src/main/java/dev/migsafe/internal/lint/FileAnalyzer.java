@@ -16,6 +16,7 @@ import dev.migsafe.internal.sql.SourceStatement;
 import dev.migsafe.internal.sql.SqlSplitter;
 import dev.migsafe.internal.sql.StatementParser;
 import dev.migsafe.internal.sql.StatementRead;
+import dev.migsafe.internal.sql.SyntaxError;
 import dev.migsafe.internal.sql.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,14 +109,19 @@ final class FileAnalyzer {
   private void analyzeStatement(
       SourceStatement st, MigrationFact file, List<StatementResult> results, List<Object> facts) {
     StatementRead read = PgStatementReader.read(st);
-    StatementParser.Parse parse = StatementParser.parse(st.text());
-    boolean parsed = (parse.ok() || read.recognized()) && !st.unterminated();
+    SyntaxError syntax = read.syntaxError();
+    // A statement PostgreSQL rejects runs nothing: it takes no lock and changes no schema, so
+    // its operations are left out. JSqlParser is not asked: it may accept what PostgreSQL
+    // rejects (it reads ADD COLUM bar int as a column "colum" of type "bar int").
+    StatementParser.Parse parse = syntax != null
+        ? new StatementParser.Parse(null, syntax.message()) : StatementParser.parse(st.text());
+    List<Operation> operations = syntax != null ? List.of() : read.operations();
+    boolean parsed = (parse.ok() || read.recognized()) && syntax == null;
     String parser = parse.ok() ? "jsqlparser" : read.recognized() ? "postgresql-reader" : "keywords";
-    String error = st.unterminated() ? "a string, quoted identifier or comment is never closed"
-        : parse.error();
+    String error = parse.error();
 
     // Transaction state as it stands for this statement: BEGIN opens before it runs.
-    for (Operation op : read.operations()) {
+    for (Operation op : operations) {
       if (op.getKind().equals("begin") && !file.wrappedInTransaction()) {
         explicitTransaction = true;
         currentTransaction = ++transactionCounter;
@@ -127,7 +133,7 @@ final class FileAnalyzer {
     boolean rewrites = false;
     boolean scans = false;
     boolean fails = false;
-    for (Operation op : read.operations()) {
+    for (Operation op : operations) {
       if (parse.ok()) {
         Boolean where = StatementParser.hasWhere(parse.statement());
         if (where != null) {
@@ -151,14 +157,14 @@ final class FileAnalyzer {
     }
     LockMode strongest = locks.values().stream().reduce(null, LockMode::strongest);
     facts.add(new StatementFact(st.index(), st.line(), st.column(), read.kind(), st.text(),
-        parsed, error, inTransaction, inTransaction ? currentTransaction : -1,
+        parsed, error, syntax, inTransaction, inTransaction ? currentTransaction : -1,
         current.lockTimeoutMs(), current.statementTimeoutMs(), strongest, List.copyOf(locks.keySet()), rewrites, scans));
     List<TableLock> tableLocks = new ArrayList<>();
     locks.forEach((t, m) -> tableLocks.add(new TableLock(t, m)));
     results.add(new StatementResult(st.index(), st.line(), st.column(), cut(st.text()), parsed,
         parser, read.kind(), List.copyOf(tableLocks), rewrites, scans, fails));
 
-    for (Operation op : read.operations()) {
+    for (Operation op : operations) {
       if ((op.getKind().equals("commit") || op.getKind().equals("rollback"))
           && explicitTransaction) {
         explicitTransaction = false;
