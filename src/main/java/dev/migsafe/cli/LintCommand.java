@@ -11,6 +11,7 @@ import dev.migsafe.internal.config.ProjectConfig;
 import dev.migsafe.internal.io.AtomicFiles;
 import dev.migsafe.internal.render.LintJsonRenderer;
 import dev.migsafe.internal.render.LintTextRenderer;
+import dev.migsafe.internal.render.RuleDocs;
 import dev.migsafe.internal.render.SarifRenderer;
 import dev.migsafe.api.RuleInfo;
 import java.io.IOException;
@@ -111,8 +112,9 @@ final class LintCommand implements Callable<Integer> {
     LintResult result = lint(migsafe);
     String rendered = switch (format) {
       case text -> new LintTextRenderer(useColor(), verbose).render(result);
-      case json -> LintJsonRenderer.render(result, Migsafe.version());
-      case sarif -> SarifRenderer.render(result, migsafe.rules(), Migsafe.version());
+      case json -> LintJsonRenderer.render(result, Migsafe.version(), docs(migsafe));
+      case sarif -> SarifRenderer.render(result, docs(migsafe), Migsafe.version(),
+          RepositoryRoot.of(Path.of("")));
     };
     if (out != null) {
       AtomicFiles.write(out, rendered);
@@ -121,6 +123,10 @@ final class LintCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     }
     return result.hasFindingsAtLeast(threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  private static RuleDocs docs(Migsafe migsafe) {
+    return new RuleDocs(migsafe.rules(), migsafe::ruleDoc);
   }
 
   private LintResult lint(Migsafe migsafe) {

@@ -7,6 +7,7 @@ import dev.migsafe.api.LintResult;
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.api.RuleInfo;
 import dev.migsafe.api.Severity;
+import dev.migsafe.api.SuppressedFinding;
 import dev.migsafe.internal.rules.MigrationFact;
 import dev.migsafe.internal.rules.RawFinding;
 import dev.migsafe.internal.rules.RuleBase;
@@ -92,11 +93,12 @@ public final class Linter {
     FileAnalyzer.Analysis analysis = new FileAnalyzer(options.engineVersion(), schema)
         .analyze(text, fact);
     List<RawFinding> raw = rules.fire(analysis.facts());
-    List<Finding> findings = applySuppressions(raw, analysis.suppressions());
+    List<SuppressedFinding> suppressed = new ArrayList<>();
+    List<Finding> findings = applySuppressions(raw, analysis.suppressions(), suppressed);
     findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column)
         .thenComparing(Finding::severity).thenComparing(Finding::rule));
     return new FileResult(f.displayPath(), f.rollback(), wrapped, analysis.statements(),
-        List.copyOf(findings));
+        List.copyOf(findings), List.copyOf(suppressed));
   }
 
   /**
@@ -123,8 +125,8 @@ public final class Linter {
     return any;
   }
 
-  private List<Finding> applySuppressions(
-      List<RawFinding> raw, Map<Integer, List<Suppression>> suppressions) {
+  private List<Finding> applySuppressions(List<RawFinding> raw,
+      Map<Integer, List<Suppression>> suppressions, List<SuppressedFinding> suppressed) {
     List<Finding> out = new ArrayList<>();
     List<Suppression> used = new ArrayList<>();
     for (RawFinding r : raw) {
@@ -133,13 +135,15 @@ public final class Linter {
       }
       Suppression match = suppressions.getOrDefault(r.statementIndex(), List.of()).stream()
           .filter(s -> s.hasReason() && s.rules().contains(r.rule())).findFirst().orElse(null);
+      Severity sev = options.severityOverrides().getOrDefault(r.rule(), r.severity());
+      Finding finding = new Finding(r.rule(), sev, r.line(), r.column(), r.statementIndex(),
+          r.message(), r.why(), r.saferAlternative());
       if (match != null) {
         used.add(match);
+        suppressed.add(new SuppressedFinding(finding, match.reason(), match.line()));
         continue;
       }
-      Severity sev = options.severityOverrides().getOrDefault(r.rule(), r.severity());
-      out.add(new Finding(r.rule(), sev, r.line(), r.column(), r.statementIndex(), r.message(),
-          r.why(), r.saferAlternative()));
+      out.add(finding);
     }
     suppressions.forEach((index, list) -> {
       for (Suppression s : list) {
