@@ -21,7 +21,6 @@ import dev.migsafe.internal.sql.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +33,12 @@ import java.util.Set;
  * judges and the statement results the user sees.
  */
 final class FileAnalyzer {
+  /** The key of ignore-file suppressions among the per-statement ones. */
+  static final int WHOLE_FILE = -1;
+
+  /** The owner of comments after the last statement that are on a line of their own. */
+  private static final int NO_STATEMENT = -2;
+
   /** Statement text longer than this is cut in results, to keep output and memory bounded. */
   private static final int MAX_SQL_IN_RESULT = 4_000;
 
@@ -97,12 +102,16 @@ final class FileAnalyzer {
       currentTransaction = ++transactionCounter;
     }
     SourceStatement previous = null;
-    for (Iterator<SourceStatement> it = SqlSplitter.iterate(text); it.hasNext(); ) {
+    SqlSplitter.StatementIterator it = SqlSplitter.iterate(text);
+    while (it.hasNext()) {
       SourceStatement st = it.next();
-      collectSuppressions(st, previous, suppressions);
+      collectSuppressions(st.comments(), st.line(), st.index(), previous, suppressions);
       analyzeStatement(st, file, results, facts);
       previous = st;
     }
+    // After the last statement: an ignore-file comment, or an ignore on that statement's line.
+    collectSuppressions(it.trailingComments(), Integer.MAX_VALUE, NO_STATEMENT, previous,
+        suppressions);
     return new Analysis(results, facts, suppressions);
   }
 
@@ -319,13 +328,15 @@ final class FileAnalyzer {
    * Comments on or above a statement belong to it; a comment on the last line of the previous
    * statement (after its semicolon) belongs to that one.
    */
-  private static void collectSuppressions(SourceStatement st, SourceStatement previous,
-      Map<Integer, List<Suppression>> out) {
-    for (Token c : st.comments()) {
-      int owner = previous != null && c.line() == previous.endLine() && c.line() < st.line()
-          ? previous.index() : st.index();
+  private static void collectSuppressions(List<Token> comments, int line, int index,
+      SourceStatement previous, Map<Integer, List<Suppression>> out) {
+    for (Token c : comments) {
+      int owner = previous != null && c.line() == previous.endLine() && c.line() < line
+          ? previous.index() : index;
       for (Suppression s : Suppression.parse(c.text(), c.line(), c.column())) {
-        out.computeIfAbsent(owner, k -> new ArrayList<>()).add(s);
+        if (s.wholeFile() || owner != NO_STATEMENT) {
+          out.computeIfAbsent(s.wholeFile() ? WHOLE_FILE : owner, k -> new ArrayList<>()).add(s);
+        }
       }
     }
   }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Lints migration files: replays them in order over the starting schema, analyses every
@@ -133,7 +134,9 @@ public final class Linter {
       if (options.disabledRules().contains(r.rule())) {
         continue;
       }
-      Suppression match = suppressions.getOrDefault(r.statementIndex(), List.of()).stream()
+      Suppression match = Stream.concat(
+              suppressions.getOrDefault(r.statementIndex(), List.of()).stream(),
+              suppressions.getOrDefault(FileAnalyzer.WHOLE_FILE, List.of()).stream())
           .filter(s -> s.hasReason() && s.rules().contains(r.rule())).findFirst().orElse(null);
       Severity sev = options.severityOverrides().getOrDefault(r.rule(), r.severity());
       Finding finding = new Finding(r.rule(), sev, r.line(), r.column(), r.statementIndex(),
@@ -156,10 +159,14 @@ public final class Linter {
                   + String.join(",", s.rules()) + " table is empty in every environment");
         } else if (!used.contains(s)) {
           f = meta("unused-suppression", index, s,
-              "The migsafe:ignore comment for " + String.join(", ", s.rules())
-                  + " matches no finding of this statement",
-              "A stale suppression hides the next real finding of the same rule here.",
-              "Remove the comment, or move it onto the statement it is meant for.");
+              "The migsafe:ignore" + (s.wholeFile() ? "-file" : "") + " comment for "
+                  + String.join(", ", s.rules()) + " matches no finding of this "
+                  + (s.wholeFile() ? "file" : "statement"),
+              s.wholeFile() ? "A stale suppression hides the next real finding of the same rule "
+                  + "anywhere in this file." : "A stale suppression hides the next real finding "
+                  + "of the same rule here.",
+              s.wholeFile() ? "Remove the comment." : "Remove the comment, or move it onto the "
+                  + "statement it is meant for.");
         }
         if (f != null) {
           out.add(f);
