@@ -24,7 +24,9 @@ class LintCommandTest {
     CliRunner.Run r = CliRunner.run("lint", f.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains(f + ":2:1: high pg-add-column-volatile-default: ")
-        .contains("see: migsafe rules explain pg-add-column-volatile-default");
+        .contains("see: https://github.com/migsafe/migsafe/blob/main/rules/postgresql/"
+            + "pg-add-column-volatile-default.md (migsafe rules explain "
+            + "pg-add-column-volatile-default)");
     assertThat(r.err()).isEmpty();
   }
 
