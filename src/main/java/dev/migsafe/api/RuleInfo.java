@@ -9,4 +9,12 @@ package dev.migsafe.api;
  * @param summary one line
  * @param since the migsafe version that added it
  */
-public record RuleInfo(String id, String dialect, Severity severity, String summary, String since) {}
+public record RuleInfo(String id, String dialect, Severity severity, String summary, String since) {
+  /** Where the rule docs are published: the repository's {@code rules/} folder. */
+  public static final String DOCS_BASE = "https://github.com/migsafe/migsafe/blob/main/rules/";
+
+  /** The web page of the rule's doc, the same text {@code migsafe rules explain ID} prints. */
+  public String docUrl() {
+    return DOCS_BASE + dialect + "/" + id + ".md";
+  }
+}

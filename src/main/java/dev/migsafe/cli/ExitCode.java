@@ -4,9 +4,15 @@ package dev.migsafe.cli;
 public enum ExitCode {
   /** Nothing at or above the failure threshold. */
   OK(0),
-  /** Findings at or above the threshold ({@code --fail-on}, default high). */
+  /**
+   * Findings at or above the threshold ({@code --fail-on}, default high); for {@code plan} also
+   * a gate blocked or failed (its {@code --fail-on} names the gate states that count).
+   */
   FINDINGS(1),
-  /** Bad input or usage: the message is on standard error. */
+  /**
+   * Bad input or usage: the message is on standard error. Also no command at all, and paths
+   * that hold no migration file.
+   */
   BAD_INPUT(2),
   /**
    * An internal error: a bug in migsafe; or the JVM ran out of memory, when one line on

@@ -9,8 +9,10 @@ import dev.migsafe.api.TransactionMode;
 import dev.migsafe.internal.config.ConfigLoader;
 import dev.migsafe.internal.config.ProjectConfig;
 import dev.migsafe.internal.io.AtomicFiles;
+import dev.migsafe.internal.render.LintCompactRenderer;
 import dev.migsafe.internal.render.LintJsonRenderer;
 import dev.migsafe.internal.render.LintTextRenderer;
+import dev.migsafe.internal.render.RuleDocs;
 import dev.migsafe.internal.render.SarifRenderer;
 import dev.migsafe.api.RuleInfo;
 import java.io.IOException;
@@ -38,12 +40,13 @@ import picocli.CommandLine.Parameters;
         + "input.")
 final class LintCommand implements Callable<Integer> {
   /** Output formats of lint. */
-  enum Format { text, json, sarif }
+  enum Format { text, compact, json, sarif }
 
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders; - for stdin.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = "--format", description = "text, json or sarif (default: text).")
+  @Option(names = "--format", description = "text, compact (one line per finding), json or "
+      + "sarif (default: text).")
   Format format = Format.text;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead "
@@ -76,6 +79,10 @@ final class LintCommand implements Callable<Integer> {
 
   @Option(names = "--verbose", description = "Text format: list every statement's locks too.")
   boolean verbose;
+
+  @Option(names = "--explain", description = "Text format: print the why and the safer "
+      + "alternative under every finding, not only under the first of each rule.")
+  boolean explain;
 
   @Option(names = "--color", negatable = true,
       description = "Colour the text output (default: when standard output is a terminal).")
@@ -110,9 +117,12 @@ final class LintCommand implements Callable<Integer> {
 
     LintResult result = lint(migsafe);
     String rendered = switch (format) {
-      case text -> new LintTextRenderer(useColor(), verbose).render(result);
-      case json -> LintJsonRenderer.render(result, Migsafe.version());
-      case sarif -> SarifRenderer.render(result, migsafe.rules(), Migsafe.version());
+      case text -> new LintTextRenderer(useColor(), verbose, explain, docs(migsafe))
+          .render(result);
+      case compact -> LintCompactRenderer.render(result);
+      case json -> LintJsonRenderer.render(result, Migsafe.version(), docs(migsafe));
+      case sarif -> SarifRenderer.render(result, docs(migsafe), Migsafe.version(),
+          RepositoryRoot.of(Path.of("")));
     };
     if (out != null) {
       AtomicFiles.write(out, rendered);
@@ -121,6 +131,10 @@ final class LintCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     }
     return result.hasFindingsAtLeast(threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  private static RuleDocs docs(Migsafe migsafe) {
+    return new RuleDocs(migsafe.rules(), migsafe::ruleDoc);
   }
 
   private LintResult lint(Migsafe migsafe) {

@@ -5,6 +5,7 @@ import dev.migsafe.api.MigsafeException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,11 +24,12 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:nothing at or above the failure threshold",
-      "1:findings at or above the threshold (--fail-on, default high)",
-      "2:bad input or usage",
+      "1:findings at or above the threshold (--fail-on, default high); plan: also a gate "
+          + "blocked or failed",
+      "2:bad input or usage, including no command and no migration file found",
       "3:internal error, or out of memory (give the JVM more with -Xmx)"
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "Print stack traces of errors.")
   boolean debug;
@@ -127,9 +129,17 @@ public final class Main implements Runnable {
     return q.startsWith("migsafe") ? q.substring("migsafe".length()).strip() + (q.equals("migsafe") ? "" : " ") : q + " ";
   }
 
+  /**
+   * {@code migsafe} with no command: usage on standard error and exit 2, so that a CI step
+   * that lost its arguments fails instead of passing.
+   */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    CommandLine cl = spec.commandLine();
+    cl.getErr().println("migsafe: a command is required");
+    cl.usage(cl.getErr());
+    cl.getErr().flush();
+    return ExitCode.BAD_INPUT.code();
   }
 
   /** The version from the build. */

@@ -3,7 +3,6 @@ package dev.migsafe.cli;
 import dev.migsafe.Migsafe;
 import dev.migsafe.api.Plan;
 import dev.migsafe.api.PlanOptions;
-import dev.migsafe.api.Severity;
 import dev.migsafe.internal.io.AtomicFiles;
 import dev.migsafe.internal.rehearse.RehearsalEvidence;
 import dev.migsafe.internal.render.PlanHtmlRenderer;
@@ -44,9 +43,11 @@ final class PlanCommand implements Callable<Integer> {
       description = "Throughput model for duration estimates (docs/plan-model.md).")
   Path model;
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY",
-      description = "Exit 1 when a finding is at least this severe (default: high).")
-  String failOn = "high";
+  @Option(names = "--fail-on", paramLabel = "CONDITIONS",
+      description = "Comma-separated: exit 1 when a finding is at least this severe (blocker, "
+          + "high, medium, low, info) or a gate is in one of these states (gate-blocked, "
+          + "gate-failed, gate-pending); none: never (default: " + PlanFailOn.DEFAULT + ").")
+  String failOn = PlanFailOn.DEFAULT;
 
   @Option(names = "--catalog", paramLabel = "DIR", description = "The catalog for similar past "
       + "migrations (default: catalog/ of the working directory if present, else the catalog "
@@ -65,9 +66,9 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Severity threshold;
+    PlanFailOn failing;
     try {
-      threshold = Severity.parse(failOn);
+      failing = PlanFailOn.parse(failOn);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
     }
@@ -87,8 +88,7 @@ final class PlanCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(rendered);
       spec.commandLine().getOut().flush();
     }
-    boolean failing = plan.findings().stream().anyMatch(f -> f.severity().atLeast(threshold));
-    return failing ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    return failing.fails(plan) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }
 
   private LocalDateTime startTime() {

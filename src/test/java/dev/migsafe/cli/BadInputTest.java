@@ -58,12 +58,13 @@ class BadInputTest {
   }
 
   @Test
-  void unterminatedCommentIsReportedAtItsStatement() throws IOException {
+  void unterminatedCommentIsASyntaxErrorWhereItOpens() throws IOException {
     Path f = dir.resolve("open.sql");
     Files.writeString(f, "ALTER TABLE orders ADD COLUMN note text;\nSELECT 1 /* never closed\n");
     CliRunner.Run r = CliRunner.run("lint", f.toString());
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).contains(":2:1: medium unparsed-statement")
+    // PostgreSQL rejects it where the comment opens: a syntax-error there, not at column 1.
+    assertThat(r.out()).contains(":2:10: blocker syntax-error")
         .contains("never closed");
   }
 

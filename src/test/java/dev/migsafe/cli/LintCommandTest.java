@@ -24,7 +24,9 @@ class LintCommandTest {
     CliRunner.Run r = CliRunner.run("lint", f.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains(f + ":2:1: high pg-add-column-volatile-default: ")
-        .contains("see: migsafe rules explain pg-add-column-volatile-default");
+        .contains("see: https://github.com/migsafe/migsafe/blob/main/rules/postgresql/"
+            + "pg-add-column-volatile-default.md (migsafe rules explain "
+            + "pg-add-column-volatile-default)");
     assertThat(r.err()).isEmpty();
   }
 
@@ -79,14 +81,16 @@ class LintCommandTest {
   }
 
   @Test
-  void emptyFileAndFolderWithoutSqlAreFine() throws IOException {
+  void emptyFileIsFineButFolderWithoutSqlIsBadInput() throws IOException {
     Path f = write("empty.sql", "");
     assertThat(CliRunner.run("lint", f.toString()).exit()).isZero();
     Path folder = dir.resolve("nothing");
-    Files.createDirectories(folder);
+    Files.createDirectories(folder.resolve("sub"));
+    Files.writeString(folder.resolve("README.md"), "no SQL here");
     CliRunner.Run r = CliRunner.run("lint", folder.toString());
-    assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("0 files, 0 statements");
+    assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT.code());
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo(folder + ": no migration files (*.sql) in this folder\n");
   }
 
   @Test

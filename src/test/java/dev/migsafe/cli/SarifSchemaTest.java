@@ -60,4 +60,65 @@ class SarifSchemaTest {
         + "\"results\":[{\"ruleId\":\"r\"}]}]}";
     assertThat(validate(broken)).isNotEmpty();
   }
+
+  /**
+   * What GitHub code scanning documents for an upload: rule help it shows (fullDescription,
+   * help.markdown, helpUri), locations relative to the repository root under %SRCROOT%, and
+   * ruleIndex pointing at the rule of the same id.
+   */
+  @Test
+  void githubGetsRuleHelpAndRelativeLocations() throws IOException {
+    CliRunner.Run run = CliRunner.run("lint", "--format", "sarif",
+        "examples/lint-flyway/db/migration");
+    JsonNode r = JSON.readTree(run.out()).get("runs").get(0);
+    assertThat(r.at("/originalUriBaseIds/%SRCROOT%/uri").asText())
+        .startsWith("file:/").endsWith("/");
+    JsonNode rules = r.at("/tool/driver/rules");
+    assertThat(rules).isNotEmpty();
+    for (JsonNode rule : rules) {
+      String id = rule.get("id").asText();
+      assertThat(rule.at("/fullDescription/text").asText()).as(id).isNotBlank()
+          .doesNotContain("## ");
+      assertThat(rule.at("/help/markdown").asText()).as(id).startsWith("# " + id + "\n")
+          .contains("## Safer alternative");
+      assertThat(rule.at("/help/text").asText()).as(id).contains("migsafe rules explain " + id);
+      assertThat(rule.get("helpUri").asText()).as(id).startsWith("https://")
+          .endsWith("/rules/postgresql/" + id + ".md");
+    }
+    for (JsonNode result : r.get("results")) {
+      JsonNode loc = result.at("/locations/0/physicalLocation/artifactLocation");
+      assertThat(loc.get("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+      assertThat(loc.get("uri").asText()).startsWith("examples/lint-flyway/db/migration/V");
+      assertThat(rules.get(result.get("ruleIndex").asInt()).get("id").asText())
+          .isEqualTo(result.get("ruleId").asText());
+    }
+  }
+
+  /** A finding an ignore comment accepted stays in the log, marked suppressed with its reason. */
+  @Test
+  void suppressedFindingsAreKeptAsSuppressed(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("a.sql");
+    Files.writeString(f, "-- migsafe:ignore pg-drop-column the column is unused since v3\n"
+        + "ALTER TABLE orders DROP COLUMN legacy;\n");
+    CliRunner.Run run = CliRunner.run("lint", "--format", "sarif", f.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(validate(run.out())).isEmpty();
+    JsonNode results = JSON.readTree(run.out()).at("/runs/0/results");
+    JsonNode dropped = null;
+    for (JsonNode x : results) {
+      if (x.get("ruleId").asText().equals("pg-drop-column")) {
+        dropped = x;
+      }
+    }
+    assertThat(dropped).as("the suppressed finding is in the log").isNotNull();
+    assertThat(dropped.at("/suppressions/0/kind").asText()).isEqualTo("inSource");
+    assertThat(dropped.at("/suppressions/0/justification").asText())
+        .isEqualTo("the column is unused since v3");
+    // Outside the repository: an absolute file URI, no base id.
+    JsonNode loc = dropped.at("/locations/0/physicalLocation/artifactLocation");
+    assertThat(loc.get("uri").asText()).startsWith("file:/").endsWith("/a.sql");
+    assertThat(loc.has("uriBaseId")).isFalse();
+    // The text report does not list it and the exit code does not count it.
+    assertThat(CliRunner.run("lint", f.toString()).out()).doesNotContain("pg-drop-column");
+  }
 }

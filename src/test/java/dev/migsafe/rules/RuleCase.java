@@ -25,6 +25,9 @@ public record RuleCase(
     String schema,
     List<Expected> expect) {
 
-  /** An expected finding. */
-  public record Expected(int line, String severity) {}
+  /**
+   * An expected finding; {@code column}, where the finding points on its line, is optional.
+   * When every expectation of a case gives one, the case compares columns too.
+   */
+  public record Expected(int line, Integer column, String severity) {}
 }

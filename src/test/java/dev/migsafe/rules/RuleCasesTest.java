@@ -38,12 +38,16 @@ class RuleCasesTest {
 
   private static void check(String rule, RuleCase c) {
     List<Finding> found = RuleFixtures.run(rule, c);
+    List<RuleCase.Expected> expect = c.expect() == null ? List.of() : c.expect();
+    boolean columns = !expect.isEmpty() && expect.stream().allMatch(e -> e.column() != null);
     List<String> actual = found.stream()
-        .map(f -> f.line() + ":" + f.severity().id()).sorted().toList();
-    List<String> expected = (c.expect() == null ? List.<RuleCase.Expected>of() : c.expect())
-        .stream().map(e -> e.line() + ":" + e.severity()).sorted().toList();
+        .map(f -> f.line() + ":" + (columns ? f.column() + ":" : "") + f.severity().id())
+        .sorted().toList();
+    List<String> expected = expect.stream()
+        .map(e -> e.line() + ":" + (columns ? e.column() + ":" : "") + e.severity())
+        .sorted().toList();
     assertThat(actual)
-        .as("findings of %s (line:severity); messages: %s", rule,
+        .as("findings of %s (line[:column]:severity); messages: %s", rule,
             found.stream().map(Finding::message).toList())
         .isEqualTo(expected);
   }

@@ -16,11 +16,11 @@ import dev.migsafe.internal.sql.SourceStatement;
 import dev.migsafe.internal.sql.SqlSplitter;
 import dev.migsafe.internal.sql.StatementParser;
 import dev.migsafe.internal.sql.StatementRead;
+import dev.migsafe.internal.sql.SyntaxError;
 import dev.migsafe.internal.sql.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +33,12 @@ import java.util.Set;
  * judges and the statement results the user sees.
  */
 final class FileAnalyzer {
+  /** The key of ignore-file suppressions among the per-statement ones. */
+  static final int WHOLE_FILE = -1;
+
+  /** The owner of comments after the last statement that are on a line of their own. */
+  private static final int NO_STATEMENT = -2;
+
   /** Statement text longer than this is cut in results, to keep output and memory bounded. */
   private static final int MAX_SQL_IN_RESULT = 4_000;
 
@@ -96,26 +102,35 @@ final class FileAnalyzer {
       currentTransaction = ++transactionCounter;
     }
     SourceStatement previous = null;
-    for (Iterator<SourceStatement> it = SqlSplitter.iterate(text); it.hasNext(); ) {
+    SqlSplitter.StatementIterator it = SqlSplitter.iterate(text);
+    while (it.hasNext()) {
       SourceStatement st = it.next();
-      collectSuppressions(st, previous, suppressions);
+      collectSuppressions(st.comments(), st.line(), st.index(), previous, suppressions);
       analyzeStatement(st, file, results, facts);
       previous = st;
     }
+    // After the last statement: an ignore-file comment, or an ignore on that statement's line.
+    collectSuppressions(it.trailingComments(), Integer.MAX_VALUE, NO_STATEMENT, previous,
+        suppressions);
     return new Analysis(results, facts, suppressions);
   }
 
   private void analyzeStatement(
       SourceStatement st, MigrationFact file, List<StatementResult> results, List<Object> facts) {
     StatementRead read = PgStatementReader.read(st);
-    StatementParser.Parse parse = StatementParser.parse(st.text());
-    boolean parsed = (parse.ok() || read.recognized()) && !st.unterminated();
+    SyntaxError syntax = read.syntaxError();
+    // A statement PostgreSQL rejects runs nothing: it takes no lock and changes no schema, so
+    // its operations are left out. JSqlParser is not asked: it may accept what PostgreSQL
+    // rejects (it reads ADD COLUM bar int as a column "colum" of type "bar int").
+    StatementParser.Parse parse = syntax != null
+        ? new StatementParser.Parse(null, syntax.message()) : StatementParser.parse(st.text());
+    List<Operation> operations = syntax != null ? List.of() : read.operations();
+    boolean parsed = (parse.ok() || read.recognized()) && syntax == null;
     String parser = parse.ok() ? "jsqlparser" : read.recognized() ? "postgresql-reader" : "keywords";
-    String error = st.unterminated() ? "a string, quoted identifier or comment is never closed"
-        : parse.error();
+    String error = parse.error();
 
     // Transaction state as it stands for this statement: BEGIN opens before it runs.
-    for (Operation op : read.operations()) {
+    for (Operation op : operations) {
       if (op.getKind().equals("begin") && !file.wrappedInTransaction()) {
         explicitTransaction = true;
         currentTransaction = ++transactionCounter;
@@ -127,7 +142,7 @@ final class FileAnalyzer {
     boolean rewrites = false;
     boolean scans = false;
     boolean fails = false;
-    for (Operation op : read.operations()) {
+    for (Operation op : operations) {
       if (parse.ok()) {
         Boolean where = StatementParser.hasWhere(parse.statement());
         if (where != null) {
@@ -151,14 +166,14 @@ final class FileAnalyzer {
     }
     LockMode strongest = locks.values().stream().reduce(null, LockMode::strongest);
     facts.add(new StatementFact(st.index(), st.line(), st.column(), read.kind(), st.text(),
-        parsed, error, inTransaction, inTransaction ? currentTransaction : -1,
+        parsed, error, syntax, inTransaction, inTransaction ? currentTransaction : -1,
         current.lockTimeoutMs(), current.statementTimeoutMs(), strongest, List.copyOf(locks.keySet()), rewrites, scans));
     List<TableLock> tableLocks = new ArrayList<>();
     locks.forEach((t, m) -> tableLocks.add(new TableLock(t, m)));
     results.add(new StatementResult(st.index(), st.line(), st.column(), cut(st.text()), parsed,
         parser, read.kind(), List.copyOf(tableLocks), rewrites, scans, fails));
 
-    for (Operation op : read.operations()) {
+    for (Operation op : operations) {
       if ((op.getKind().equals("commit") || op.getKind().equals("rollback"))
           && explicitTransaction) {
         explicitTransaction = false;
@@ -325,13 +340,15 @@ final class FileAnalyzer {
    * Comments on or above a statement belong to it; a comment on the last line of the previous
    * statement (after its semicolon) belongs to that one.
    */
-  private static void collectSuppressions(SourceStatement st, SourceStatement previous,
-      Map<Integer, List<Suppression>> out) {
-    for (Token c : st.comments()) {
-      int owner = previous != null && c.line() == previous.endLine() && c.line() < st.line()
-          ? previous.index() : st.index();
+  private static void collectSuppressions(List<Token> comments, int line, int index,
+      SourceStatement previous, Map<Integer, List<Suppression>> out) {
+    for (Token c : comments) {
+      int owner = previous != null && c.line() == previous.endLine() && c.line() < line
+          ? previous.index() : index;
       for (Suppression s : Suppression.parse(c.text(), c.line(), c.column())) {
-        out.computeIfAbsent(owner, k -> new ArrayList<>()).add(s);
+        if (s.wholeFile() || owner != NO_STATEMENT) {
+          out.computeIfAbsent(s.wholeFile() ? WHOLE_FILE : owner, k -> new ArrayList<>()).add(s);
+        }
       }
     }
   }

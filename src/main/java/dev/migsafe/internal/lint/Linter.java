@@ -7,6 +7,7 @@ import dev.migsafe.api.LintResult;
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.api.RuleInfo;
 import dev.migsafe.api.Severity;
+import dev.migsafe.api.SuppressedFinding;
 import dev.migsafe.internal.rules.MigrationFact;
 import dev.migsafe.internal.rules.RawFinding;
 import dev.migsafe.internal.rules.RuleBase;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Lints migration files: replays them in order over the starting schema, analyses every
@@ -92,11 +94,12 @@ public final class Linter {
     FileAnalyzer.Analysis analysis = new FileAnalyzer(options.engineVersion(), schema)
         .analyze(text, fact);
     List<RawFinding> raw = rules.fire(analysis.facts());
-    List<Finding> findings = applySuppressions(raw, analysis.suppressions());
+    List<SuppressedFinding> suppressed = new ArrayList<>();
+    List<Finding> findings = applySuppressions(raw, analysis.suppressions(), suppressed);
     findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column)
         .thenComparing(Finding::severity).thenComparing(Finding::rule));
     return new FileResult(f.displayPath(), f.rollback(), wrapped, analysis.statements(),
-        List.copyOf(findings));
+        List.copyOf(findings), List.copyOf(suppressed));
   }
 
   /**
@@ -123,23 +126,27 @@ public final class Linter {
     return any;
   }
 
-  private List<Finding> applySuppressions(
-      List<RawFinding> raw, Map<Integer, List<Suppression>> suppressions) {
+  private List<Finding> applySuppressions(List<RawFinding> raw,
+      Map<Integer, List<Suppression>> suppressions, List<SuppressedFinding> suppressed) {
     List<Finding> out = new ArrayList<>();
     List<Suppression> used = new ArrayList<>();
     for (RawFinding r : raw) {
       if (options.disabledRules().contains(r.rule())) {
         continue;
       }
-      Suppression match = suppressions.getOrDefault(r.statementIndex(), List.of()).stream()
+      Suppression match = Stream.concat(
+              suppressions.getOrDefault(r.statementIndex(), List.of()).stream(),
+              suppressions.getOrDefault(FileAnalyzer.WHOLE_FILE, List.of()).stream())
           .filter(s -> s.hasReason() && s.rules().contains(r.rule())).findFirst().orElse(null);
+      Severity sev = options.severityOverrides().getOrDefault(r.rule(), r.severity());
+      Finding finding = new Finding(r.rule(), sev, r.line(), r.column(), r.statementIndex(),
+          r.message(), r.why(), r.saferAlternative());
       if (match != null) {
         used.add(match);
+        suppressed.add(new SuppressedFinding(finding, match.reason(), match.line()));
         continue;
       }
-      Severity sev = options.severityOverrides().getOrDefault(r.rule(), r.severity());
-      out.add(new Finding(r.rule(), sev, r.line(), r.column(), r.statementIndex(), r.message(),
-          r.why(), r.saferAlternative()));
+      out.add(finding);
     }
     suppressions.forEach((index, list) -> {
       for (Suppression s : list) {
@@ -152,10 +159,14 @@ public final class Linter {
                   + String.join(",", s.rules()) + " table is empty in every environment");
         } else if (!used.contains(s)) {
           f = meta("unused-suppression", index, s,
-              "The migsafe:ignore comment for " + String.join(", ", s.rules())
-                  + " matches no finding of this statement",
-              "A stale suppression hides the next real finding of the same rule here.",
-              "Remove the comment, or move it onto the statement it is meant for.");
+              "The migsafe:ignore" + (s.wholeFile() ? "-file" : "") + " comment for "
+                  + String.join(", ", s.rules()) + " matches no finding of this "
+                  + (s.wholeFile() ? "file" : "statement"),
+              s.wholeFile() ? "A stale suppression hides the next real finding of the same rule "
+                  + "anywhere in this file." : "A stale suppression hides the next real finding "
+                  + "of the same rule here.",
+              s.wholeFile() ? "Remove the comment." : "Remove the comment, or move it onto the "
+                  + "statement it is meant for.");
         }
         if (f != null) {
           out.add(f);

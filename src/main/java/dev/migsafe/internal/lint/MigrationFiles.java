@@ -24,7 +24,10 @@ public final class MigrationFiles {
 
   private MigrationFiles() {}
 
-  /** Files under the paths, in application order. A missing path is bad input. */
+  /**
+   * Files under the paths, in application order. A missing path, or a folder without a single
+   * {@code .sql} file, is bad input.
+   */
   public static List<MigrationFile> discover(List<Path> paths) {
     List<MigrationFile> files = new ArrayList<>();
     for (Path p : paths) {
@@ -32,12 +35,18 @@ public final class MigrationFiles {
         throw MigsafeException.badInput(p + ": no such file or directory");
       }
       if (Files.isDirectory(p)) {
+        int before = files.size();
         try (Stream<Path> walk = Files.walk(p)) {
           walk.filter(Files::isRegularFile)
               .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
               .forEach(f -> files.add(classify(f, p.relativize(f).toString())));
         } catch (IOException e) {
           throw MigsafeException.badInput(p + ": cannot be read: " + e.getMessage());
+        }
+        // A folder without migrations is almost always a wrong path in a CI job: passing it
+        // with "0 files" would let every later migration through unlinted.
+        if (files.size() == before) {
+          throw MigsafeException.badInput(p + ": no migration files (*.sql) in this folder");
         }
       } else {
         files.add(classify(p, p.toString()));

@@ -7,6 +7,7 @@ import dev.migsafe.api.Finding;
 import dev.migsafe.api.LintResult;
 import dev.migsafe.api.Severity;
 import dev.migsafe.api.StatementResult;
+import dev.migsafe.api.SuppressedFinding;
 import dev.migsafe.api.TableLock;
 import java.util.Map;
 
@@ -14,7 +15,10 @@ import java.util.Map;
 public final class LintJsonRenderer {
   private LintJsonRenderer() {}
 
-  public static String render(LintResult result, String toolVersion) {
+  /**
+   * @param docs where each finding's {@code docUrl} comes from
+   */
+  public static String render(LintResult result, String toolVersion, RuleDocs docs) {
     ObjectNode root = Json.object();
     root.put("schemaVersion", 1);
     ObjectNode tool = root.putObject("tool");
@@ -50,15 +54,14 @@ public final class LintJsonRenderer {
       }
       ArrayNode fs = fn.putArray("findings");
       for (Finding x : f.findings()) {
-        ObjectNode xn = fs.addObject();
-        xn.put("rule", x.rule());
-        xn.put("severity", x.severity().id());
-        xn.put("line", x.line());
-        xn.put("column", x.column());
-        xn.put("statementIndex", x.statementIndex());
-        xn.put("message", x.message());
-        xn.put("why", x.why());
-        xn.put("saferAlternative", x.saferAlternative());
+        finding(fs.addObject(), x, docs);
+      }
+      // Accepted by an ignore comment: listed with the reason, never counted in the summary.
+      ArrayNode ss = fn.putArray("suppressed");
+      for (SuppressedFinding s : f.suppressed()) {
+        ObjectNode sn = finding(ss.addObject(), s.finding(), docs);
+        sn.put("reason", s.reason());
+        sn.put("suppressionLine", s.line());
       }
     }
     ObjectNode summary = root.putObject("summary");
@@ -70,5 +73,18 @@ public final class LintJsonRenderer {
       counts.put(e.getKey().id(), e.getValue());
     }
     return Json.write(root);
+  }
+
+  private static ObjectNode finding(ObjectNode xn, Finding x, RuleDocs docs) {
+    xn.put("rule", x.rule());
+    xn.put("severity", x.severity().id());
+    xn.put("line", x.line());
+    xn.put("column", x.column());
+    xn.put("statementIndex", x.statementIndex());
+    xn.put("message", x.message());
+    xn.put("why", x.why());
+    xn.put("saferAlternative", x.saferAlternative());
+    xn.put("docUrl", docs.url(x.rule()));
+    return xn;
   }
 }

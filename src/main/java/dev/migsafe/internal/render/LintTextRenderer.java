@@ -6,24 +6,34 @@ import dev.migsafe.api.LintResult;
 import dev.migsafe.api.Severity;
 import dev.migsafe.api.StatementResult;
 import dev.migsafe.api.TableLock;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Compiler-style text: {@code path:line:column: severity rule-id: message}, then the why, the
- * safer alternative and where the rule's doc is; with {@code verbose}, every statement's locks.
- * Colour only when asked (the CLI asks when standard output is a terminal).
+ * Compiler-style text: {@code path:line:column: severity rule-id: message}; under the first
+ * finding of each rule in the run, its why, the safer alternative and its doc's address (under
+ * every finding with {@code explain}: on a real repository the same paragraphs would otherwise
+ * repeat hundreds of times); with {@code verbose}, every statement's locks. Colour only when
+ * asked (the CLI asks when standard output is a terminal).
  */
 public final class LintTextRenderer {
   private final boolean color;
   private final boolean verbose;
+  private final boolean explain;
+  private final RuleDocs docs;
+  private final Set<String> explained = new HashSet<>();
 
-  public LintTextRenderer(boolean color, boolean verbose) {
+  public LintTextRenderer(boolean color, boolean verbose, boolean explain, RuleDocs docs) {
     this.color = color;
     this.verbose = verbose;
+    this.explain = explain;
+    this.docs = docs;
   }
 
   public String render(LintResult result) {
+    explained.clear();
     StringBuilder sb = new StringBuilder();
     for (FileResult f : result.files()) {
       if (verbose) {
@@ -63,13 +73,17 @@ public final class LintTextRenderer {
     sb.append(f.path()).append(':').append(x.line()).append(':').append(x.column())
         .append(": ").append(severity(x.severity())).append(' ').append(x.rule())
         .append(": ").append(x.message()).append('\n');
+    if (!explained.add(x.rule()) && !explain) {
+      return;
+    }
     if (x.why() != null && !x.why().isBlank()) {
       sb.append("  why: ").append(indent(x.why())).append('\n');
     }
     if (x.saferAlternative() != null && !x.saferAlternative().isBlank()) {
       sb.append("  instead: ").append(indent(x.saferAlternative())).append('\n');
     }
-    sb.append("  see: migsafe rules explain ").append(x.rule()).append('\n');
+    sb.append("  see: ").append(docs.url(x.rule())).append(" (migsafe rules explain ")
+        .append(x.rule()).append(")\n");
   }
 
   private static String locks(StatementResult s) {

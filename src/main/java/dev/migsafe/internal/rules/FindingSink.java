@@ -2,6 +2,7 @@ package dev.migsafe.internal.rules;
 
 import dev.migsafe.api.Severity;
 import dev.migsafe.internal.sql.Operation;
+import dev.migsafe.internal.sql.SyntaxError;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,6 +59,17 @@ public final class FindingSink {
         fill(message, st), fill(why, st), fill(saferAlternative, st));
   }
 
+  /**
+   * Reports a syntax error of a statement where PostgreSQL's parser stops, not where the
+   * statement starts; {@code {syntaxError}} is PostgreSQL's wording.
+   */
+  public void reportSyntaxError(
+      RuleContext ctx, StatementFact st, String message, String why, String saferAlternative) {
+    SyntaxError at = st.getSyntaxError();
+    add(ctx, at.line(), at.column(), st.getIndex(),
+        fill(message, st), fill(why, st), fill(saferAlternative, st));
+  }
+
   private void add(RuleContext ctx, int line, int column, int index, String message, String why,
       String alternative) {
     Rule rule = ctx.getRule();
@@ -88,6 +100,7 @@ public final class FindingSink {
       case "tables", "table" -> st.getTables();
       case "kind" -> st.getKind();
       case "parseError" -> st.getParseError();
+      case "syntaxError" -> st.getSyntaxError() == null ? null : st.getSyntaxError().message();
       default -> null;
     });
   }

@@ -1,6 +1,7 @@
 package dev.migsafe.internal.rules;
 
 import dev.migsafe.api.LockMode;
+import dev.migsafe.internal.sql.SyntaxError;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ public final class StatementFact {
   private final String sql;
   private final boolean parsed;
   private final String parseError;
+  private final SyntaxError syntaxError;
   private final boolean inTransaction;
   private final int transactionId;
   private final long lockTimeoutMs;
@@ -34,6 +36,7 @@ public final class StatementFact {
       String sql,
       boolean parsed,
       String parseError,
+      SyntaxError syntaxError,
       boolean inTransaction,
       int transactionId,
       long lockTimeoutMs,
@@ -49,6 +52,7 @@ public final class StatementFact {
     this.sql = sql;
     this.parsed = parsed;
     this.parseError = parseError;
+    this.syntaxError = syntaxError;
     this.inTransaction = inTransaction;
     this.transactionId = transactionId;
     this.lockTimeoutMs = lockTimeoutMs;
@@ -85,6 +89,11 @@ public final class StatementFact {
 
   public String getParseError() {
     return parseError;
+  }
+
+  /** Where PostgreSQL would reject the statement as a syntax error, or null. */
+  public SyntaxError getSyntaxError() {
+    return syntaxError;
   }
 
   /** Inside an explicit BEGIN ... COMMIT, or in a file the migration tool wraps in one. */

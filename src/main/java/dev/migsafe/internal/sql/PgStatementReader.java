@@ -3,6 +3,7 @@ package dev.migsafe.internal.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads a PostgreSQL statement into typed {@link Operation}s from its tokens. JSqlParser's
@@ -16,15 +17,84 @@ public final class PgStatementReader {
 
   private PgStatementReader() {}
 
+  /**
+   * The words a PostgreSQL statement can start with: the first tokens of every alternative of
+   * {@code stmt} in the server's grammar (gram.y), plus {@code (} for a parenthesised query. Any
+   * other first word is PostgreSQL's {@code syntax error at or near} that word.
+   */
+  private static final Set<String> STATEMENT_STARTS = Set.of(
+      "ABORT", "ALTER", "ANALYSE", "ANALYZE", "BEGIN", "CALL", "CHECKPOINT", "CLOSE", "CLUSTER",
+      "COMMENT", "COMMIT", "COPY", "CREATE", "DEALLOCATE", "DECLARE", "DELETE", "DISCARD", "DO",
+      "DROP", "END", "EXECUTE", "EXPLAIN", "FETCH", "GRANT", "IMPORT", "INSERT", "LISTEN", "LOAD",
+      "LOCK", "MERGE", "MOVE", "NOTIFY", "PREPARE", "REASSIGN", "REFRESH", "REINDEX", "RELEASE",
+      "RESET", "REVOKE", "ROLLBACK", "SAVEPOINT", "SECURITY", "SELECT", "SET", "SHOW", "START",
+      "TABLE", "TRUNCATE", "UNLISTEN", "UPDATE", "VACUUM", "VALUES", "WITH");
+
+  /**
+   * The words an {@code ALTER TABLE} action can start with ({@code alter_table_cmd} and {@code
+   * partition_cmd} in gram.y; RENAME, SET SCHEMA, ATTACH and DETACH are read before).
+   */
+  private static final Set<String> ALTER_TABLE_ACTIONS = Set.of(
+      "ADD", "ALTER", "CLUSTER", "DISABLE", "DROP", "ENABLE", "FORCE", "INHERIT", "NO", "NOT",
+      "OF", "OPTIONS", "OWNER", "REPLICA", "RESET", "SET", "VALIDATE");
+
+  /**
+   * ALTER TABLE actions the reader reads to their end: anything left after them is a syntax
+   * error. The others (identity options, trigger lists, replica identity) are read in part.
+   */
+  private static final Set<String> ACTIONS_READ_WHOLE = Set.of(
+      "add-column", "add-constraint", "drop-column", "drop-constraint", "validate-constraint",
+      "drop-default", "set-not-null", "drop-not-null", "set-logged", "set-unlogged",
+      "set-without-cluster", "set-without-oids", "set-storage-params", "reset-storage-params",
+      "set-column-options", "alter-column-type", "owner-to", "set-tablespace", "cluster-on",
+      "set-storage", "set-compression", "not-of-type");
+
   public static StatementRead read(SourceStatement st) {
     TokenCursor c = new TokenCursor(st.tokens(), st.text(), st.tokens().get(0).start());
     List<Operation> ops = new ArrayList<>();
-    boolean recognized = readInto(c, ops);
+    Token first = c.peek();
+    boolean recognized;
+    if (first.type() == Token.Type.WORD
+        && !STATEMENT_STARTS.contains(first.text().toUpperCase(Locale.ROOT))
+        || first.type() != Token.Type.WORD && !first.isPunct('(')) {
+      recognized = c.reject("the start of a statement, such as ALTER, CREATE or SELECT");
+      ops.add(new Operation("unknown").setObjectName(first.text()));
+    } else {
+      recognized = readInto(c, ops);
+    }
     for (Operation op : ops) {
       op.setStatementIndex(st.index()).setLine(st.line()).setStartColumn(st.column());
     }
     String kind = ops.isEmpty() ? "unknown" : ops.get(0).getKind();
-    return new StatementRead(kind, List.copyOf(ops), recognized && !st.unterminated());
+    return new StatementRead(kind, List.copyOf(ops), recognized && !st.unterminated(),
+        syntaxError(st, c));
+  }
+
+  private static SyntaxError syntaxError(SourceStatement st, TokenCursor c) {
+    if (st.unterminated()) {
+      // The lexer runs an unclosed quote or comment to the end of the script: the last token
+      // is where it opens, which is where PostgreSQL reports it.
+      Token open = st.tokens().get(st.tokens().size() - 1);
+      for (Token comment : st.comments()) {
+        if (comment.start() > open.start() && comment.text().startsWith("/*")) {
+          open = comment;
+        }
+      }
+      return new SyntaxError(open.line(), open.column(), open.text().split("\\R", 2)[0],
+          "the closing quote or */ of this string, identifier or comment");
+    }
+    TokenCursor.Rejection r = c.rejection();
+    if (r == null || r.token == null) {
+      return null;
+    }
+    if (r.atEnd) {
+      Token last = r.token;
+      int lines = (int) last.text().chars().filter(ch -> ch == '\n').count();
+      int column = lines == 0 ? last.column() + last.text().length()
+          : last.text().length() - last.text().lastIndexOf('\n');
+      return new SyntaxError(last.line() + lines, column, null, r.expected);
+    }
+    return new SyntaxError(r.token.line(), r.token.column(), r.token.text(), r.expected);
   }
 
   private static boolean readInto(TokenCursor c, List<Operation> ops) {
@@ -219,6 +289,9 @@ public final class PgStatementReader {
   // ---------------------------------------------------------------- ALTER TABLE
 
   private static boolean alterTable(TokenCursor c, List<Operation> ops) {
+    if (c.at("ALL", "IN")) {
+      return false; // ALTER TABLE ALL IN TABLESPACE: moves every table, not read here
+    }
     boolean ifExists = c.accept("IF", "EXISTS");
     c.accept("ONLY");
     String table = c.qualifiedName();
@@ -262,11 +335,26 @@ public final class PgStatementReader {
       ops.add(new Operation(fin ? "detach-partition-finalize" : "detach-partition").setTable(table)
           .setObjectName(part).setConcurrently(conc));
     } else {
+      if (c.atEnd()) {
+        return c.reject("an ALTER TABLE action, such as ADD COLUMN");
+      }
       for (List<Token> part : c.splitRemainingAtCommas()) {
-        Operation op = alterAction(c.sub(part), table);
+        TokenCursor action = c.sub(part);
+        Token start = action.peek();
+        if (start == null || start.type() != Token.Type.WORD
+            || !ALTER_TABLE_ACTIONS.contains(start.text().toUpperCase(Locale.ROOT))) {
+          action.reject("an ALTER TABLE action, such as ADD, DROP, ALTER or SET");
+          ok = false;
+          ops.add(new Operation("alter-table-other").setTable(table));
+          continue;
+        }
+        Operation op = alterAction(action, table);
         if (op == null) {
           ok = false;
           op = new Operation("alter-table-other").setTable(table);
+        } else if (ACTIONS_READ_WHOLE.contains(op.getKind())
+            && !action.expectEnd("the end of the " + op.getKind() + " action or a comma")) {
+          ok = false;
         }
         ops.add(op);
       }
@@ -304,6 +392,7 @@ public final class PgStatementReader {
         boolean ie = c.accept("IF", "EXISTS");
         String name = c.identifier();
         boolean cascade = c.accept("CASCADE");
+        c.accept("RESTRICT");
         return new Operation("drop-constraint").setTable(table).setConstraintName(name)
             .setIfExists(ie).setCascade(cascade);
       }
@@ -485,15 +574,14 @@ public final class PgStatementReader {
   static boolean columnDefinition(TokenCursor c, Operation op) {
     String name = c.identifier();
     if (name == null) {
-      return false;
+      return c.reject("a column name");
     }
     op.setColumn(name);
-    String typeText = c.textUntil("CONSTRAINT", "NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE",
-        "REFERENCES", "CHECK", "GENERATED", "COLLATE", "DEFERRABLE", "INITIALLY", "COMPRESSION",
-        "STORAGE");
-    if (typeText.isBlank()) {
+    int typeStart = c.position();
+    if (!PgTypeName.read(c)) {
       return false;
     }
+    String typeText = c.text(typeStart, c.position());
     op.setDataType(SqlTypes.canonical(typeText));
     if (SqlTypes.isSerial(typeText)) {
       op.setSerial(true).setHasDefault(true).setDefaultVolatile(true).setNotNull(true)
@@ -509,9 +597,11 @@ public final class PgStatementReader {
       } else if (c.accept("DEFAULT")) {
         int start = c.position();
         // In DEFAULT NULL the NULL is the expression, not the NULL constraint that ends it.
+        // ON cannot occur in the expression (a b_expr) outside parentheses: stopping there
+        // lets MySQL's DEFAULT ... ON UPDATE be rejected where PostgreSQL rejects it.
         c.accept("NULL");
         c.textUntil("CONSTRAINT", "NOT", "NULL", "PRIMARY", "UNIQUE",
-            "REFERENCES", "CHECK", "GENERATED", "COLLATE", "DEFERRABLE", "INITIALLY");
+            "REFERENCES", "CHECK", "GENERATED", "COLLATE", "DEFERRABLE", "INITIALLY", "ON");
         String expr = c.text(start, c.position());
         op.setHasDefault(true).setDefaultExpr(expr);
         classifyDefault(op, tokensBetween(c, start));
@@ -549,11 +639,15 @@ public final class PgStatementReader {
         c.qualifiedName();
       } else if (c.accept("COMPRESSION") || c.accept("STORAGE")) {
         c.next();
+      } else if (c.accept("OPTIONS")) {
+        c.skipParens();
       } else if (c.accept("DEFERRABLE") || c.accept("NOT", "DEFERRABLE")
           || c.accept("INITIALLY", "DEFERRED") || c.accept("INITIALLY", "IMMEDIATE")) {
         // constraint timing: no effect on locks
+      } else if (c.accept("NOT")) {
+        return c.reject("NULL or DEFERRABLE after NOT");
       } else {
-        return false;
+        return c.reject("a column constraint such as NOT NULL or DEFAULT, or a comma");
       }
     }
     return true;

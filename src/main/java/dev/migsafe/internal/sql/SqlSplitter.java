@@ -24,16 +24,26 @@ public final class SqlSplitter {
   }
 
   /** The statements of the script, one at a time. */
-  public static Iterator<SourceStatement> iterate(String script) {
+  public static StatementIterator iterate(String script) {
     return new StatementIterator(normalise(script));
   }
 
-  private static final class StatementIterator implements Iterator<SourceStatement> {
+  /** The statements of a script, read lazily; then the comments after the last one. */
+  public static final class StatementIterator implements Iterator<SourceStatement> {
     private final String src;
     private final Lexer lexer;
     private int index;
     private SourceStatement pending;
     private boolean done;
+    private List<Token> trailing = List.of();
+
+    /**
+     * Comments after the last statement (a file-wide ignore may stand there); complete once
+     * {@link #hasNext} has returned false.
+     */
+    public List<Token> trailingComments() {
+      return trailing;
+    }
 
     StatementIterator(String src) {
       this.src = src;
@@ -67,7 +77,11 @@ public final class SqlSplitter {
         Token t = lexer.next();
         if (t == null) {
           done = true;
-          return tokens.isEmpty() ? null : build(tokens, comments, lexer.sawUnterminated());
+          if (tokens.isEmpty()) {
+            trailing = List.copyOf(comments);
+            return null;
+          }
+          return build(tokens, comments, lexer.sawUnterminated());
         }
         if (t.isComment()) {
           comments.add(t);

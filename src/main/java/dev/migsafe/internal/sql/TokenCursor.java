@@ -8,7 +8,16 @@ final class TokenCursor {
   private final List<Token> tokens;
   private final String source;
   private final int base;
+  /** Shared with sub-cursors: the first place the statement's grammar cannot go on. */
+  private final Rejection rejection;
   private int pos;
+
+  /** The first token PostgreSQL's grammar cannot accept, or the end of the statement. */
+  static final class Rejection {
+    Token token;
+    boolean atEnd;
+    String expected;
+  }
 
   /**
    * @param source the statement's text
@@ -16,9 +25,38 @@ final class TokenCursor {
    *     offsets count from
    */
   TokenCursor(List<Token> tokens, String source, int base) {
+    this(tokens, source, base, new Rejection());
+  }
+
+  private TokenCursor(List<Token> tokens, String source, int base, Rejection rejection) {
     this.tokens = tokens;
     this.source = source;
     this.base = base;
+    this.rejection = rejection;
+  }
+
+  /**
+   * Records that the grammar cannot accept the next token (or the end of the statement, when
+   * none is left) where {@code expected} should be; only the first rejection counts, as
+   * PostgreSQL's parser stops at its first error. Always false, for {@code return c.reject(..)}.
+   */
+  boolean reject(String expected) {
+    if (rejection.expected == null) {
+      rejection.token = atEnd() ? (tokens.isEmpty() ? null : tokens.get(tokens.size() - 1))
+          : peek();
+      rejection.atEnd = atEnd();
+      rejection.expected = expected;
+    }
+    return false;
+  }
+
+  /** Rejects a token left over after a clause that must end the statement or its action. */
+  boolean expectEnd(String expected) {
+    return atEnd() || reject(expected);
+  }
+
+  Rejection rejection() {
+    return rejection.expected == null ? null : rejection;
   }
 
   boolean atEnd() {
@@ -151,7 +189,8 @@ final class TokenCursor {
 
   /**
    * Reads tokens up to (not including) one of the stop words at parenthesis depth 0, and returns
-   * their source text.
+   * their source text. CASE ... END nests like parentheses: {@code DEFAULT CASE WHEN a IS NOT
+   * NULL THEN ... END} is one expression, its NOT no constraint.
    */
   String textUntil(String... stopWords) {
     int start = pos;
@@ -164,9 +203,9 @@ final class TokenCursor {
       if (depth == 0 && isStop(t, stopWords)) {
         break;
       }
-      if (t.isPunct('(')) {
+      if (t.isPunct('(') || t.is("CASE")) {
         depth++;
-      } else if (t.isPunct(')')) {
+      } else if (t.isPunct(')') || t.is("END") && depth > 0) {
         depth--;
       }
       pos++;
@@ -233,6 +272,6 @@ final class TokenCursor {
   }
 
   TokenCursor sub(List<Token> part) {
-    return new TokenCursor(part, source, base);
+    return new TokenCursor(part, source, base, rejection);
   }
 }
