@@ -98,7 +98,7 @@ public final class ChangeTemplate {
    * generator handed out: the old sequence's {@code last_value}, read from {@code pg_sequences}
    * for an identity (whose sequence name the DDL does not give), NULL when there is none;
    * {@code fromIdentity} is set when the current column is an identity; {@code
-   * {keyGeneration}} is how new rows get their key, for a forward-fix.
+   * {keyFix}} puts back how new rows get their key, for a forward-fix.
    */
   private static void identityPlaceholders(Change c, Schema current, Schema target,
       String sequence, Map<String, String> raw) {
@@ -113,10 +113,16 @@ public final class ChangeTemplate {
     raw.put("identitySequence", c.column() == null ? null : "pg_get_serial_sequence("
         + SqlQuoting.literal(SqlQuoting.identifier(c.table())) + ", "
         + SqlQuoting.literal(c.column()) + ")");
-    // How new rows get a key, as an ALTER COLUMN action (the decision tree's forward-fix).
-    raw.put("keyGeneration", toIdentity
-        ? "ADD GENERATED " + raw.get("identity") + " AS IDENTITY"
-        : "SET DEFAULT " + raw.get("default"));
+    // The decision tree's forward-fix for a key that stops numbering new rows, as a statement
+    // that runs right after the swap whatever went wrong: a sequence default is set again
+    // (idempotent); an identity, which the swap added, is restarted past the maximum (adding
+    // it again would fail on the identity that exists).
+    raw.put("keyFix", c.column() == null ? null : toIdentity
+        ? "SELECT setval(" + raw.get("identitySequence") + ", greatest((SELECT max("
+            + SqlQuoting.identifier(c.column()) + ") FROM " + SqlQuoting.identifier(c.table())
+            + "), 1))"
+        : "ALTER TABLE " + SqlQuoting.identifier(c.table()) + " ALTER COLUMN "
+            + SqlQuoting.identifier(c.column()) + " SET DEFAULT " + raw.get("default"));
     boolean fromIdentity = now != null && now.identity();
     raw.put("fromIdentity", fromIdentity ? "yes" : null);
     String oldColumn = c.column() == null ? null : c.column() + "_old";
