@@ -38,6 +38,8 @@ class ExamplePacketsTest {
       Map.entry("plan-move-column-to-table", List.of("move-column")),
       Map.entry("plan-numeric-under-view", List.of("change-type")),
       Map.entry("plan-text-to-enum", List.of("create-enum", "change-type", "drop-constraint")),
+      Map.entry("plan-text-to-existing-enum-add-value",
+          List.of("add-enum-value", "change-type", "drop-constraint")),
       Map.entry("plan-serial-to-identity-with-fks",
           List.of("change-type", "change-type", "change-type")));
 
