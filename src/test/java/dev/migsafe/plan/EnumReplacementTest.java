@@ -7,6 +7,7 @@ import dev.migsafe.api.Plan;
 import dev.migsafe.api.PlanOptions;
 import dev.migsafe.api.Rehearsal;
 import dev.migsafe.api.RehearseOptions;
+import dev.migsafe.testing.TestPackets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,30 +23,21 @@ class EnumReplacementTest {
   @Test
   void theReplacementTypeHasTheTargetsLabelsAndEveryColumnMovesWithItsDefault()
       throws IOException {
-    Files.writeString(dir.resolve("current.sql"), """
+    Path packet = TestPackets.write(dir, """
         CREATE TYPE ticket_state AS ENUM ('open', 'stale', 'closed');
         CREATE TABLE tickets (id bigint PRIMARY KEY,
           state ticket_state NOT NULL DEFAULT 'open'::ticket_state);
         CREATE TABLE ticket_events (id bigint PRIMARY KEY, state ticket_state);
-        """);
-    Files.writeString(dir.resolve("target.sql"), """
+        """, """
         CREATE TYPE ticket_state AS ENUM ('open', 'closed');
         CREATE TABLE tickets (id bigint PRIMARY KEY,
           state ticket_state NOT NULL DEFAULT 'open'::ticket_state);
         CREATE TABLE ticket_events (id bigint PRIMARY KEY, state ticket_state);
-        """);
-    Files.writeString(dir.resolve("packet.yaml"), """
-        apiVersion: migsafe/v1
-        kind: MigrationPacket
-        id: drop-stale
-        owner: team-support
-        dialect: postgresql
-        engineVersion: "16"
-        schema: {current: current.sql, target: target.sql}
+        """, """
         tables:
           tickets: {rows: 20000, sizeGb: 0.01, writesPerSecond: 2}
         """);
-    Plan plan = Migsafe.builder().build().plan(dir.resolve("packet.yaml"),
+    Plan plan = Migsafe.builder().build().plan(packet,
         new PlanOptions(LocalDateTime.parse("2026-12-07T09:00"), null));
     List<String> sql = plan.phases().get(3).steps().stream().map(Plan.Step::sql)
         .filter(s -> s != null && !s.startsWith("SET ")).toList();
@@ -72,7 +64,7 @@ class EnumReplacementTest {
           FROM generate_series(1, 500) g;
         INSERT INTO ticket_events SELECT g, 'closed' FROM generate_series(1, 500) g;
         """);
-    Rehearsal r = Migsafe.builder().build().rehearse(dir.resolve("packet.yaml"),
+    Rehearsal r = Migsafe.builder().build().rehearse(packet,
         RehearseOptions.defaults().withData(dir.resolve("data.sql")), line -> { });
     assertThat(r.failedSteps()).isEmpty();
     assertThat(r.stopped()).isNull();

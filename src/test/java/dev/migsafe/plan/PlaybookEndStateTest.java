@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migsafe.cli.Main;
-import dev.migsafe.testing.Packets;
+import dev.migsafe.testing.TestPackets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -221,7 +221,7 @@ class PlaybookEndStateTest {
   @Test
   void anIntegerIdentityKeyBecomesABigintIdentity() throws Exception {
     Path packet = tmp.resolve("identity.yaml");
-    Files.writeString(packet, Packets.identityKey("integer GENERATED ALWAYS AS IDENTITY",
+    Files.writeString(packet, TestPackets.identityKey("integer GENERATED ALWAYS AS IDENTITY",
         "bigint GENERATED ALWAYS AS IDENTITY"));
     JsonNode plan = plan(packet);
     assertThat(notReached(plan)).isEmpty();
@@ -241,7 +241,7 @@ class PlaybookEndStateTest {
   @Test
   void anIdentityWithoutATypeChangeIsNeverASetDefault() throws Exception {
     Path packet = tmp.resolve("identity-only.yaml");
-    Files.writeString(packet, Packets.identityKey("serial", "integer GENERATED ALWAYS AS IDENTITY"));
+    Files.writeString(packet, TestPackets.identityKey("serial", "integer GENERATED ALWAYS AS IDENTITY"));
     JsonNode plan = plan(packet);
     assertThat(String.join("\n", sql(plan))).doesNotContainIgnoringCase("identity");
     assertThat(plan.path("changes").toString()).contains("add-identity");

@@ -7,8 +7,8 @@ import dev.migsafe.api.Plan;
 import dev.migsafe.api.PlanOptions;
 import dev.migsafe.internal.plan.PlaybookReplay;
 import dev.migsafe.internal.schema.SchemaReader;
+import dev.migsafe.testing.TestPackets;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -35,26 +35,19 @@ class RenameTableKeysTest {
 
   @Test
   void theRenameTransactionRenamesTheKeysAndItsIndexes() throws IOException {
-    Files.writeString(dir.resolve("packet.yaml"), """
-        apiVersion: migsafe/v1
-        kind: MigrationPacket
-        id: rename
-        owner: team-audit
-        dialect: postgresql
-        engineVersion: "16"
-        schema:
-          current: |
-            CREATE TABLE audit_log (id bigint PRIMARY KEY, actor text UNIQUE, at timestamptz);
-            CREATE INDEX audit_log_at_idx ON audit_log (at);
-          target: |
-            CREATE TABLE audit_entries (id bigint PRIMARY KEY, actor text UNIQUE, at timestamptz);
-            CREATE INDEX audit_entries_at_idx ON audit_entries (at);
+    Path packet = TestPackets.write(dir, """
+        CREATE TABLE audit_log (id bigint PRIMARY KEY, actor text UNIQUE, at timestamptz);
+        CREATE INDEX audit_log_at_idx ON audit_log (at);
+        """, """
+        CREATE TABLE audit_entries (id bigint PRIMARY KEY, actor text UNIQUE, at timestamptz);
+        CREATE INDEX audit_entries_at_idx ON audit_entries (at);
+        """, """
         renames:
           - {table: audit_log, to: audit_entries}
         tables:
           audit_log: {rows: 1000000, sizeGb: 1, writesPerSecond: 10}
         """);
-    Plan plan = Migsafe.builder().build().plan(dir.resolve("packet.yaml"),
+    Plan plan = Migsafe.builder().build().plan(packet,
         new PlanOptions(LocalDateTime.parse("2026-12-07T09:00"), null));
     List<String> a = plan.phases().get(0).steps().stream().map(Plan.Step::sql)
         .filter(s -> s != null && !s.startsWith("SET ")).toList();

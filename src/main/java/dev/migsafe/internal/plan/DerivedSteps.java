@@ -49,23 +49,27 @@ final class DerivedSteps {
 
   static List<StepExpander.Draft> expand(RecipeStep s, Change c, Recipe recipe, Schema current,
       Schema target) {
-    if (s.derive().endsWith("-replacement-enum")) {
-      return EnumReplacement.expand(s, c, recipe, current, target);
-    }
-    if (s.derive().equals("new-table-keys")) {
-      // A move names its new table as {to}; a created table is the change's own.
-      Table created = target == null ? null
-          : target.table(c.kind().equals("create-table") ? c.table() : c.to());
-      return created == null ? List.of() : NewTableDdl.keysAndIndexes(created, target).stream()
-          .map(k -> draft(s, c, recipe, k.title(), k.sql(), k.rollback())).toList();
-    }
-    if (s.derive().equals("target-key-names")) {
-      return targetKeyNames(s, c, recipe, current, target);
-    }
     Table now = current.table(c.table());
     Table then = target == null ? null : target.table(c.table());
-    if (s.derive().endsWith("-dropped-columns") || s.derive().equals("drop-replaced-columns")) {
-      return now == null ? List.of() : replacedColumns(s, c, recipe, now, then);
+    // Steps about a whole table or type come first: they need no column that is replaced.
+    switch (s.derive()) {
+      case "create-replacement-enum", "move-to-replacement-enum", "rename-replacement-enum" -> {
+        return EnumReplacement.expand(s, c, recipe, current, target);
+      }
+      case "new-table-keys" -> {
+        // A move names its new table as {to}; a created table is the change's own.
+        Table created = target == null ? null
+            : target.table(c.kind().equals("create-table") ? c.table() : c.to());
+        return created == null ? List.of() : NewTableDdl.keysAndIndexes(created, target)
+            .stream().map(k -> draft(s, c, recipe, k.title(), k.sql(), k.rollback())).toList();
+      }
+      case "target-key-names" -> {
+        return targetKeyNames(s, c, recipe, current, target);
+      }
+      case "relax-dropped-columns", "drop-replaced-columns" -> {
+        return now == null ? List.of() : replacedColumns(s, c, recipe, now, then);
+      }
+      default -> { }
     }
     if (now == null || then == null || c.column() == null) {
       return List.of();
@@ -189,12 +193,13 @@ final class DerivedSteps {
     dev.migsafe.internal.schema.SchemaReader.apply(renamed, "ALTER TABLE " + q(c.table())
         + " RENAME TO " + q(c.to()));
     List<StepExpander.Draft> out = new ArrayList<>();
-    for (String[] r : SchemaDiff.renamedConstraints(renamed, target)) {
-      if (r[0].equals(c.to())) {
-        out.add(draft(s, c, recipe, "Rename constraint " + r[1] + " to " + r[2]
+    for (SchemaDiff.RenamedConstraint r : SchemaDiff.renamedConstraints(renamed, target)) {
+      if (r.table().equals(c.to())) {
+        out.add(draft(s, c, recipe, "Rename constraint " + r.name() + " to " + r.targetName()
             + ", as the target names it (catalog-only)", "ALTER TABLE " + q(c.to())
-            + " RENAME CONSTRAINT " + q(r[1]) + " TO " + q(r[2]), "ALTER TABLE " + q(c.to())
-            + " RENAME CONSTRAINT " + q(r[2]) + " TO " + q(r[1])));
+            + " RENAME CONSTRAINT " + q(r.name()) + " TO " + q(r.targetName()),
+            "ALTER TABLE " + q(c.to()) + " RENAME CONSTRAINT " + q(r.targetName()) + " TO "
+                + q(r.name())));
       }
     }
     java.util.Set<String> constraintNames = new java.util.HashSet<>();

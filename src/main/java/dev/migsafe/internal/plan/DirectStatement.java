@@ -2,9 +2,11 @@ package dev.migsafe.internal.plan;
 
 import dev.migsafe.api.Change;
 import dev.migsafe.api.MigrationPacket;
+import dev.migsafe.api.TypeCategory;
 import dev.migsafe.internal.schema.SchemaReader;
 import dev.migsafe.internal.sql.SourceStatement;
 import dev.migsafe.internal.sql.SqlSplitter;
+import dev.migsafe.internal.sql.SqlTypes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,16 +76,9 @@ record DirectStatement(String verb, List<String> statements, String none) {
    * a rewrite.
    */
   private static boolean needsUsing(String from, String to) {
-    return isText(from) && !isText(to);
-  }
-
-  private static boolean isText(String type) {
-    if (type == null) {
-      return false;
-    }
-    String base = type.toLowerCase(java.util.Locale.ROOT).replaceAll("\\(.*", "").strip();
-    return java.util.Set.of("text", "varchar", "character varying", "char", "character",
-        "bpchar", "citext").contains(base);
+    return from != null && to != null
+        && SqlTypes.category(from) == TypeCategory.STRING
+        && SqlTypes.category(to) != TypeCategory.STRING;
   }
 
   private static DirectStatement one(Template t, String verb, String template) {

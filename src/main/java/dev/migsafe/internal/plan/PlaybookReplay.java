@@ -37,11 +37,11 @@ public final class PlaybookReplay {
     for (Change c : SchemaDiff.diff(replayed, target, List.of())) {
       out.add(new Plan.TargetDifference(kind(c), object(c), describe(c)));
     }
-    for (String[] r : SchemaDiff.renamedConstraints(replayed, target)) {
-      out.add(new Plan.TargetDifference("missing-constraint", r[0] + "." + r[2],
-          "the playbook leaves this constraint named " + r[1]));
-      out.add(new Plan.TargetDifference("extra-constraint", r[0] + "." + r[1],
-          "the target names this constraint " + r[2]));
+    for (SchemaDiff.RenamedConstraint r : SchemaDiff.renamedConstraints(replayed, target)) {
+      out.add(new Plan.TargetDifference("missing-constraint", r.table() + "." + r.targetName(),
+          "the playbook leaves this constraint named " + r.name()));
+      out.add(new Plan.TargetDifference("extra-constraint", r.table() + "." + r.name(),
+          "the target names this constraint " + r.targetName()));
     }
     out.addAll(ViewDifferences.of(replayed, target));
     return out;

@@ -328,13 +328,16 @@ public final class SchemaDiff {
     return s;
   }
 
+  /** A constraint that is the same in two schemas but for its name. */
+  record RenamedConstraint(String table, String name, String targetName) {}
+
   /**
-   * Constraints that are the same in both schemas but for their name, as {@code {table, name in
-   * a, name in b}}: the diff matches constraints by what they enforce, and a rename is no change
-   * of schema to plan, but drift sees the name and so must the end-state proof.
+   * Constraints that are the same in both schemas but for their name: the diff matches
+   * constraints by what they enforce, and a rename is no change of schema to plan, but drift
+   * sees the name and so must the end-state proof.
    */
-  static List<String[]> renamedConstraints(Schema a, Schema b) {
-    List<String[]> out = new ArrayList<>();
+  static List<RenamedConstraint> renamedConstraints(Schema a, Schema b) {
+    List<RenamedConstraint> out = new ArrayList<>();
     for (Table ta : a.tables().values()) {
       Table tb = b.table(ta.name());
       if (tb == null) {
@@ -345,7 +348,7 @@ public final class SchemaDiff {
       for (Constraint k : ta.constraints()) {
         String other = names.get(signature(k, Map.of()));
         if (other != null && !other.equals(k.name())) {
-          out.add(new String[] {ta.name(), k.name(), other});
+          out.add(new RenamedConstraint(ta.name(), k.name(), other));
         }
       }
     }

@@ -25,10 +25,6 @@ final class ValidationFit {
   static Optional<String> problem(ValidationCandidate c, PhaseSchemas schemas) {
     Optional<QueryNames> names = QueryNames.of(c.validation().sql());
     for (PhaseSchemas.Moment m : schemas.at(c.phase())) {
-      // A check migsafe generates or fills from a template names only what its recipe
-      // creates: a column that exists in no schema of the playbook means the recipe does not
-      // create it (the copy column of a retype that runs in place), not that the model cannot
-      // see it. The packet's own invariants keep the benefit of the doubt.
       boolean ours = !c.validation().source().equals("invariant");
       Optional<String> p = names.flatMap(n -> missingName(n, m, schemas, ours));
       if (p.isPresent()) {
@@ -58,13 +54,16 @@ final class ValidationFit {
         continue;
       }
       boolean here = in.stream().anyMatch(t -> m.schema().table(t).column(col.column()) != null);
-      boolean elsewhere = ours || known(schemas, s -> in.stream().anyMatch(t -> s.table(t) != null
+      // A column some moment has is missing at this one. A column no moment has is missing
+      // too when the model knows the table whole (it exists at every moment), or when the check
+      // is migsafe's own (generated, or filled from a template): those name only what their
+      // recipe creates, so such a column (the copy of a retype that runs in place) is one the
+      // chosen recipe never makes. The packet's invariants keep the benefit of the doubt.
+      boolean elsewhere = known(schemas, s -> in.stream().anyMatch(t -> s.table(t) != null
           && s.table(t).column(col.column()) != null));
-      // A table the model knows at this moment is known whole: a column it lacks at every
-      // moment (the helper column of a recipe that was not chosen) is missing, not unknown.
       boolean tableKnownThroughout = in.stream().allMatch(t -> schemas.all().stream()
           .allMatch(s -> s.table(t) != null));
-      if (!here && (elsewhere || tableKnownThroughout)) {
+      if (!here && (elsewhere || tableKnownThroughout || ours)) {
         return Optional.of("it reads column " + String.join(" or ", in.stream()
             .map(t -> t + "." + col.column()).toList()) + ", which does not exist " + m.name());
       }

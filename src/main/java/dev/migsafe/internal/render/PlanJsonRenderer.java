@@ -67,14 +67,8 @@ public final class PlanJsonRenderer {
       n.put("stepId", r.stepId());
       n.put("changeId", r.changeId());
       n.put("table", r.table());
-      n.put("lock", r.lock() == null ? null : r.lock().sqlName());
-      ArrayNode locks = n.putArray("locks");
-      for (dev.migsafe.api.TableLock l : r.locks()) {
-        locks.addObject().put("table", l.table()).put("mode", l.mode().sqlName());
-      }
-      n.put("rewritesTable", r.rewritesTable());
-      n.put("scansTable", r.scansTable());
-      n.put("estimatedDuration", iso(r.estimatedDuration()));
+      lockFacts(n, r.lock(), r.locks(), r.rewritesTable(), r.scansTable(),
+          r.estimatedDuration());
       n.put("inPeakWindow", r.inPeakWindow());
       n.put("exceedsMaxLockWait", r.exceedsMaxLockWait());
       n.put("exceedsMaxStatementTime", r.exceedsMaxStatementTime());
@@ -210,15 +204,23 @@ public final class PlanJsonRenderer {
   private static void rationale(ObjectNode n, Plan.Rationale r) {
     n.put("recipe", r.recipe());
     n.put("directSql", r.directSql());
-    n.put("lock", r.lock() == null ? null : r.lock().sqlName());
-    ArrayNode locks = n.putArray("locks");
-    for (dev.migsafe.api.TableLock l : r.locks()) {
-      locks.addObject().put("table", l.table()).put("mode", l.mode().sqlName());
-    }
-    n.put("rewritesTable", r.rewritesTable());
-    n.put("scansTable", r.scansTable());
-    n.put("estimatedDuration", iso(r.estimatedDuration()));
+    lockFacts(n, r.lock(), r.locks(), r.rewritesTable(), r.scansTable(),
+        r.estimatedDuration());
     n.put("why", r.why());
+  }
+
+  /** What a statement does on the server, the same fields for a risk and a rationale. */
+  private static void lockFacts(ObjectNode n, dev.migsafe.api.LockMode lock,
+      List<dev.migsafe.api.TableLock> locks, boolean rewrites, boolean scans,
+      Duration estimate) {
+    n.put("lock", lock == null ? null : lock.sqlName());
+    ArrayNode each = n.putArray("locks");
+    for (dev.migsafe.api.TableLock l : locks) {
+      each.addObject().put("table", l.table()).put("mode", l.mode().sqlName());
+    }
+    n.put("rewritesTable", rewrites);
+    n.put("scansTable", scans);
+    n.put("estimatedDuration", iso(estimate));
   }
 
   private static void node(ObjectNode n, Node node) {
