@@ -1,9 +1,13 @@
 package dev.migsafe;
 
+import dev.migsafe.api.AiPass;
 import dev.migsafe.api.Catalog;
+import dev.migsafe.api.CheckRequest;
 import dev.migsafe.api.LintOptions;
 import dev.migsafe.api.LintResult;
+import dev.migsafe.api.MigrationCheck;
 import dev.migsafe.api.OutcomeUpdate;
+import dev.migsafe.api.PassPrompt;
 import dev.migsafe.api.RecordedOutcome;
 import dev.migsafe.api.ReliabilityReport;
 import dev.migsafe.api.ReportQuery;
@@ -198,6 +202,25 @@ public final class Migsafe {
       return new dev.migsafe.internal.rehearse.RehearsalRunner(p, plan, db, internal, progress)
           .run();
     }
+  }
+
+  /**
+   * Checks a proposed migration for a packet (the {@code check_migration} guardrail): lints
+   * {@code up} and {@code down}, checks every name they use, applies them on an embedded
+   * PostgreSQL of the packet's major version loaded with the current schema, compares the
+   * results with the target and the current schema, runs the invariants and weighs the
+   * consumers. Everything the check created is removed before this returns.
+   *
+   * @param progress told what the check is doing, one line at a time
+   */
+  public MigrationCheck checkMigration(CheckRequest request,
+      java.util.function.Consumer<String> progress) {
+    throw new UnsupportedOperationException("checkMigration is being built");
+  }
+
+  /** What migsafe would send a model for {@code pass} over the packet (never rows). */
+  public PassPrompt passPrompt(AiPass pass, Path packetFile) {
+    throw new UnsupportedOperationException("passPrompt is being built");
   }
 
   /** Everything a staging rehearsal would run: schema, sample data, steps and validations. */
