@@ -173,4 +173,16 @@ class CheckMigrationTest {
     assertThat(target.items()).singleElement().satisfies(i ->
         assertThat(i.kind()).isEqualTo("extra-column"));
   }
+
+  @Test
+  void theSqlRunsWithoutPrivilegesOnTheHost() throws Exception {
+    Path marker = dir.resolve("reached-the-host");
+    MigrationCheck c = check(addNote, "COPY orders TO PROGRAM 'touch " + marker + "';\n", null);
+    assertThat(marker).doesNotExist();
+    assertThat(point(c, Point.TARGET_REACHED).items()).singleElement().satisfies(i -> {
+      assertThat(i.kind()).isEqualTo("server-error");
+      assertThat(i.message()).contains("42501");
+    });
+    assertThat(c.verdict()).isEqualTo(Verdict.FAIL);
+  }
 }

@@ -32,6 +32,12 @@ import org.postgresql.util.PSQLException;
  * request.
  */
 public final class ProposalRehearsal {
+  /**
+   * How long one statement of a proposal may run, enforced by the driver (a proposal can
+   * {@code SET statement_timeout = 0}): the check must answer, whatever the SQL does.
+   */
+  public static final int STATEMENT_SECONDS = 60;
+
   /** Rows per table: enough that NOT NULL, unique and check violations show, still fast. */
   public static final long DEFAULT_ROWS = 200;
 
@@ -184,6 +190,7 @@ public final class ProposalRehearsal {
     int ran = 0;
     for (SourceStatement st : statements) {
       try (Statement s = c.createStatement()) {
+        s.setQueryTimeout(STATEMENT_SECONDS);
         s.execute(st.text());
         ran++;
       } catch (SQLException e) {
