@@ -101,7 +101,8 @@ public final class Migsafe {
     List<dev.migsafe.api.Plan.SimilarMigration> similar = SimilarMigrations.find(
         catalog, packet, PLAN_SIMILAR_LIMIT)
         .results().stream().map(m -> new dev.migsafe.api.Plan.SimilarMigration(m.id(),
-            m.score(), m.outcome(), m.why())).toList();
+            m.score(), m.outcome(), m.why(), m.strength(), catalog.location().source()))
+        .toList();
     return plan.withSimilarPastMigrations(similar);
   }
 

@@ -298,5 +298,16 @@ public record Plan(
   public record Gate(String id, String status, String reason) {}
 
   /** A past migration from the catalog that looks like this one. */
-  public record SimilarMigration(String id, double score, String outcome, String why) {}
+  public record SimilarMigration(String id, double score, String outcome, String why,
+      MatchStrength strength, CatalogSource catalogSource) {
+    public SimilarMigration {
+      java.util.Objects.requireNonNull(strength, "strength");
+      java.util.Objects.requireNonNull(catalogSource, "catalogSource");
+    }
+
+    /** As before {@code strength} and {@code catalogSource} existed. */
+    public SimilarMigration(String id, double score, String outcome, String why) {
+      this(id, score, outcome, why, MatchStrength.WEAK, CatalogSource.EXPLICIT);
+    }
+  }
 }

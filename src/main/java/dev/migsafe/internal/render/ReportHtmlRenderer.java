@@ -43,7 +43,8 @@ public final class ReportHtmlRenderer {
       .sw{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;vertical-align:middle;margin:0 .25rem 0 .6rem}
       .behind{border-left:3px solid #c5d3ee;padding:.1rem .8rem;margin:.6rem 0}.behind h3{font-size:.95rem;margin:.3rem 0}
       .behind ul{margin:.2rem 0;padding-left:1.2rem;columns:2}:target{background:#fff7d6}
-      .empty{background:#f3f5f9;border-radius:6px;padding:.6rem .8rem}.muted{color:#5a6375}
+      .empty{background:#f3f5f9;border-radius:6px;padding:.6rem .8rem}
+      .sample{background:#fff4e0;border-left:4px solid #e0a030;padding:.5rem .8rem}.muted{color:#5a6375}
       """;
 
   private ReportHtmlRenderer() {}
@@ -63,6 +64,7 @@ public final class ReportHtmlRenderer {
         .append(p.period().from()).append(" to ").append(p.period().to()).append(" · ")
         .append(report.team() == null ? "all teams" : "team " + text(report.team()))
         .append(" · catalog <code>").append(text(report.catalog())).append("</code></p>\n");
+    h.append(CatalogNotice.html(report.catalogSource()));
     if (p.all().metrics().empty()) {
       h.append("<p class=\"empty\">No migrations in this period: every figure is zero.</p>\n");
     }
