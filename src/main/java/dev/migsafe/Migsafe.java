@@ -140,7 +140,7 @@ public final class Migsafe {
   }
 
   /**
-   * The reliability report of the catalog for a period (catalog-v1.md): figures, trend, team
+   * The reliability report of the catalog for a period (docs/report.md): figures, trend, team
    * breakdown and the migrations behind each figure. An unknown team is bad input.
    */
   public ReliabilityReport report(ReportQuery query) {
