@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every shell example of README.md runs as written, in order, on a fresh copy of the
@@ -57,6 +58,9 @@ class ReadmeExamplesIT {
       "./migsafe lint examples/lint-flyway/db/migration", 1);
 
   private static final Set<String> SHELL = Set.of("sh", "bash", "shell", "console");
+
+  /** Removed after the class's tests, the dynamic ones included. */
+  @TempDir static Path scratch;
   private static final Path README = Path.of("README.md");
 
   /** One command of a fenced shell block; {@code line} is where it starts in the README. */
@@ -157,7 +161,7 @@ class ReadmeExamplesIT {
    */
   private static Path freshCopy() throws IOException {
     Path root = Path.of("").toAbsolutePath();
-    Path copy = Files.createTempDirectory("migsafe-readme");
+    Path copy = Files.createDirectories(scratch.resolve("clone"));
     Files.walkFileTree(root, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
