@@ -21,8 +21,9 @@ public final class LintMarkdownRenderer {
     List<FingerprintedFinding> findings = Fingerprints.of(result, root);
     StringBuilder md = new StringBuilder();
     int files = result.files().size();
-    String checked = files + (files == 1 ? " file" : " files") + ", "
-        + result.statementCount() + " statements";
+    int statements = result.statementCount();
+    String checked = files + (files == 1 ? " file, " : " files, ") + statements
+        + (statements == 1 ? " statement" : " statements");
     if (findings.isEmpty()) {
       md.append("### migsafe: no findings\n\n").append("Checked ").append(checked).append(".\n");
     } else {
