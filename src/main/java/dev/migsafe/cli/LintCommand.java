@@ -10,7 +10,9 @@ import dev.migsafe.internal.ci.Baseline;
 import dev.migsafe.internal.ci.ChangedFiles;
 import dev.migsafe.internal.ci.Fingerprints;
 import dev.migsafe.internal.ci.ReportedFindings;
+import dev.migsafe.internal.ci.RepositoryRoot;
 import dev.migsafe.internal.config.ConfigLoader;
+import dev.migsafe.internal.config.ConfigSearch;
 import dev.migsafe.internal.config.ProjectConfig;
 import dev.migsafe.internal.io.AtomicFiles;
 import dev.migsafe.internal.render.Json;
@@ -34,6 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -78,7 +81,8 @@ final class LintCommand implements Callable<Integer> {
   Path schema;
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Configuration file (default: .migsafe.yaml in the working directory).")
+      description = "Configuration file (default: the nearest .migsafe.yaml from the linted "
+          + "paths up to the repository root, else the working directory's).")
   Path config;
 
   @Option(names = "--transaction", paramLabel = "MODE",
@@ -214,16 +218,17 @@ final class LintCommand implements Callable<Integer> {
   private ProjectConfig loadConfig(Set<String> known) {
     Path file = config;
     if (file == null) {
-      Path def = Path.of(ConfigLoader.FILE_NAME);
-      if (!Files.isRegularFile(def)) {
+      Optional<Path> found = ConfigSearch.forPaths(paths, Path.of(""));
+      if (found.isEmpty()) {
         return ProjectConfig.empty();
       }
-      file = def;
+      file = found.get();
     } else if (!Files.isRegularFile(file)) {
       throw MigsafeException.badInput(file + ": no such configuration file");
     }
     return ConfigLoader.load(file, known);
   }
+
 
   private Severity parseSeverity(String text) {
     try {

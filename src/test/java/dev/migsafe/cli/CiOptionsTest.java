@@ -81,6 +81,19 @@ class CiOptionsTest {
     assertThat(r.err()).contains("none.json: no such baseline file");
   }
 
+  /** The configuration beside the migrations applies, wherever lint is run from. */
+  @Test
+  void theRepositorysConfigIsFoundFromTheLintedFiles() throws IOException {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.createDirectories(repo.resolve(".git"));
+    Path sql = Files.createDirectories(repo.resolve("db/migration")).resolve("V1__a.sql");
+    Files.writeString(sql, VOLATILE);
+    Files.writeString(repo.resolve(".migsafe.yaml"), "disable: [pg-add-column-volatile-default]\n");
+    CliRunner.Run r = CliRunner.run("lint", repo.resolve("db/migration").toString());
+    assertThat(r.out()).doesNotContain("pg-add-column-volatile-default")
+        .contains("pg-missing-lock-timeout");
+  }
+
   @Test
   void anUnknownRefIsBadInput() {
     CliRunner.Run r = CliRunner.run("lint", "--changed-since", "no-such-ref-anywhere", EXAMPLE);

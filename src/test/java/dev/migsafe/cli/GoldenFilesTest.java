@@ -2,6 +2,7 @@ package dev.migsafe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migsafe.internal.ci.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
