@@ -35,6 +35,12 @@ checksum "$name.tar.gz"
 if [ "${MIGSAFE_RUNTIME_SKIP:-false}" = true ]; then
   exit 0
 fi
+if [ ! -d "$jdk/jmods" ]; then
+  # Some distributions ship the JDK's jmods in a package of their own; without them jlink
+  # cannot build an image. The jar archive is still made.
+  echo "migsafe: $jdk has no jmods/ folder, so the self-contained archive is not made" >&2
+  exit 0
+fi
 os=$(uname -s | tr '[:upper:]' '[:lower:]')
 case $(uname -m) in
   x86_64|amd64) arch=x64 ;;
