@@ -36,20 +36,36 @@ class LauncherIT {
     }
   }
 
-  /** Without Maven the first run cannot build; it says what to do instead of "mvn: not found". */
+  /**
+   * Without Maven the first run cannot build, and without java nothing runs; each says what to
+   * do instead of "mvn: not found".
+   */
   @Test
-  void withoutMavenTheFirstRunSaysWhatIsMissing(@TempDir Path tmp) throws Exception {
+  void withoutMavenOrJavaTheFirstRunSaysWhatIsMissing(@TempDir Path tmp) throws Exception {
     Path checkout = checkoutWithoutJar(tmp);
-    Path path = Files.createDirectories(tmp.resolve("path"));
-    for (String tool : List.of("sh", "dirname")) {
+    CommandRun noMaven = runWithOnly(checkout, tmp.resolve("a"), List.of("sh", "dirname", "java"));
+    assertThat(noMaven.code()).isEqualTo(2);
+    assertThat(noMaven.err()).contains("mvn is not on PATH").doesNotContain("not found");
+    CommandRun noJava = runWithOnly(checkout, tmp.resolve("b"), List.of("sh", "dirname"));
+    assertThat(noJava.code()).isEqualTo(2);
+    assertThat(noJava.err()).contains("java is not on PATH").doesNotContain("not found");
+  }
+
+  /** Runs {@code ./migsafe --version} with a PATH of links to {@code tools} only. */
+  private static CommandRun runWithOnly(Path checkout, Path path, List<String> tools)
+      throws Exception {
+    Files.createDirectories(path);
+    for (String tool : tools) {
       Files.createSymbolicLink(path.resolve(tool), which(tool));
     }
-    CommandRun r = runIn(checkout, path.toString(), List.of("./migsafe", "--version"));
-    for (String tool : List.of("sh", "dirname")) {
-      Files.delete(path.resolve(tool));
+    try {
+      return runIn(checkout, path.toString(), List.of("./migsafe", "--version"));
+    } finally {
+      // Links to system tools go before JUnit's clean-up, which would warn about each.
+      for (String tool : tools) {
+        Files.delete(path.resolve(tool));
+      }
     }
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("mvn is not on PATH").doesNotContain("not found");
   }
 
   /**
