@@ -96,35 +96,48 @@ if [ "$(wc -c < "$out/comment.md")" -gt 60000 ]; then
   mv "$out/comment.cut" "$out/comment.md"
 fi
 
-if [ "${MIGSAFE_COMMENT:-true}" = true ] && [ -n "${MIGSAFE_PR:-}" ]; then
-  : "${GITHUB_TOKEN:?GITHUB_TOKEN is needed to comment}"
-  api=${GITHUB_API_URL:-https://api.github.com}
-  repo=${GITHUB_REPOSITORY:?}
+# Finds this action's comment by its marker and updates it, or posts it. Every call is checked
+# here, because the function runs where set -e does not apply.
+comment() {
+  local api=${GITHUB_API_URL:-https://api.github.com}
+  local repo=${GITHUB_REPOSITORY:?}
+  local existing='' page=1 count
   call() {
     curl --silent --show-error --fail --retry 2 \
       -H "Authorization: Bearer $GITHUB_TOKEN" \
       -H "Accept: application/vnd.github+json" \
       -H "X-GitHub-Api-Version: 2022-11-28" "$@"
   }
-  existing=''
-  page=1
   # At most 30 pages of 100: a pull request with more comments gets a new one.
   while [ -z "$existing" ] && [ "$page" -le 30 ]; do
-    call -o "$out/comments.json" "$api/repos/$repo/issues/$MIGSAFE_PR/comments?per_page=100&page=$page"
-    [ "$(jq 'length' "$out/comments.json")" -eq 0 ] && break
+    call -o "$out/comments.json" \
+      "$api/repos/$repo/issues/$MIGSAFE_PR/comments?per_page=100&page=$page" || return 1
+    count=$(jq 'length' "$out/comments.json") || return 1
+    [ "$count" -eq 0 ] && break
     existing=$(jq -r --arg m "$marker" \
-      'map(select((.body // "") | startswith($m))) | first | .id // empty' "$out/comments.json")
+      'map(select((.body // "") | startswith($m))) | first | .id // empty' \
+      "$out/comments.json") || return 1
     page=$((page + 1))
   done
-  jq -n --rawfile body "$out/comment.md" '{body: $body}' > "$out/comment.json"
+  jq -n --rawfile body "$out/comment.md" '{body: $body}' > "$out/comment.json" || return 1
   if [ -n "$existing" ]; then
-    call -X PATCH --data-binary "@$out/comment.json" \
-      "$api/repos/$repo/issues/comments/$existing" -o /dev/null
+    call -X PATCH --data-binary "@$out/comment.json" -o /dev/null \
+      "$api/repos/$repo/issues/comments/$existing" || return 1
     echo "migsafe: updated the pull-request comment $existing" >&2
   else
-    call -X POST --data-binary "@$out/comment.json" \
-      "$api/repos/$repo/issues/$MIGSAFE_PR/comments" -o /dev/null
+    call -X POST --data-binary "@$out/comment.json" -o /dev/null \
+      "$api/repos/$repo/issues/$MIGSAFE_PR/comments" || return 1
     echo "migsafe: posted the pull-request comment" >&2
+  fi
+}
+
+if [ "${MIGSAFE_COMMENT:-true}" = true ] && [ -n "${MIGSAFE_PR:-}" ]; then
+  : "${GITHUB_TOKEN:?GITHUB_TOKEN is needed to comment}"
+  # A pull request from a fork gets a read-only token: the findings still show as annotations
+  # and in the step's result, so a comment that cannot be posted is a warning, not a failure.
+  if ! comment; then
+    echo "::warning title=migsafe::the pull-request comment could not be posted or updated" \
+      "(a pull request from a fork has a read-only token)"
   fi
 fi
 exit "$status"

@@ -114,7 +114,20 @@ class GithubActionIT {
     assertThat(github.posts).hasValue(0);
   }
 
+  /** A fork's read-only token: the comment fails, the lint result stands, a warning says why. */
+  @Test
+  void aCommentThatCannotBePostedIsAWarning() throws Exception {
+    CommandRun run = runAction(baseSha, "read-only-token");
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("::warning title=migsafe::the pull-request comment could not");
+    assertThat(github.posts).hasValue(0);
+  }
+
   private CommandRun runAction(String base) throws Exception {
+    return runAction(base, "test-token");
+  }
+
+  private CommandRun runAction(String base, String token) throws Exception {
     Path runner = Files.createDirectories(tmp.resolve("runner"));
     ProcessBuilder pb = new ProcessBuilder(Path.of("ci/github/run.sh").toAbsolutePath()
         .toString()).directory(repo.dir().toFile());
@@ -126,7 +139,7 @@ class GithubActionIT {
     env.put("MIGSAFE_PR", "7");
     env.put("GITHUB_API_URL", "http://127.0.0.1:" + github.server.getAddress().getPort());
     env.put("GITHUB_REPOSITORY", "acme/shop");
-    env.put("GITHUB_TOKEN", "test-token");
+    env.put("GITHUB_TOKEN", token);
     env.put("RUNNER_TEMP", runner.toString());
     env.put("GITHUB_OUTPUT", runner.resolve("output").toString());
     return CommandRun.of(pb, 300);
