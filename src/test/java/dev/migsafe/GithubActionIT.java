@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Runs the GitHub Action's script, ci/github/run.sh, as a pull-request workflow would: in a
@@ -112,6 +113,28 @@ class GithubActionIT {
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("fetch-depth: 0");
     assertThat(github.posts).hasValue(0);
+  }
+
+  /**
+   * The action itself: composite, its lint step is run.sh, SARIF goes to code scanning, and no
+   * {@code run:} script has an expression pasted into it (GitHub substitutes {@code ${{ }}}
+   * into the script's text before the shell reads it, so an input or event field there could
+   * become code); values reach scripts through {@code env:}.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theActionRunsTheScriptAndPassesValuesThroughTheEnvironment() throws Exception {
+    Map<String, Object> action = new Yaml().load(
+        Files.readString(Path.of("action.yml")));
+    Map<String, Object> runs = (Map<String, Object>) action.get("runs");
+    assertThat(runs).containsEntry("using", "composite");
+    List<Map<String, Object>> steps = (List<Map<String, Object>>) runs.get("steps");
+    assertThat(steps).extracting(st -> String.valueOf(st.get("uses")))
+        .anyMatch(u -> u.startsWith("github/codeql-action/upload-sarif@"))
+        .anyMatch(u -> u.startsWith("actions/setup-java@"));
+    assertThat(steps).extracting(st -> String.valueOf(st.get("run")))
+        .anyMatch(r -> r.contains("ci/github/run.sh"))
+        .allMatch(r -> !r.contains("${{"));
   }
 
   /** A fork's read-only token: the comment fails, the lint result stands, a warning says why. */
