@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migsafe.testing.CommandRun;
 import dev.migsafe.testing.GitRepository;
+import dev.migsafe.testing.YamlFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The pre-commit hook and the GitLab CI job, run here as their hosts would run them: neither
@@ -42,8 +42,7 @@ class CiTemplatesIT {
   @Test
   @SuppressWarnings("unchecked")
   void thePreCommitHookLintsTheStagedMigrationsWithTheirFolderReplayed() throws Exception {
-    List<Map<String, Object>> hooks = new Yaml().load(
-        Files.readString(Path.of(".pre-commit-hooks.yaml")));
+    List<Map<String, Object>> hooks = YamlFiles.load(".pre-commit-hooks.yaml");
     assertThat(hooks).hasSize(1);
     Map<String, Object> hook = hooks.get(0);
     assertThat(hook).containsEntry("id", "migsafe-lint").containsEntry("language", "script")
@@ -93,8 +92,7 @@ class CiTemplatesIT {
   @Test
   @SuppressWarnings("unchecked")
   void theGitlabJobWritesACodeQualityReportOfTheMergeRequestsFindings() throws Exception {
-    Map<String, Object> yaml = new Yaml().load(
-        Files.readString(Path.of("ci/gitlab/migsafe.gitlab-ci.yml")));
+    Map<String, Object> yaml = YamlFiles.load("ci/gitlab/migsafe.gitlab-ci.yml");
     Map<String, Object> job = (Map<String, Object>) yaml.get("migsafe");
     assertThat(job).containsKeys("script", "artifacts", "variables");
     assertThat(((Map<String, Object>) ((Map<String, Object>) job.get("artifacts"))

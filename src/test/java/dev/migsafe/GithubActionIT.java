@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.migsafe.testing.CommandRun;
 import dev.migsafe.testing.GitRepository;
+import dev.migsafe.testing.YamlFiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Runs the GitHub Action's script, ci/github/run.sh, as a pull-request workflow would: in a
@@ -124,8 +124,7 @@ class GithubActionIT {
   @Test
   @SuppressWarnings("unchecked")
   void theActionRunsTheScriptAndPassesValuesThroughTheEnvironment() throws Exception {
-    Map<String, Object> action = new Yaml().load(
-        Files.readString(Path.of("action.yml")));
+    Map<String, Object> action = YamlFiles.load("action.yml");
     Map<String, Object> runs = (Map<String, Object>) action.get("runs");
     assertThat(runs).containsEntry("using", "composite");
     List<Map<String, Object>> steps = (List<Map<String, Object>>) runs.get("steps");
