@@ -55,13 +55,18 @@ final class SchemaNames {
       }
       List<Operation> ops = PgStatementReader.read(st).operations();
       String head = st.tokens().get(0).text().toUpperCase(java.util.Locale.ROOT);
-      if (ops.isEmpty() && DATA_STATEMENTS.contains(head)) {
+      boolean data = DATA_STATEMENTS.contains(head);
+      if (data) {
+        // The reader's operations of a data statement name its tables only; the query's
+        // names, columns included, come from the parser.
         QueryNames.of(st.text()).ifPresent(n -> query(n, List.of(schema))
             .ifPresent(u -> out.add(new Unknown(st.line(), st.column(), u.name(), u.kind()))));
       }
       for (Operation op : ops) {
-        missing(op, schema).ifPresent(u ->
-            out.add(new Unknown(st.line(), st.column(), u.name(), u.kind())));
+        if (!data) {
+          missing(op, schema).ifPresent(u ->
+              out.add(new Unknown(st.line(), st.column(), u.name(), u.kind())));
+        }
         schema.apply(op);
       }
     }
