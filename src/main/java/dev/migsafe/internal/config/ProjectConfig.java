@@ -46,9 +46,12 @@ public record ProjectConfig(
    * @param allowRemote whether {@code migsafe ai --allow-remote} may send prompts to a model
    *     server on another machine; the flag alone is not enough
    */
-  public record Ai(@JsonProperty("allow-remote") boolean allowRemote) {
+  public record Ai(@JsonProperty("allow-remote") Boolean allowRemote) {
     @JsonCreator
-    public Ai {}
+    public Ai {
+      // Boxed so that a missing key means false and a misspelt one is an unknown key.
+      allowRemote = allowRemote != null && allowRemote;
+    }
   }
 
   public static ProjectConfig empty() {
