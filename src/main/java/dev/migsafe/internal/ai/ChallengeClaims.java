@@ -76,10 +76,9 @@ final class ChallengeClaims {
   /** The model's word on rollback realism beside the playbook's points of no return. */
   private Claim rollback(boolean realistic) {
     List<String> oneWay = plan.phases().stream().flatMap(p -> p.steps().stream())
-        .filter(s -> s.pointOfNoReturn() || !s.reversible()).map(s -> s.id() + " "
-            + s.title()).toList();
-    String facts = oneWay.isEmpty() ? "migsafe's playbook has no irreversible step"
-        : "migsafe's playbook cannot be rolled back past: " + String.join("; ", oneWay);
+        .filter(Plan.Step::pointOfNoReturn).map(s -> s.id() + " " + s.title()).toList();
+    String facts = oneWay.isEmpty() ? "migsafe's playbook has no point of no return"
+        : "migsafe's playbook cannot be rolled back past " + String.join("; ", oneWay);
     return new Claim("rollbackRealistic", "rollback is " + (realistic ? "" : "not ")
         + "realistic", null, null, List.of(new Fact(ClaimStatus.UNVERIFIED,
             "the model's judgement; " + facts)));

@@ -99,7 +99,7 @@ public final class AiReviewRenderer {
       o.put("exchange", a.exchange());
       o.put("verdict", r.verdict().id());
       o.put("gate", "human-review-required");
-      ObjectNode counts = o.putObject("claims");
+      ObjectNode counts = o.putObject("counts");
       for (ClaimStatus s : ClaimStatus.values()) {
         counts.put(s.id(), r.count(s));
       }
