@@ -8,7 +8,6 @@ import dev.migsafe.internal.ai.AnswerValidator;
 import dev.migsafe.internal.ai.AnswerVerifier;
 import dev.migsafe.internal.ai.ModelReply;
 import dev.migsafe.internal.ai.ReviewedAnswer;
-import dev.migsafe.internal.io.AtomicFiles;
 import dev.migsafe.internal.render.AiReviewRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,12 +47,7 @@ final class AiReport {
       case json -> AiReviewRenderer.json(answers);
       case html -> AiReviewRenderer.html(answers);
     };
-    if (out != null) {
-      AtomicFiles.write(out, rendered);
-    } else {
-      spec.commandLine().getOut().print(rendered);
-      spec.commandLine().getOut().flush();
-    }
+    Output.emit(spec, out, rendered);
     boolean failed = answers.stream()
         .anyMatch(a -> a.review().verdict() == MigrationCheck.Verdict.FAIL);
     return failed ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
