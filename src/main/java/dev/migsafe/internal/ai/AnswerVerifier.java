@@ -8,6 +8,7 @@ import dev.migsafe.api.MigrationPacket;
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.api.Plan;
 import dev.migsafe.internal.ai.Claim.Fact;
+import dev.migsafe.internal.check.NameCheck;
 import dev.migsafe.internal.schema.Schema;
 import dev.migsafe.internal.schema.SchemaReader;
 import java.nio.file.Path;
@@ -65,6 +66,9 @@ public final class AnswerVerifier {
       case VALIDATION -> new QueryClaims(packet, current, target).validation(answer, claims);
       case SAFETY -> new ChallengeClaims(packet, plan, current).safety(answer, claims);
     }
+    if (pass == AiPass.DESIGN || pass == AiPass.EXECUTION) {
+      claims = names(claims, script);
+    }
     MigrationCheck check = null;
     String checkNote;
     if (pass == AiPass.VALIDATION || pass == AiPass.SAFETY) {
@@ -93,78 +97,92 @@ public final class AnswerVerifier {
   }
 
   private void execution(JsonNode answer, ProposalScript script, List<Claim> claims) {
-    Schema replay = current.copy();
-    List<List<Fact>> facts = new ArrayList<>();
-    List<JsonNode> steps = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
     JsonNode phases = answer.path("phases");
     for (int i = 0; i < phases.size(); i++) {
-      JsonNode ss = phases.get(i).path("steps");
-      for (int j = 0; j < ss.size(); j++) {
+      JsonNode steps = phases.get(i).path("steps");
+      for (int j = 0; j < steps.size(); j++) {
         String part = "phases[" + i + "].steps[" + j + "]";
-        JsonNode step = ss.get(j);
-        int index = steps.size();
-        steps.add(step);
-        parts.add(part);
-        script.add(index, part, step.path("sql").asText(), step.path("rollbackSql").asText());
-        List<Fact> f = new ArrayList<>();
-        String sql = step.path("sql").asText();
-        if (sql.isBlank()) {
-          f.add(new Fact(ClaimStatus.UNVERIFIED, "no SQL: an action for people, which "
+        JsonNode step = steps.get(j);
+        script.add(claims.size(), part, step.path("sql").asText(),
+            step.path("rollbackSql").asText());
+        List<Fact> facts = new ArrayList<>();
+        if (step.path("sql").asText().isBlank()) {
+          facts.add(new Fact(ClaimStatus.UNVERIFIED, "no SQL: an action for people, which "
               + "migsafe cannot check"));
-        } else {
-          names(f, "its SQL", SchemaNames.replay(sql, replay));
         }
-        facts.add(f);
+        claims.add(new Claim(part, step.path("why").asText(), blankToNull(step.path("sql")),
+            blankToNull(step.path("rollbackSql")), facts));
       }
-    }
-    // The rollbacks run after every step, last step first, over the schema the steps left.
-    for (int k = steps.size() - 1; k >= 0; k--) {
-      String rollback = steps.get(k).path("rollbackSql").asText();
-      if (!rollback.isBlank()) {
-        names(facts.get(k), "its rollback SQL", SchemaNames.replay(rollback, replay));
-      }
-    }
-    for (int k = 0; k < steps.size(); k++) {
-      JsonNode s = steps.get(k);
-      claims.add(new Claim(parts.get(k), s.path("why").asText(), blankToNull(s.path("sql")),
-          blankToNull(s.path("rollbackSql")), facts.get(k)));
     }
   }
 
-  static void names(List<Fact> facts, String what, List<SchemaNames.Unknown> unknown) {
-    if (unknown.isEmpty()) {
-      facts.add(new Fact(ClaimStatus.VERIFIED, "every table and column " + what
-          + " names exists"));
+  /**
+   * The names of the answer's SQL, without a server: {@code up} from the current schema and
+   * {@code down} from the schema {@code up} leaves, statement by statement as they would run,
+   * each unknown name attached to the part its line falls in.
+   */
+  private List<Claim> names(List<Claim> claims, ProposalScript script) {
+    List<MigrationCheck.Item> items = new ArrayList<>(
+        NameCheck.unknownNames("up", script.up(), current));
+    Schema afterUp = current.copy();
+    try {
+      SchemaReader.apply(afterUp, script.up());
+    } catch (RuntimeException e) {
+      // The model cannot follow up to its end: down is checked against what it could follow.
     }
-    for (SchemaNames.Unknown u : unknown) {
-      facts.add(new Fact(ClaimStatus.REFUTED, what + ", line " + u.line() + ": "
-          + u.message() + " (unknown-" + u.kind() + ")"));
+    items.addAll(NameCheck.unknownNames("down", script.down(), afterUp));
+    List<List<Fact>> facts = new ArrayList<>();
+    claims.forEach(c -> facts.add(new ArrayList<>(c.facts())));
+    for (MigrationCheck.Item item : items) {
+      script.partAt(item.where()).ifPresent(i -> facts.get(i).add(new Fact(ClaimStatus.REFUTED,
+          item.kind() + " at " + item.where() + ": " + item.message())));
     }
+    for (int i = 0; i < claims.size(); i++) {
+      for (String source : List.of("up", "down")) {
+        int index = i;
+        if (script.has(source, i) && items.stream().noneMatch(it -> it.where() != null
+            && it.where().startsWith(source + ":")
+            && script.partAt(it.where()).orElse(-1) == index)) {
+          facts.get(i).add(new Fact(ClaimStatus.VERIFIED, "every table and column its "
+              + (source.equals("up") ? "SQL" : "rollback SQL") + " names exists when it runs"));
+        }
+      }
+    }
+    return withFacts(claims, facts);
+  }
+
+  private static List<Claim> withFacts(List<Claim> claims, List<List<Fact>> facts) {
+    List<Claim> out = new ArrayList<>();
+    for (int i = 0; i < claims.size(); i++) {
+      Claim c = claims.get(i);
+      out.add(new Claim(c.part(), c.title(), c.sql(), c.rollbackSql(), facts.get(i)));
+    }
+    return out;
   }
 
   static String blankToNull(JsonNode n) {
     return n == null || n.isNull() || n.asText().isBlank() ? null : n.asText();
   }
 
-  /** The check's located evidence added to the parts it points into. */
+  /**
+   * The check's located evidence added to the parts it points into. Its unknown names are left
+   * out: the same names were already placed by {@link #names}.
+   */
   private static List<Claim> attach(List<Claim> claims, MigrationCheck check,
       ProposalScript script) {
     List<List<Fact>> extra = new ArrayList<>();
     claims.forEach(c -> extra.add(new ArrayList<>(c.facts())));
     for (MigrationCheck.Evidence e : check.evidence()) {
+      if (e.point() == MigrationCheck.Point.NAMES) {
+        continue;
+      }
       for (MigrationCheck.Item item : e.items()) {
         script.partAt(item.where()).filter(i -> i < claims.size()).ifPresent(i ->
             extra.get(i).add(new Fact(status(item.verdict()), e.point().id() + " "
                 + item.kind() + " at " + item.where() + ": " + item.message())));
       }
     }
-    List<Claim> out = new ArrayList<>();
-    for (int i = 0; i < claims.size(); i++) {
-      Claim c = claims.get(i);
-      out.add(new Claim(c.part(), c.title(), c.sql(), c.rollbackSql(), extra.get(i)));
-    }
-    return out;
+    return withFacts(claims, extra);
   }
 
   static ClaimStatus status(MigrationCheck.Verdict v) {

@@ -9,6 +9,7 @@ import dev.migsafe.api.Plan;
 import dev.migsafe.api.StatementResult;
 import dev.migsafe.api.TableLock;
 import dev.migsafe.internal.ai.Claim.Fact;
+import dev.migsafe.internal.check.NameCheck;
 import dev.migsafe.internal.lint.Linter;
 import dev.migsafe.internal.rules.RuleBase;
 import dev.migsafe.internal.schema.Schema;
@@ -85,7 +86,14 @@ final class ChallengeClaims {
   }
 
   private void statement(List<Fact> facts, String sql, LockMode lock, Boolean rewrites) {
-    AnswerVerifier.names(facts, "its statement", SchemaNames.replay(sql, current.copy()));
+    List<dev.migsafe.api.MigrationCheck.Item> unknown =
+        NameCheck.unknownNames("statement", sql, current);
+    if (unknown.isEmpty()) {
+      facts.add(new Fact(ClaimStatus.VERIFIED, "every table and column its statement names "
+          + "exists"));
+    }
+    unknown.forEach(u -> facts.add(new Fact(ClaimStatus.REFUTED, u.kind() + " at "
+        + u.where() + ": " + u.message())));
     int version = Integer.parseInt(packet.engineVersion());
     FileResult lint = new Linter(RuleBase.shared(), LintOptions.defaults()
         .withEngineVersion(version)).lintText("challenge", sql, current.copy());

@@ -59,10 +59,11 @@ final class ProposalScript {
         .findFirst();
   }
 
-  /** The line of {@code up} where part {@code index}'s SQL starts, or 0 when it has none. */
-  int firstUpLine(int index) {
-    return upSpans.stream().filter(s -> s.part() == index).mapToInt(Span::first).findFirst()
-        .orElse(0);
+  /** Whether part {@code index} has SQL in {@code up} or {@code down} ({@code source}). */
+  boolean has(String source, int index) {
+    down();
+    return (source.equals("up") ? upSpans : downSpans).stream()
+        .anyMatch(s -> s.part() == index);
   }
 
   private static void append(StringBuilder script, List<Span> spans, int index, String label,
