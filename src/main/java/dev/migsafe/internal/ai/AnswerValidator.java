@@ -56,7 +56,8 @@ public final class AnswerValidator {
           + "before its JSON does (" + text.length() + " characters): it was truncated");
     } catch (JsonProcessingException e) {
       throw MigsafeException.badInput(where(source, e.getLocation()) + "the answer is not "
-          + "JSON: " + e.getOriginalMessage().split("\\R")[0]);
+          + "JSON: " + e.getOriginalMessage().split("\\R")[0].replaceAll("\\p{Cntrl}",
+              "\uFFFD"));
     } catch (IOException e) {
       throw MigsafeException.badInput(source + ": the answer cannot be read: " + e.getMessage());
     }
@@ -66,8 +67,10 @@ public final class AnswerValidator {
     }
     Set<ValidationMessage> problems = AnswerSchemas.validator(pass).validate(node);
     if (!problems.isEmpty()) {
-      List<String> lines = problems.stream().map(m -> source + ": " + m.getMessage())
-          .sorted().toList();
+      // A message may quote a property name the model wrote: no control character of it
+      // reaches the terminal.
+      List<String> lines = problems.stream().map(m -> source + ": " + m.getMessage()
+          .replaceAll("\\p{Cntrl}", "\uFFFD")).sorted().toList();
       StringBuilder sb = new StringBuilder(source + ": the answer does not follow the "
           + pass.promptName() + " schema (" + problems.size() + " problem"
           + (problems.size() == 1 ? "" : "s") + "):");

@@ -135,7 +135,7 @@ public final class AnswerVerifier {
     claims.forEach(c -> facts.add(new ArrayList<>(c.facts())));
     for (MigrationCheck.Item item : items) {
       script.partAt(item.where()).ifPresent(i -> facts.get(i).add(new Fact(ClaimStatus.REFUTED,
-          item.kind() + " at " + item.where() + ": " + item.message())));
+          item.kind() + " at " + located(script, item.where()) + ": " + item.message())));
     }
     for (int i = 0; i < claims.size(); i++) {
       for (String source : List.of("up", "down")) {
@@ -179,10 +179,16 @@ public final class AnswerVerifier {
       for (MigrationCheck.Item item : e.items()) {
         script.partAt(item.where()).filter(i -> i < claims.size()).ifPresent(i ->
             extra.get(i).add(new Fact(status(item.verdict()), e.point().id() + " "
-                + item.kind() + " at " + item.where() + ": " + item.message())));
+                + item.kind() + " at " + located(script, item.where()) + ": "
+                + item.message())));
       }
     }
     return withFacts(claims, extra);
+  }
+
+  /** {@code up:4:1 (line 1 of its SQL)}: the joined script's place, and the part's own. */
+  private static String located(ProposalScript script, String where) {
+    return where + script.local(where).map(l -> " (" + l + ")").orElse("");
   }
 
   static ClaimStatus status(MigrationCheck.Verdict v) {

@@ -59,6 +59,25 @@ final class ProposalScript {
         .findFirst();
   }
 
+  /**
+   * A check's {@code where} said within its part: {@code up:7:3} as {@code line 2 of its SQL}
+   * when part 1's SQL starts at line 6; empty when it points at no line of ours.
+   */
+  Optional<String> local(String where) {
+    if (where == null) {
+      return Optional.empty();
+    }
+    Matcher m = WHERE.matcher(where);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    int line = Integer.parseInt(m.group(2));
+    boolean up = m.group(1).equals("up");
+    return (up ? upSpans : downSpans).stream()
+        .filter(s -> line >= s.first() && line <= s.last()).findFirst()
+        .map(s -> "line " + (line - s.first() + 1) + " of its " + (up ? "SQL" : "rollback SQL"));
+  }
+
   /** Whether part {@code index} has SQL in {@code up} or {@code down} ({@code source}). */
   boolean has(String source, int index) {
     down();
