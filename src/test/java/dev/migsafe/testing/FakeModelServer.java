@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,13 +145,6 @@ public final class FakeModelServer implements AutoCloseable {
     } catch (IOException ex) {
       // The client gave up (a timeout test): nothing to answer.
     }
-  }
-
-  /** The request bodies, as text, for asserting that something is absent from all of them. */
-  public String allBodies() {
-    StringBuilder sb = new StringBuilder();
-    requests.forEach(r -> sb.append(r.body()).append('\n'));
-    return new String(sb.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
   }
 
   @Override
