@@ -46,15 +46,17 @@ final class CompatibilityClaims {
         // A statement the schema model cannot follow: the phases after it are judged on what
         // it could, and check_migration's server has the last word.
       }
-      works(facts, "the old application", ph.path("oldAppWorks").asBoolean(), oldUses, replay);
-      works(facts, "the new application", ph.path("newAppWorks").asBoolean(), newUses, replay);
+      works(facts, "the old application", ph.path("oldAppWorks").asBoolean(), oldUses, replay,
+          "which are gone by then");
+      works(facts, "the new application", ph.path("newAppWorks").asBoolean(), newUses, replay,
+          "which do not exist then");
       claims.add(new Claim(part, ph.path("name").asText() + ": " + ph.path("why").asText(),
           AnswerVerifier.blankToNull(ph.path("sql")), null, facts));
     }
   }
 
   private static void works(List<Fact> facts, String app, boolean claimed, Set<String> uses,
-      Schema after) {
+      Schema after, String absent) {
     List<String> missing = uses.stream().filter(u -> !exists(after, u)).toList();
     if (!claimed) {
       facts.add(new Fact(ClaimStatus.UNVERIFIED, "says " + app + " does not work here"
@@ -65,8 +67,7 @@ final class CompatibilityClaims {
           + "and column its consumers use exists after this phase"));
     } else {
       facts.add(new Fact(ClaimStatus.REFUTED, "says " + app + " works here, but after this "
-          + "phase its consumers use " + String.join(", ", missing) + ", which no longer or "
-          + "do not yet exist"));
+          + "phase its consumers use " + String.join(", ", missing) + ", " + absent));
     }
   }
 
