@@ -60,7 +60,7 @@ class GoldenFilesTest {
         // migsafe ai: the prompt of a pass, and a recorded answer (authored for tests, not a
         // model's) verified offline.
         new Case("ai-execute-prompt.txt", 0, "ai", "execute", AI_PACKET, "--model",
-            "qwen2.5-coder", "--show-prompt"),
+            "qwen2.5-coder", "--catalog", REPORT_CATALOG, "--show-prompt"),
         new Case("ai-check-review.md", 1, "ai", "check", AI_EXCHANGE),
         new Case("ai-check-review.json", 1, "ai", "check", AI_EXCHANGE, "--format", "json"),
         new Case("ai-check-review.html", 1, "ai", "check", AI_EXCHANGE, "--format", "html"),
