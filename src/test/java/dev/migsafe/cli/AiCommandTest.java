@@ -158,7 +158,8 @@ class AiCommandTest {
   }
 
   @Test
-  void aTruncatedOrSchemaBreakingAnswerIsAFailureNotAStackTrace() throws Exception {
+  void aTruncatedOrSchemaBreakingAnswerIsAFailureNotAStackTrace(@TempDir Path dir)
+      throws Exception {
     try (FakeModelServer server = new FakeModelServer()) {
       server.answering("{\"summary\": \"Add the column\", \"phases\": [{\"name\": \"exp");
       CliRunner.Run cut = CliRunner.run("ai", "execute", PACKET, "--model", "m",
@@ -169,9 +170,13 @@ class AiCommandTest {
 
       server.answering("{\"summary\": \"x\"").truncated(true);
       CliRunner.Run limit = CliRunner.run("ai", "execute", PACKET, "--model", "m",
-          "--endpoint", server.ollamaUrl());
+          "--endpoint", server.ollamaUrl(), "--record", dir.toString());
       assertThat(limit.exit()).isEqualTo(2);
       assertThat(limit.err()).contains("was cut off");
+      // The unusable answer is recorded all the same, and checking it again says the same.
+      CliRunner.Run again = CliRunner.run("ai", "check", dir.toString());
+      assertThat(again.exit()).isEqualTo(2);
+      assertThat(again.err()).contains("was cut off");
 
       server.answering("{\"summary\": \"x\", \"phases\": [{\"name\": \"a\", \"window\": "
           + "\"whenever\", \"steps\": []}]}").truncated(false);
@@ -184,7 +189,7 @@ class AiCommandTest {
   }
 
   @Test
-  void aModelSlowerThanTheTimeoutExits2(@TempDir Path dir) throws Exception {
+  void aModelSlowerThanTheTimeoutExits2() throws Exception {
     try (FakeModelServer server = new FakeModelServer().delay(Duration.ofSeconds(4))) {
       CliRunner.Run r = CliRunner.run("ai", "review", PACKET, "--model", "m",
           "--endpoint", server.ollamaUrl(), "--timeout", "1s");
