@@ -13,6 +13,7 @@ import dev.migsafe.internal.ai.ModelEndpoint;
 import dev.migsafe.internal.ai.ModelReply;
 import dev.migsafe.internal.ai.ReviewedAnswer;
 import dev.migsafe.internal.config.ConfigLoader;
+import dev.migsafe.internal.config.ConfigSearch;
 import dev.migsafe.internal.config.ProjectConfig;
 import dev.migsafe.internal.io.AtomicFiles;
 import java.io.PrintWriter;
@@ -90,7 +91,7 @@ final class AiCommand implements Callable<Integer> {
       return ExitCode.OK.code();
     }
     URI uri = EndpointPolicy.check(endpoint, o.allowRemote,
-        () -> config(o.config, migsafe).ai().allowRemote());
+        () -> config(o.config, o.packet, migsafe).ai().allowRemote());
     if (o.model == null || o.model.isBlank()) {
       throw new CommandLine.ParameterException(cl, "--model is required: the model's name on "
           + "the server, e.g. qwen2.5-coder");
@@ -137,16 +138,18 @@ final class AiCommand implements Callable<Integer> {
     return file;
   }
 
-  /** The project configuration; read only when a remote endpoint asks whether it may. */
-  private static ProjectConfig config(Path explicit, Migsafe migsafe) {
-    Path file = explicit != null ? explicit : Path.of(ConfigLoader.FILE_NAME);
-    if (!Files.isRegularFile(file)) {
-      if (explicit != null) {
-        throw MigsafeException.badInput(file + ": no such configuration file");
-      }
-      return ProjectConfig.empty();
+  /**
+   * The project configuration; read only when a remote endpoint asks whether it may. Found as
+   * lint finds it for the packet's path: {@code --config}, else the nearest {@code
+   * .migsafe.yaml} from the packet's folder up to its repository's root.
+   */
+  private static ProjectConfig config(Path explicit, Path packet, Migsafe migsafe) {
+    if (explicit != null && !Files.isRegularFile(explicit)) {
+      throw MigsafeException.badInput(explicit + ": no such configuration file");
     }
-    return ConfigLoader.load(file, migsafe.rules().stream().map(RuleInfo::id)
-        .collect(Collectors.toSet()));
+    java.util.Optional<Path> file = explicit != null ? java.util.Optional.of(explicit)
+        : ConfigSearch.forPaths(List.of(packet.toString()), Path.of(""));
+    return file.map(f -> ConfigLoader.load(f, migsafe.rules().stream().map(RuleInfo::id)
+        .collect(Collectors.toSet()))).orElse(ProjectConfig.empty());
   }
 }

@@ -39,7 +39,8 @@ final class AiPassOptions {
   boolean allowRemote;
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Configuration file (default: .migsafe.yaml in the working directory).")
+      description = "Configuration file (default: the nearest .migsafe.yaml from the packet's "
+          + "folder up to its repository's root, as lint finds it).")
   Path config;
 
   @Option(names = "--show-prompt", description = "Print exactly what would be sent to the "

@@ -216,10 +216,14 @@ final class PacketFacts {
   private static void similar(StringBuilder sb, List<SimilarMigration> similar,
       CatalogLocation catalog) {
     sb.append("## Similar past migrations\n\n");
-    sb.append(catalog.isShipped()
-        ? "These come from the sample catalog shipped with migsafe, not from this team's "
-            + "history: read them as illustrations of what happens, not as this team's record.\n\n"
-        : "These come from the team's own catalog (" + catalog.label() + ").\n\n");
+    sb.append(switch (catalog.source()) {
+      case SAMPLE -> "These come from the sample catalog shipped with migsafe"
+          + (catalog.isShipped() ? "" : " (" + catalog.label() + ")") + ", not from this "
+          + "team's history: read them as illustrations of what happens, not as this team's "
+          + "record.\n\n";
+      case TEAM -> "These come from the team's own catalog (" + catalog.label() + ").\n\n";
+      case EXPLICIT -> "These come from the catalog " + catalog.label() + ".\n\n";
+    });
     if (similar.isEmpty()) {
       sb.append("None found.\n\n");
     }

@@ -44,7 +44,8 @@ class PassPromptsTest {
         // the invariants and similar past migrations with their lessons
         .contains("- amounts-positive: every order has a positive amount")
         .contains("## Similar past migrations").contains("lesson: ")
-        .contains("These come from the team's own catalog (catalog).")
+        .contains("These come from the sample catalog shipped with migsafe (catalog), not from "
+            + "this team's history")
         .contains(p.answerSchema().strip());
     assertThat(p.answerSchema()).isEqualTo(AnswerSchemas.text(AiPass.EXECUTION))
         .doesNotContain("$schema");
