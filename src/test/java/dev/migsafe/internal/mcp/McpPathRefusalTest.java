@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,7 @@ class McpPathRefusalTest {
   @TempDir static Path base;
   private static Path work;
   private static Path outside;
-  private static McpServerProcess server;
+  @AutoClose private static McpServerProcess server;
   private static McpSyncClient client;
 
   @BeforeAll
@@ -59,13 +59,6 @@ class McpPathRefusalTest {
     server = McpServerProcess.fromClassPath(work, p -> {},
         List.of(McpSchema.Root.builder(work.toUri().toString()).name("work").build()));
     client = server.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
   }
 
   @Test

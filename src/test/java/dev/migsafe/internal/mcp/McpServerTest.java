@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class McpServerTest {
       new CopyOnWriteArrayList<>();
 
   @TempDir static Path work;
-  private static McpServerProcess server;
+  @AutoClose private static McpServerProcess server;
   private static McpSyncClient client;
 
   @BeforeAll
@@ -46,13 +46,6 @@ class McpServerTest {
         work.resolve("drop-column"));
     server = McpServerProcess.fromClassPath(work, PROGRESS::add, null);
     client = server.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
   }
 
   @Test
