@@ -18,6 +18,11 @@ final class ExplainRuleTool implements McpTool {
   }
 
   @Override
+  public boolean readsCatalog() {
+    return false;
+  }
+
+  @Override
   public McpSchema.CallToolResult call(ToolCall call) {
     String id = call.arguments().required("id");
     // Ids are kebab-case; anything else would reach the class path as part of a resource name.

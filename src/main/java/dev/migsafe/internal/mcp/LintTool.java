@@ -47,6 +47,11 @@ final class LintTool implements McpTool {
   }
 
   @Override
+  public boolean readsCatalog() {
+    return false;
+  }
+
+  @Override
   public McpSchema.CallToolResult call(ToolCall call) {
     Arguments args = call.arguments();
     String sql = args.required("sql");
@@ -77,11 +82,11 @@ final class LintTool implements McpTool {
   }
 
   private ProjectConfig projectConfig(WorkingRoots roots) {
-    Path file = roots.workingDirectory().resolve(ConfigLoader.FILE_NAME);
-    if (!Files.isRegularFile(file)) {
+    Path file = roots.projectEntry(ConfigLoader.FILE_NAME);
+    if (file == null || !Files.isRegularFile(file)) {
       return ProjectConfig.empty();
     }
-    return ConfigLoader.load(Path.of(ConfigLoader.FILE_NAME),
+    return ConfigLoader.load(file,
         defaults.rules().stream().map(RuleInfo::id).collect(Collectors.toSet()));
   }
 

@@ -8,4 +8,12 @@ interface McpTool {
 
   /** Answers a call; throws {@link ToolFailure} for an answer that is a tool error. */
   McpSchema.CallToolResult call(ToolCall call);
+
+  /**
+   * Whether the call reads the working directory's {@code catalog/} (through the façade, which
+   * takes it by name): then it is checked like any other path first.
+   */
+  default boolean readsCatalog() {
+    return true;
+  }
 }

@@ -122,25 +122,25 @@ final class MigsafeResources {
     if (catalog.isShipped()) {
       return RuleBase.resourceText("migsafe/catalog/" + folder + "/" + id + ".yaml");
     }
-    Path file = catalog.root().resolve(folder).resolve(id + ".yaml");
-    if (!Files.exists(file)) {
-      return null;
-    }
+    String name = catalog.root().resolve(folder).resolve(id + ".yaml").toString();
     Path checked;
     try {
-      checked = allowed.resolve("resource", file.toString());
+      checked = allowed.projectEntry(name);
     } catch (ToolFailure e) {
       throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(e.getMessage()).build();
+    }
+    if (checked == null || !Files.isRegularFile(checked)) {
+      return null;
     }
     try {
       if (Files.size(checked) > PacketGate.MAX_BYTES) {
         throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
-            .message(file + ": too large to read as a catalog record").build();
+            .message(name + ": too large to read as a catalog record").build();
       }
       return Files.readString(checked, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
-          .message(file + ": cannot be read (" + e.getClass().getSimpleName() + ")").build();
+          .message(name + ": cannot be read (" + e.getClass().getSimpleName() + ")").build();
     }
   }
 

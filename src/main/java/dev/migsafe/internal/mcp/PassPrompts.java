@@ -50,8 +50,9 @@ final class PassPrompts {
     Object packet = request.arguments() == null ? null : request.arguments().get("packet");
     PassPrompt prompt;
     try {
-      var checked = PacketGate.check(roots.current(exchange),
-          packet instanceof String s ? s : null);
+      WorkingRoots allowed = roots.current(exchange);
+      allowed.projectEntry(WorkingRoots.CATALOG);
+      var checked = PacketGate.check(allowed, packet instanceof String s ? s : null);
       prompt = Migsafe.builder().build().passPrompt(pass, checked);
     } catch (ToolFailure e) {
       throw invalid(e.getMessage());

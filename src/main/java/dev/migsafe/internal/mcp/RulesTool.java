@@ -14,6 +14,11 @@ final class RulesTool implements McpTool {
   }
 
   @Override
+  public boolean readsCatalog() {
+    return false;
+  }
+
+  @Override
   public McpSchema.CallToolResult call(ToolCall call) {
     var rules = Migsafe.builder().build().rules();
     return ToolResults.structured(RuleListRenderer.text(rules), RuleListRenderer.json(rules));

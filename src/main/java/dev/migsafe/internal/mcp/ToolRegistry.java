@@ -53,7 +53,11 @@ final class ToolRegistry {
       McpSchema.CallToolRequest request) {
     String name = tool.definition().name();
     try {
-      return tool.call(new ToolCall(new Arguments(request.arguments()), roots.current(exchange),
+      WorkingRoots allowed = roots.current(exchange);
+      if (tool.readsCatalog()) {
+        allowed.projectEntry(WorkingRoots.CATALOG);
+      }
+      return tool.call(new ToolCall(new Arguments(request.arguments()), allowed,
           new Progress(exchange, request.progressToken())));
     } catch (ToolFailure e) {
       return ToolResults.error(e.getMessage());

@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
  * and the reason, never what the file holds.
  */
 final class WorkingRoots {
+  /** The catalog the façade reads when there is one: {@code catalog/} of the working directory. */
+  static final String CATALOG = "catalog";
+
   private final Path workingDirectory;
   /** The client's roots as real paths; null while the client has declared none. */
   private volatile List<Path> clientRoots;
@@ -92,6 +95,25 @@ final class WorkingRoots {
     }
     Path folder = file.toAbsolutePath().getParent();
     return check(what, given, folder.resolve(named).normalize());
+  }
+
+  /**
+   * A file or folder of the project the server was started in ({@code .migsafe.yaml}, {@code
+   * catalog/}), which the façade opens by its name relative to the working directory: null when
+   * there is none, refused when its real path leads out of both the working directory and the
+   * allowed directories (a symbolic link to elsewhere).
+   */
+  Path projectEntry(String name) {
+    Path entry = workingDirectory.resolve(name);
+    if (!Files.exists(entry)) {
+      return null;
+    }
+    Path real = realOrNearest(entry);
+    if (!real.startsWith(workingDirectory) && !inside(real)) {
+      throw new ToolFailure(name + ": refused, it resolves to " + real + ", outside "
+          + describeAllowed() + "; declare that directory as a root to use it");
+    }
+    return Path.of(name);
   }
 
   private Path check(String what, String given, Path absolute) {

@@ -108,6 +108,33 @@ class McpPathRefusalTest {
     assertThat(e.getMessage()).contains("refused").doesNotContain(SECRET);
   }
 
+  /**
+   * The project's own files are opened by name, {@code .migsafe.yaml} and {@code catalog/}:
+   * as links to elsewhere they are refused like any path.
+   */
+  @Test
+  void configurationAndCatalogThatLeadOutAreRefused() throws IOException {
+    Path secrets = Files.createDirectories(outside.resolve("catalog/migrations"));
+    Files.writeString(secrets.resolve("leak.yaml"), "id: leak\ntitle: " + SECRET + "\n");
+    Files.writeString(outside.resolve("config.yaml"), "engineVersion: " + SECRET + "\n");
+    Path catalog = Files.createSymbolicLink(work.resolve("catalog"), outside.resolve("catalog"));
+    Path config = Files.createSymbolicLink(work.resolve(".migsafe.yaml"),
+        outside.resolve("config.yaml"));
+    try {
+      assertRefused(call("lint", Map.of("sql", "SELECT 1;")), ".migsafe.yaml: refused");
+      assertRefused(call("similar", Map.of("text", "leak")), "catalog: refused");
+      assertRefused(plan("drop-column/packet.yaml"), "catalog: refused");
+      McpError e = catchThrowableOfType(McpError.class, () -> client.readResource(
+          new McpSchema.ReadResourceRequest("migsafe://catalog/migrations/leak", null)));
+      assertThat(e).isNotNull();
+      assertThat(e.getMessage()).contains("refused").doesNotContain(SECRET);
+    } finally {
+      Files.delete(catalog);
+      Files.delete(config);
+    }
+    assertThat(call("lint", Map.of("sql", "SELECT 1;")).isError()).isFalse();
+  }
+
   @Test
   void aPacketInsideIsRead() {
     McpSchema.CallToolResult r = plan("drop-column/packet.yaml");
