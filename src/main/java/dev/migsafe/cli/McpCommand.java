@@ -12,11 +12,17 @@ import picocli.CommandLine.Command;
 /** {@code migsafe mcp}: a Model Context Protocol server on standard input and output. */
 @Command(name = "mcp", mixinStandardHelpOptions = true,
     description = "Serve migsafe to an AI assistant as a Model Context Protocol server on "
-        + "standard input and output: tools lint, plan, check_migration, similar, "
-        + "explain_rule, rules, rehearse and report; rule docs, recipes, decision trees and "
-        + "catalog records as migsafe:// resources; the four AI passes as prompts. Start it in "
-        + "the directory you work in: it reads files only there (or under the roots its "
-        + "client declares). docs/ai.md has the set-up for Claude Code, Codex and others.",
+        + "standard input and output; it reads files only under the directory it is started "
+        + "in (docs/ai.md).",
+    footerHeading = "%nServes:%n",
+    footer = {
+      "  tools      lint, plan, check_migration, similar, explain_rule, rules,",
+      "             rehearse, report",
+      "  resources  migsafe://rules/{id}, recipes/{id}, decision-trees/{id},",
+      "             catalog/migrations/{id}, catalog/validations/{id}",
+      "  prompts    design-pass, execution-pass, validation-pass, safety-pass,",
+      "             each over a packet"
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the client closed standard input",

@@ -35,7 +35,6 @@ final class LintTool implements McpTool {
   static final String NAME = "sql";
 
   private final Migsafe defaults = Migsafe.builder().build();
-  private final RuleDocs docs = new RuleDocs(defaults.rules(), defaults::ruleDoc);
 
   @Override
   public McpSchema.Tool definition() {
@@ -77,6 +76,9 @@ final class LintTool implements McpTool {
       Path file = call.roots().resolve("schema", schema);
       result = Migsafe.builder().options(options.withSchemaFile(file)).build().lint(NAME, sql);
     }
+    // Built per call, not with the tool: the rule base behind it is built in the background
+    // while the server starts, and is shared once built.
+    RuleDocs docs = new RuleDocs(defaults.rules(), defaults::ruleDoc);
     return ToolResults.structured(summary(result),
         LintJsonRenderer.render(result, Migsafe.version(), docs));
   }
