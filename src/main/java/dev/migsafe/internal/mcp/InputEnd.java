@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Standard input, watched for its end. A stdio MCP server lives as long as its client keeps
  * standard input open (the specification's shutdown for stdio is closing it); the SDK reads
- * it on its own thread, so the end is seen here and handed to the thread that waits.
+ * it on its own thread, so the end is seen here and handed to the thread that waits. The SDK's
+ * transport ends the session at that point and answers nothing more, so the process ends too:
+ * a request still running when the input closed gets no answer.
  */
 final class InputEnd extends FilterInputStream {
   private final CountDownLatch ended = new CountDownLatch(1);
