@@ -215,7 +215,11 @@ public final class Migsafe {
    */
   public MigrationCheck checkMigration(CheckRequest request,
       java.util.function.Consumer<String> progress) {
-    throw new UnsupportedOperationException("checkMigration is being built");
+    dev.migsafe.api.MigrationPacket p = dev.migsafe.internal.plan.PacketLoader.load(
+        request.packet());
+    dev.migsafe.api.Plan plan = plan(p, new dev.migsafe.api.PlanOptions(null, null, null));
+    return new dev.migsafe.internal.check.MigrationChecker(RuleBase.shared()).check(p, plan,
+        request, progress);
   }
 
   /** What migsafe would send a model for {@code pass} over the packet (never rows). */

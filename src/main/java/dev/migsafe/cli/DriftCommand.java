@@ -3,7 +3,6 @@ package dev.migsafe.cli;
 import dev.migsafe.internal.drift.DriftCheck;
 import dev.migsafe.internal.drift.DriftReport;
 import dev.migsafe.internal.drift.ExpectedDdl;
-import dev.migsafe.internal.io.AtomicFiles;
 import dev.migsafe.internal.pg.ConnectionSpec;
 import dev.migsafe.internal.render.DriftRenderer;
 import java.nio.file.Path;
@@ -84,12 +83,7 @@ final class DriftCommand implements Callable<Integer> {
       case md -> DriftRenderer.markdown(report);
       case json -> DriftRenderer.json(report);
     };
-    if (out != null) {
-      AtomicFiles.write(out, rendered);
-    } else {
-      spec.commandLine().getOut().print(rendered);
-      spec.commandLine().getOut().flush();
-    }
+    Output.emit(spec, out, rendered);
     return report.drift() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }
 }

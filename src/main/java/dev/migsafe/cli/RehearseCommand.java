@@ -4,7 +4,6 @@ import dev.migsafe.Migsafe;
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.api.Rehearsal;
 import dev.migsafe.api.RehearseOptions;
-import dev.migsafe.internal.io.AtomicFiles;
 import dev.migsafe.internal.render.RehearsalHtmlRenderer;
 import dev.migsafe.internal.render.RehearsalJsonRenderer;
 import dev.migsafe.internal.render.RehearsalMarkdownRenderer;
@@ -108,12 +107,7 @@ final class RehearseCommand implements Callable<Integer> {
       case json -> RehearsalJsonRenderer.render(r);
       case html -> RehearsalHtmlRenderer.render(r);
     };
-    if (out != null) {
-      AtomicFiles.write(out, rendered);
-    } else {
-      spec.commandLine().getOut().print(rendered);
-      spec.commandLine().getOut().flush();
-    }
+    Output.emit(spec, out, rendered);
     boolean failing = r.stopped() != null || !r.mismatches().isEmpty() || !r.gatesPassed()
         || r.validations().stream().anyMatch(v -> !v.passed())
         || !r.endState().undeclared().isEmpty() || !r.failedForwardFixes().isEmpty();

@@ -3,7 +3,7 @@ package dev.migsafe.internal.mcp;
 import dev.migsafe.Migsafe;
 import dev.migsafe.api.CheckRequest;
 import dev.migsafe.api.MigrationCheck;
-import dev.migsafe.internal.render.MigrationCheckJsonRenderer;
+import dev.migsafe.internal.render.CheckRenderer;
 import io.modelcontextprotocol.spec.McpSchema;
 
 /**
@@ -32,7 +32,6 @@ final class CheckMigrationTool implements McpTool {
     var packet = PacketGate.check(call.roots(), args.required("packet"));
     MigrationCheck check = Migsafe.builder().build().checkMigration(
         new CheckRequest(packet, args.required("up"), args.optional("down")), call.progress());
-    return ToolResults.structured(MigrationCheckJsonRenderer.summary(check),
-        MigrationCheckJsonRenderer.render(check));
+    return ToolResults.structured(CheckRenderer.text(check), CheckRenderer.json(check));
   }
 }

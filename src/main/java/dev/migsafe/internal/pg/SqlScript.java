@@ -41,7 +41,7 @@ public final class SqlScript {
    * {@code LINE:COLUMN} in the file of the server's error position, a 1-based character offset
    * into the statement text; the statement's start when the server gives none.
    */
-  static String place(SourceStatement st, int position) {
+  public static String place(SourceStatement st, int position) {
     int line = st.line();
     int column = st.column();
     String text = st.text();

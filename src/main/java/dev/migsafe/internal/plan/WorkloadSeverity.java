@@ -10,7 +10,7 @@ import java.util.Map;
  * built on a table of a few thousand idle rows is not an index built on 400 GB under 900
  * writes a second. Without a profile the rule's own severity stands.
  */
-final class WorkloadSeverity {
+public final class WorkloadSeverity {
   /** At or below all of these a table is small: a strong lock on it lasts milliseconds. */
   static final long SMALL_ROWS = 100_000;
   static final double SMALL_GB = 0.1;
@@ -18,7 +18,7 @@ final class WorkloadSeverity {
 
   private WorkloadSeverity() {}
 
-  static Severity scale(Severity severity, List<String> tables,
+  public static Severity scale(Severity severity, List<String> tables,
       Map<String, TableProfile> profiles) {
     if (tables.isEmpty() || severity == Severity.INFO) {
       return severity;

@@ -177,7 +177,8 @@ class McpServerTest {
     s.get("evidence").forEach(e -> points.add(e.get("point").asText()));
     assertThat(points).contains("lint-up", "names", "target-reached", "consumers");
     assertThat(s.get("evidence").toString()).contains("crm-sync");
-    assertThat(text(r, 0)).startsWith("verdict: needs-review");
+    assertThat(text(r, 0)).startsWith("check of customers-drop-legacy-loyalty-points on "
+        + "PostgreSQL 17").contains(": needs-review");
   }
 
   @Test
