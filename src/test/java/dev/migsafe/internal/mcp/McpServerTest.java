@@ -109,6 +109,17 @@ class McpServerTest {
   }
 
   @Test
+  void aPacketThatDoesNotValidateSaysWhereAndWhat() throws IOException {
+    Path bad = work.resolve("drop-column/bad.yaml");
+    Files.writeString(bad, Files.readString(work.resolve(PACKET))
+        .replace("engineVersion: \"17\"", "engineVersion: \"9\""));
+    McpSchema.CallToolResult r = call("plan", Map.of("packet", "drop-column/bad.yaml"));
+    assertThat(r.isError()).isTrue();
+    assertThat(text(r, 0)).matches("(?s)drop-column/bad\\.yaml:8:\\d+: engineVersion: '9' is "
+        + "not a supported postgresql version.*").doesNotContain("\tat ");
+  }
+
+  @Test
   void planAnswersMarkdownAndThePlaybookJson() {
     McpSchema.CallToolResult r = call("plan", Map.of("packet", PACKET));
     assertThat(r.isError()).as(text(r, 0)).isFalse();
