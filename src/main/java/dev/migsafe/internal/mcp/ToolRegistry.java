@@ -43,15 +43,17 @@ final class ToolRegistry {
   }
 
   List<McpServerFeatures.SyncToolSpecification> specifications() {
-    return tools.stream().map(t -> McpServerFeatures.SyncToolSpecification.builder()
-        .tool(t.definition())
-        .callHandler((exchange, request) -> call(t, exchange, request))
-        .build()).toList();
+    return tools.stream().map(t -> {
+      McpSchema.Tool definition = t.definition();
+      return McpServerFeatures.SyncToolSpecification.builder()
+          .tool(definition)
+          .callHandler((exchange, request) -> call(t, definition.name(), exchange, request))
+          .build();
+    }).toList();
   }
 
-  private McpSchema.CallToolResult call(McpTool tool, McpSyncServerExchange exchange,
-      McpSchema.CallToolRequest request) {
-    String name = tool.definition().name();
+  private McpSchema.CallToolResult call(McpTool tool, String name,
+      McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
     try {
       WorkingRoots allowed = roots.current(exchange);
       if (tool.readsCatalog()) {
