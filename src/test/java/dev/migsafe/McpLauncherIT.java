@@ -91,6 +91,15 @@ class McpLauncherIT {
       assertThat(r.isError()).isFalse();
       assertThat(server.client().readResource(new McpSchema.ReadResourceRequest(
           "migsafe://rules/pg-add-column-volatile-default", null)).contents()).hasSize(1);
+      // The guardrail from the shaded jar: an embedded PostgreSQL 15 for the example's packet.
+      McpSchema.CallToolResult check = server.client().callTool(
+          McpSchema.CallToolRequest.builder("check_migration").arguments(Map.of(
+              "packet", "rename/packet.yaml",
+              "up", "ALTER TABLE payments RENAME COLUMN psp_reference TO provider_reference;"))
+              .build());
+      assertThat(check.isError()).as(check.content().toString()).isFalse();
+      assertThat(JSON.<JsonNode>valueToTree(check.structuredContent()).get("verdict").asText())
+          .isIn("pass", "needs-review", "fail");
     }
   }
 
