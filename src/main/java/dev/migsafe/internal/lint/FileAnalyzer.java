@@ -12,6 +12,7 @@ import dev.migsafe.internal.schema.Schema;
 import dev.migsafe.internal.schema.Table;
 import dev.migsafe.internal.sql.Operation;
 import dev.migsafe.internal.sql.PgStatementReader;
+import dev.migsafe.internal.sql.QueryNames;
 import dev.migsafe.internal.sql.SourceStatement;
 import dev.migsafe.internal.sql.SqlSplitter;
 import dev.migsafe.internal.sql.StatementParser;
@@ -51,6 +52,8 @@ final class FileAnalyzer {
    * NULL) NOT VALID, VALIDATE CONSTRAINT, SET NOT NULL is seen as proven without a schema.
    */
   private final Map<String, List<Constraint>> checksOnUnknownTables = new HashMap<>();
+  /** {@code table.column} made NOT NULL by a statement of this file. */
+  private final java.util.Set<String> notNullSetInFile = new java.util.HashSet<>();
 
   private boolean explicitTransaction;
   private int transactionCounter;
@@ -160,9 +163,24 @@ final class FileAnalyzer {
       if (op.isRefTableExisting() && op.getRefLockMode() != null) {
         locks.merge(op.getRefTable(), op.getRefLockMode(), LockMode::strongest);
       }
+      if (op.getKind().equals("alter-domain") && checksDomainValues(op)) {
+        List<String> users = tablesWithColumnsOf(op.getObjectName());
+        op.setNote(String.join(", ", users));
+        for (String t : users) {
+          locks.merge(t, LockMode.SHARE, LockMode::strongest);
+          scans = true;
+        }
+      }
       track(op, explicitTransaction);
       schema.apply(op);
       facts.add(op);
+    }
+    if (parse.ok() && READS_OTHER_TABLES.contains(read.kind())) {
+      java.util.Set<String> created = new java.util.HashSet<>();
+      for (Operation op : operations) {
+        created.add(op.getKind().equals("create-table") ? op.getTable() : op.getObjectName());
+      }
+      sourceLocks(parse.statement(), created, locks);
     }
     LockMode strongest = locks.values().stream().reduce(null, LockMode::strongest);
     facts.add(new StatementFact(st.index(), st.line(), st.column(), read.kind(), st.text(),
@@ -184,6 +202,68 @@ final class FileAnalyzer {
         current = committed;
       }
     }
+  }
+
+  /**
+   * Statements that read tables besides the one they change: {@code INSERT ... SELECT}, {@code
+   * UPDATE ... FROM}, a view's query. Each table they read is held in ACCESS SHARE until the
+   * transaction ends, which an ALTER waiting for ACCESS EXCLUSIVE queues behind.
+   */
+  private static final java.util.Set<String> READS_OTHER_TABLES = java.util.Set.of("insert",
+      "update", "delete", "merge", "select", "create-view", "create-materialized-view",
+      "create-table");
+
+  /** ACCESS SHARE on every table the statement reads, did not create and does not lock otherwise. */
+  private void sourceLocks(net.sf.jsqlparser.statement.Statement parsed,
+      java.util.Set<String> created, Map<String, LockMode> locks) {
+    QueryNames.of(parsed).ifPresent(names -> {
+      for (String t : names.tables()) {
+        if (created.contains(t) || schema.views().containsKey(t)) {
+          continue; // the relation this statement creates, or a view: locks are about tables
+        }
+        // Without a schema (lint often runs without --schema) a name is taken to be a table,
+        // as for the table a statement changes; with one, a name it does not know as a table
+        // is a sequence, a function's result or a view's, none of which the lock facts cover.
+        boolean table = schema.table(t) != null || schema.tables().isEmpty();
+        if (table && !createdInFile.contains(t) && !locks.containsKey(t)) {
+          locks.put(t, LockMode.ACCESS_SHARE);
+        }
+      }
+    });
+  }
+
+  /**
+   * ALTER DOMAIN that checks every stored value of the domain: ADD CONSTRAINT (unless NOT
+   * VALID), VALIDATE CONSTRAINT, SET NOT NULL. PostgreSQL reads each column of the domain,
+   * holding SHARE on its table (typecmds.c, validateDomainConstraint).
+   */
+  private static boolean checksDomainValues(Operation op) {
+    return "add-constraint".equals(op.getValue()) && !op.isNotValid()
+        || "validate-constraint".equals(op.getValue()) || "set-not-null".equals(op.getValue());
+  }
+
+  /** The existing tables with a column whose type is {@code type}, in schema order. */
+  private List<String> tablesWithColumnsOf(String type) {
+    if (type == null) {
+      return List.of();
+    }
+    String bare = type.substring(type.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    List<String> out = new ArrayList<>();
+    for (Table t : schema.tables().values()) {
+      boolean uses = t.columns().values().stream().anyMatch(c -> c.type() != null
+          && c.type().toLowerCase(Locale.ROOT).replaceFirst("^public\\.", "").equals(bare));
+      if (uses && !createdInFile.contains(t.name())) {
+        out.add(t.name());
+      }
+    }
+    return out;
+  }
+
+  /** Whether an expression names the column (as a whole word, quoted or not). */
+  private static boolean readsColumn(String expression, String column) {
+    return java.util.regex.Pattern.compile("(?i)(?<![A-Za-z0-9_$])\"?"
+        + java.util.regex.Pattern.quote(column) + "\"?(?![A-Za-z0-9_$])")
+        .matcher(expression).find();
   }
 
   /** Adds what the schema knows to an operation read from SQL. */
@@ -219,6 +299,12 @@ final class FileAnalyzer {
         op.setColumnKnown(col != null);
         if (col != null && op.getKind().equals("alter-column-type")) {
           op.setOldDataType(col.type());
+          // A CHECK that reads the column is dropped and added again by the type change, and
+          // PostgreSQL checks every row against it anew, even when no row is rewritten.
+          String column = op.getColumn();
+          t.constraints().stream().filter(c -> "check".equals(c.type()) && c.validated()
+                  && c.checkExpr() != null && readsColumn(c.checkExpr(), column))
+              .findFirst().ifPresent(c -> op.setCheckExpr(c.checkExpr()));
         }
         if (col != null && (op.getKind().equals("alter-column-type")
             || op.getKind().equals("drop-column"))) {
@@ -247,11 +333,17 @@ final class FileAnalyzer {
             && c.columns().contains(op.getColumn()) && !c.refTable().equals(table))
             .findFirst().ifPresent(c -> op.setRefTable(c.refTable()));
       }
-      if ("primary-key".equals(op.getConstraintType()) && op.isUsingIndex()) {
-        Index idx = schema.indexes().get(op.getIndexName());
-        op.setNotNull(idx != null && idx.columns().stream()
-            .allMatch(c -> t.column(c) != null && t.column(c).notNull()));
-      }
+    }
+    if ("primary-key".equals(op.getConstraintType()) && op.isUsingIndex()) {
+      // The key's columns must be NOT NULL, in the schema or set so earlier in this file (on
+      // a table the schema does not know); an index nobody described proves nothing.
+      Index idx = schema.indexes().get(op.getIndexName());
+      op.setNotNull(idx != null && idx.columns().stream().allMatch(c ->
+          t != null && t.column(c) != null && t.column(c).notNull()
+              || notNullSetInFile.contains(table + "." + c)));
+    }
+    if (op.getKind().equals("set-not-null") && op.getColumn() != null) {
+      notNullSetInFile.add(table + "." + op.getColumn());
     }
     if (t == null && op.getKind().equals("set-not-null")) {
       op.setValidatedNotNullCheck(checksOnUnknownTables.getOrDefault(table, List.of()).stream()
@@ -282,6 +374,8 @@ final class FileAnalyzer {
   private void track(Operation op, boolean explicitTx) {
     switch (op.getKind()) {
       case "create-table" -> createdInFile.add(op.getTable());
+      // Empty until the migration fills it: a refresh of it blocks nobody yet.
+      case "create-materialized-view" -> createdInFile.add(op.getObjectName());
       case "add-constraint", "validate-constraint", "drop-constraint" -> trackCheckOnUnknownTable(op);
       case "rename-table" -> {
         if (createdInFile.remove(op.getTable()) && op.getNewName() != null) {

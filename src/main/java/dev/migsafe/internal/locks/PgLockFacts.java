@@ -12,6 +12,8 @@ import dev.migsafe.api.LockMode;
 import dev.migsafe.internal.sql.Operation;
 import dev.migsafe.internal.sql.SqlTypes;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -90,7 +92,9 @@ public final class PgLockFacts {
             || SqlTypes.typeChangeRewrites(op.getOldDataType(), op.getDataType(), version,
                 sessionTimeZoneUtc)
             || usingIsNotTrivial(op);
-        scan = rewrite;
+        // FileAnalyzer passes a validated CHECK that reads the column: it is re-added and
+        // re-checked against every row (lock oracle, 10 to 17).
+        scan = rewrite || op.getCheckExpr() != null;
       }
       case "set-not-null" -> {
         lock = ACCESS_EXCLUSIVE;
@@ -245,14 +249,35 @@ public final class PgLockFacts {
     return expr != null && expr.trim().toUpperCase(Locale.ROOT).matches("NULL(\\s*::.*)?");
   }
 
-  /** A USING clause that only names the column keeps a binary-coercible change cheap. */
+  /**
+   * A USING clause that only names the column, or casts it to the new type ({@code col::text},
+   * {@code CAST(col AS text)}), keeps a binary-coercible change cheap: PostgreSQL strips the
+   * cast to the column's new type and sees the bare column (tablecmds.c, ATColumnChangeRequiresRewrite).
+   */
   private static boolean usingIsNotTrivial(Operation op) {
     if (op.getUsingExpr() == null) {
       return false;
     }
     String u = op.getUsingExpr().replaceAll("[\\s\"]", "").toLowerCase(Locale.ROOT);
-    return !u.equals(op.getColumn().toLowerCase(Locale.ROOT));
+    String column = op.getColumn().toLowerCase(Locale.ROOT);
+    if (u.equals(column)) {
+      return false;
+    }
+    String to = op.getDataType() == null ? null
+        : SqlTypes.canonical(op.getDataType()).replaceAll("\\s", "");
+    Matcher cast = TRIVIAL_CAST.matcher(u);
+    if (to != null && cast.matches()) {
+      String col = cast.group(1) != null ? cast.group(1) : cast.group(3);
+      String type = cast.group(2) != null ? cast.group(2) : cast.group(4);
+      return !(col.equals(column)
+          && SqlTypes.canonical(type).replaceAll("\\s", "").equals(to));
+    }
+    return true;
   }
+
+  /** {@code col::type} or {@code cast(col as type)}, spaces and quotes already removed. */
+  private static final Pattern TRIVIAL_CAST = Pattern.compile(
+      "(?:\\(?([a-z_][a-z0-9_$]*)\\)?::(.+))|(?:cast\\(([a-z_][a-z0-9_$]*)as(.+)\\))");
 
   private static LockMode relOptionsLock(String options) {
     if (options == null || options.isBlank()) {

@@ -273,8 +273,20 @@ public final class PgStatementReader {
           .setObjectName(view).setTable(view));
       return true;
     }
+    if (c.accept("ALTER", "DOMAIN")) {
+      ops.add(alterDomain(c));
+      return true;
+    }
+    if (c.accept("ALTER", "SCHEMA")) {
+      Operation op = new Operation("alter-schema").setObjectName(c.identifier());
+      if (c.accept("RENAME", "TO")) {
+        op.setNewName(c.identifier());
+      }
+      ops.add(op);
+      return true;
+    }
     if (c.at("ALTER")) {
-      // ALTER SEQUENCE, VIEW, FUNCTION, SCHEMA, ROLE, ...: no table lock worth judging here.
+      // ALTER SEQUENCE, VIEW, FUNCTION, ROLE, ...: no table lock worth judging here.
       c.next();
       Token what = c.next();
       ops.add(new Operation("alter-" + (what == null ? "other" : what.text().toLowerCase(Locale.ROOT)))
@@ -284,6 +296,37 @@ public final class PgStatementReader {
     Token first = c.peek();
     ops.add(new Operation("unknown").setObjectName(first == null ? null : first.text()));
     return false;
+  }
+
+  /**
+   * {@code ALTER DOMAIN name ...}: the action in {@code value} ({@code add-constraint}, {@code
+   * validate-constraint}, {@code set-not-null} or {@code other}) because adding or validating a
+   * constraint reads every column of the domain, and {@code notValid} for {@code ADD ... NOT
+   * VALID}, which skips that.
+   */
+  private static Operation alterDomain(TokenCursor c) {
+    Operation op = new Operation("alter-domain").setObjectName(c.qualifiedName());
+    if (c.accept("ADD")) {
+      op.setValue("add-constraint");
+      if (c.accept("CONSTRAINT")) {
+        op.setConstraintName(c.identifier());
+      }
+      Token last = null;
+      Token beforeLast = null;
+      while (!c.atEnd()) {
+        beforeLast = last;
+        last = c.next();
+      }
+      op.setNotValid(beforeLast != null && beforeLast.text().equalsIgnoreCase("NOT")
+          && last.text().equalsIgnoreCase("VALID"));
+    } else if (c.accept("VALIDATE", "CONSTRAINT")) {
+      op.setValue("validate-constraint").setConstraintName(c.identifier());
+    } else if (c.accept("SET", "NOT", "NULL")) {
+      op.setValue("set-not-null");
+    } else {
+      op.setValue("other");
+    }
+    return op;
   }
 
   // ---------------------------------------------------------------- ALTER TABLE

@@ -38,6 +38,11 @@ public record QueryNames(Set<String> tables, List<ColumnName> columns, boolean o
     } catch (net.sf.jsqlparser.JSQLParserException | RuntimeException e) {
       return Optional.empty();
     }
+    return of(st);
+  }
+
+  /** The names of a statement JSqlParser has already read. */
+  public static Optional<QueryNames> of(Statement st) {
     Map<String, String> aliases = new LinkedHashMap<>();
     List<Column> columns = new ArrayList<>();
     Set<String> relations = new LinkedHashSet<>();

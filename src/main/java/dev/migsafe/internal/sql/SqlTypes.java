@@ -203,7 +203,7 @@ public final class SqlTypes {
     }
     switch (baseA) {
       case "varchar":
-        if (baseB.equals("text")) {
+        if (baseB.equals("text") || baseB.equals("citext")) {
           return false;
         }
         if (baseB.equals("varchar")) {
@@ -211,7 +211,16 @@ public final class SqlTypes {
         }
         return true;
       case "text":
-        return !(baseB.equals("varchar") && lengthOf(b) == null);
+        // citext declares its cast from text WITHOUT FUNCTION (the citext extension's script).
+        return !(baseB.equals("varchar") && lengthOf(b) == null || baseB.equals("citext"));
+      case "citext":
+        return !baseB.equals("text");
+      case "interval":
+        // More fractional-second precision, or none, keeps every stored value (PostgreSQL's
+        // interval_support); a fields restriction such as DAY TO SECOND is left to the
+        // safe answer.
+        return !(baseB.equals("interval") && isPlainPrecision(a) && isPlainPrecision(b)
+            && widens(lengthOf(a), lengthOf(b)));
       case "numeric":
         if (baseB.equals("numeric")) {
           return !numericWidens(a, b);
@@ -268,6 +277,11 @@ public final class SqlTypes {
     int scaleA = pa.length > 1 ? parseIntOr(pa[1], 0) : 0;
     int scaleB = pb.length > 1 ? parseIntOr(pb[1], 0) : 0;
     return scaleA == scaleB && precB >= precA;
+  }
+
+  /** {@code interval} or {@code interval(p)}: no fields restriction. */
+  private static boolean isPlainPrecision(String canonical) {
+    return canonical.matches("interval(\\(\\d+\\))?");
   }
 
   private static boolean samePrecision(String a, String b) {
