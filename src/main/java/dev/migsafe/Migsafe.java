@@ -101,7 +101,8 @@ public final class Migsafe {
     List<dev.migsafe.api.Plan.SimilarMigration> similar = SimilarMigrations.find(
         catalog, packet, PLAN_SIMILAR_LIMIT)
         .results().stream().map(m -> new dev.migsafe.api.Plan.SimilarMigration(m.id(),
-            m.score(), m.outcome(), m.why())).toList();
+            m.score(), m.outcome(), m.why(), m.strength(), catalog.location().source()))
+        .toList();
     return plan.withSimilarPastMigrations(similar);
   }
 
@@ -139,7 +140,7 @@ public final class Migsafe {
   }
 
   /**
-   * The reliability report of the catalog for a period (catalog-v1.md): figures, trend, team
+   * The reliability report of the catalog for a period (docs/report.md): figures, trend, team
    * breakdown and the migrations behind each figure. An unknown team is bad input.
    */
   public ReliabilityReport report(ReportQuery query) {

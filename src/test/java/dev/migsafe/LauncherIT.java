@@ -3,13 +3,14 @@ package dev.migsafe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import dev.migsafe.testing.CommandRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./migsafe} launcher adds JVM options and a class-data-sharing archive it makes
@@ -22,32 +23,101 @@ class LauncherIT {
   @Test
   void launcherPrintsExactlyWhatTheJarPrints() throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("migsafe.jar", "target/migsafe.jar"));
-    Run plain = run(List.of("java", "-jar", jar.toString()));
+    CommandRun plain = run(List.of("java", "-jar", jar.toString()));
     // First run without an archive: trains and writes it; second run: uses it.
     Files.deleteIfExists(Path.of("target/migsafe.jsa"));
-    Run training = run(List.of("./migsafe"));
+    CommandRun training = run(List.of("./migsafe"));
     assertThat(Path.of("target/migsafe.jsa")).as("archive made by the launcher").exists();
-    Run archived = run(List.of("./migsafe"));
-    for (Run r : List.of(training, archived)) {
-      assertThat(r.out).isEqualTo(plain.out);
-      assertThat(r.err).isEqualTo(plain.err);
-      assertThat(r.code).isEqualTo(plain.code);
+    CommandRun archived = run(List.of("./migsafe"));
+    for (CommandRun r : List.of(training, archived)) {
+      assertThat(r.out()).isEqualTo(plain.out());
+      assertThat(r.err()).isEqualTo(plain.err());
+      assertThat(r.code()).isEqualTo(plain.code());
     }
   }
 
-  private record Run(String out, String err, int code) {}
+  /**
+   * Without Maven the first run cannot build, and without java nothing runs; each says what to
+   * do instead of "mvn: not found".
+   */
+  @Test
+  void withoutMavenOrJavaTheFirstRunSaysWhatIsMissing(@TempDir Path tmp) throws Exception {
+    Path checkout = checkoutWithoutJar(tmp);
+    CommandRun noMaven = runWithOnly(checkout, tmp.resolve("a"), List.of("sh", "dirname", "java"));
+    assertThat(noMaven.code()).isEqualTo(2);
+    assertThat(noMaven.err()).contains("mvn is not on PATH").doesNotContain("not found");
+    CommandRun noJava = runWithOnly(checkout, tmp.resolve("b"), List.of("sh", "dirname"));
+    assertThat(noJava.code()).isEqualTo(2);
+    assertThat(noJava.err()).contains("java is not on PATH").doesNotContain("not found");
+  }
 
-  private static Run run(List<String> command) throws IOException, InterruptedException {
-    Path err = Files.createTempFile("migsafe-err", ".txt");
-    try {
-      List<String> all = new ArrayList<>(command);
-      all.addAll(ARGS);
-      Process p = new ProcessBuilder(all).redirectError(err.toFile()).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      return new Run(out, Files.readString(err), p.exitValue());
-    } finally {
-      Files.deleteIfExists(err);
+  /** Runs {@code ./migsafe --version} with a PATH of links to {@code tools} only. */
+  private static CommandRun runWithOnly(Path checkout, Path path, List<String> tools)
+      throws Exception {
+    Files.createDirectories(path);
+    for (String tool : tools) {
+      Files.createSymbolicLink(path.resolve(tool), which(tool));
     }
+    try {
+      return runIn(checkout, path.toString(), List.of("./migsafe", "--version"));
+    } finally {
+      // Links to system tools go before JUnit's clean-up, which would warn about each.
+      for (String tool : tools) {
+        Files.delete(path.resolve(tool));
+      }
+    }
+  }
+
+  /**
+   * The first run prints one progress line, not Maven's log, and never an escape code; Maven
+   * 3.8 writes colour resets even with -B. A stand-in mvn that writes them, then "builds" by
+   * copying the real jar, shows what the launcher lets through.
+   */
+  @Test
+  void theFirstBuildPrintsOneLineAndNoEscapeCodes(@TempDir Path tmp) throws Exception {
+    Path checkout = checkoutWithoutJar(tmp);
+    Path fake = Files.createDirectories(tmp.resolve("fake"));
+    Path jar = Path.of(System.getProperty("migsafe.jar", "target/migsafe.jar")).toAbsolutePath();
+    Path mvn = fake.resolve("mvn");
+    Files.writeString(mvn, "#!/bin/sh\nprintf '\\033[0m\\033[1mINFO\\033[0m building\\n'\n"
+        + "mkdir -p target && cp '" + jar + "' target/migsafe.jar\n");
+    Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+    CommandRun r = runIn(checkout, fake + ":" + System.getenv("PATH"),
+        List.of("./migsafe", "--version"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("\u001b").doesNotContain("INFO");
+    assertThat(r.err().lines()).hasSize(1).first().asString().startsWith("migsafe: building");
+  }
+
+  private static Path checkoutWithoutJar(Path tmp) throws IOException {
+    Path checkout = Files.createDirectories(tmp.resolve("checkout"));
+    Files.copy(Path.of("migsafe"), checkout.resolve("migsafe"));
+    Files.setPosixFilePermissions(checkout.resolve("migsafe"),
+        PosixFilePermissions.fromString("rwxr-xr-x"));
+    return checkout;
+  }
+
+  private static Path which(String tool) throws IOException {
+    for (String dir : System.getenv("PATH").split(":")) {
+      Path p = Path.of(dir, tool);
+      if (Files.isExecutable(p)) {
+        return p.toRealPath();
+      }
+    }
+    throw new AssertionError(tool + " is not on PATH");
+  }
+
+  private static CommandRun runIn(Path dir, String path, List<String> command)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    pb.environment().put("PATH", path);
+    pb.environment().put("MIGSAFE_CDS", "0");
+    return CommandRun.of(pb, 120);
+  }
+
+  private static CommandRun run(List<String> command) throws IOException, InterruptedException {
+    List<String> all = new ArrayList<>(command);
+    all.addAll(ARGS);
+    return CommandRun.of(new ProcessBuilder(all), 120);
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A migration packet (format {@code migsafe/v1}, see packet-v1.md): everything {@code plan}
+ * A migration packet (format {@code migsafe/v1}, see docs/packet.md): everything {@code plan}
  * needs to turn a schema change into a playbook. Schema texts are already resolved (files read
  * relative to the packet).
  *

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One past migration of the catalog ({@code kind: PastMigration}, catalog-v1.md): what ran, on
+ * One past migration of the catalog ({@code kind: PastMigration}, docs/catalog.md): what ran, on
  * which tables, and what happened. Optional fields are null (or empty collections) when absent.
  *
  * @param id {@code [a-z0-9][a-z0-9._-]{0,79}}, equal to the file name without {@code .yaml}

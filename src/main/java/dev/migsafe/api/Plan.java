@@ -25,7 +25,20 @@ public record Plan(
     List<SimilarMigration> similarPastMigrations,
     List<TargetDifference> targetDifferences,
     List<BackfillControl> backfills,
-    List<Rationale> rationale) {
+    List<Rationale> rationale,
+    List<PeakWindow> peakWindows) {
+
+  /** A plan without its peak windows, as before {@code peakWindows} existed. */
+  public Plan(PacketSummary packet, List<Change> changes, List<PlanFinding> findings,
+      List<Risk> risks, List<Phase> phases, List<Compatibility> compatibility,
+      List<ConsumerImpact> consumers, List<Validation> validations,
+      List<DecisionTree> decisionTrees, List<ChecklistItem> checklist, List<Gate> gates,
+      List<SimilarMigration> similarPastMigrations, List<TargetDifference> targetDifferences,
+      List<BackfillControl> backfills, List<Rationale> rationale) {
+    this(packet, changes, findings, risks, phases, compatibility, consumers, validations,
+        decisionTrees, checklist, gates, similarPastMigrations, targetDifferences, backfills,
+        rationale, List.of());
+  }
 
   /** A plan without the why of its recipes, as before {@code rationale} existed. */
   public Plan(PacketSummary packet, List<Change> changes, List<PlanFinding> findings,
@@ -65,7 +78,7 @@ public record Plan(
   public Plan withSimilarPastMigrations(List<SimilarMigration> similar) {
     return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
         validations, decisionTrees, checklist, gates, List.copyOf(similar), targetDifferences,
-        backfills, rationale);
+        backfills, rationale, peakWindows);
   }
 
   /** This plan with more validations appended, e.g. from the catalog's templates. */
@@ -74,15 +87,22 @@ public record Plan(
     all.addAll(more);
     return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
         List.copyOf(all), decisionTrees, checklist, gates, similarPastMigrations,
-        targetDifferences, backfills, rationale);
+        targetDifferences, backfills, rationale, peakWindows);
   }
 
   /** This plan with the gates replaced, e.g. by those a rehearsal decided. */
   public Plan withGates(List<Gate> decided) {
     return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
         validations, decisionTrees, checklist, List.copyOf(decided), similarPastMigrations,
-        targetDifferences, backfills, rationale);
+        targetDifferences, backfills, rationale, peakWindows);
   }
+
+  /**
+   * One occurrence of the packet's peak traffic within the playbook's timeline, in the packet's
+   * time zone: the page shades it, because a step drawn inside one is a step that runs while
+   * the table is busiest.
+   */
+  public record PeakWindow(ZonedDateTime start, ZonedDateTime end) {}
 
   /**
    * A way the schema after every SQL step of the playbook deliberately differs from the
@@ -298,5 +318,16 @@ public record Plan(
   public record Gate(String id, String status, String reason) {}
 
   /** A past migration from the catalog that looks like this one. */
-  public record SimilarMigration(String id, double score, String outcome, String why) {}
+  public record SimilarMigration(String id, double score, String outcome, String why,
+      MatchStrength strength, CatalogSource catalogSource) {
+    public SimilarMigration {
+      java.util.Objects.requireNonNull(strength, "strength");
+      java.util.Objects.requireNonNull(catalogSource, "catalogSource");
+    }
+
+    /** As before {@code strength} and {@code catalogSource} existed. */
+    public SimilarMigration(String id, double score, String outcome, String why) {
+      this(id, score, outcome, why, MatchStrength.WEAK, CatalogSource.EXPLICIT);
+    }
+  }
 }

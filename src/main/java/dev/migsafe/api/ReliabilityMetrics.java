@@ -1,7 +1,7 @@
 package dev.migsafe.api;
 
 /**
- * The reliability figures of one period (catalog-v1.md, "Reliability metrics"). Percentages
+ * The reliability figures of one period (docs/report.md). Percentages
  * are rounded half-up to one decimal and ratios to two; a period without migrations, or
  * without any migration that has both durations, has zeros.
  *

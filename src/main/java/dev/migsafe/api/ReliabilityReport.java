@@ -13,6 +13,8 @@ import java.util.List;
  * @param migrations every migration some period of the report counts, sorted by id: the
  *     records the {@code behind} lists name
  * @param teams every team of the catalog, sorted
+ * @param catalogSource whose history the figures describe: {@link CatalogSource#SAMPLE} means
+ *     migsafe's sample records, which output must never present as the team's
  */
 public record ReliabilityReport(
     String catalog,
@@ -21,13 +23,22 @@ public record ReliabilityReport(
     List<PeriodFigures> trend,
     List<PastMigration> migrations,
     List<String> teams,
-    List<SkippedRecord> skipped) {
+    List<SkippedRecord> skipped,
+    CatalogSource catalogSource) {
 
   public ReliabilityReport {
     trend = List.copyOf(trend);
     migrations = List.copyOf(migrations);
     teams = List.copyOf(teams);
     skipped = List.copyOf(skipped);
+    java.util.Objects.requireNonNull(catalogSource, "catalogSource");
+  }
+
+  /** A report on a catalog the caller chose, as before {@code catalogSource} existed. */
+  public ReliabilityReport(String catalog, String team, PeriodFigures period,
+      List<PeriodFigures> trend, List<PastMigration> migrations, List<String> teams,
+      List<SkippedRecord> skipped) {
+    this(catalog, team, period, trend, migrations, teams, skipped, CatalogSource.EXPLICIT);
   }
 
   /** One period: its figures over all (filtered) teams and per team. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  *
  * @param text free text, or null
  * @param sql migration statements, or null
- * @param packet a migration packet file (packet-v1.md), or null
+ * @param packet a migration packet file (docs/packet.md), or null
  * @param dialect {@code postgresql} or {@code mysql} when known (a packet says it itself)
  * @param engineVersion the server version when known, e.g. {@code "15"} or {@code "8.0"}
  */

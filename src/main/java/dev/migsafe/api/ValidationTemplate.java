@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A validation query template of the catalog ({@code kind: ValidationTemplate}, catalog-v1.md).
+ * A validation query template of the catalog ({@code kind: ValidationTemplate}, docs/catalog.md).
  * {@code {{name}}} in {@link #sql} is a placeholder for an identifier, always inserted as a
  * quoted identifier; {@code {{'name'}}} is the same value inserted as a quoted string literal,
  * for comparisons with catalog tables such as {@code information_schema.columns}.

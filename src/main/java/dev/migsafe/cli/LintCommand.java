@@ -6,11 +6,21 @@ import dev.migsafe.api.LintResult;
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.api.Severity;
 import dev.migsafe.api.TransactionMode;
+import dev.migsafe.internal.ci.Baseline;
+import dev.migsafe.internal.ci.ChangedFiles;
+import dev.migsafe.internal.ci.Fingerprints;
+import dev.migsafe.internal.ci.ReportedFindings;
+import dev.migsafe.internal.ci.RepositoryRoot;
 import dev.migsafe.internal.config.ConfigLoader;
+import dev.migsafe.internal.config.ConfigSearch;
 import dev.migsafe.internal.config.ProjectConfig;
 import dev.migsafe.internal.io.AtomicFiles;
+import dev.migsafe.internal.render.Json;
 import dev.migsafe.internal.render.LintCompactRenderer;
+import dev.migsafe.internal.render.LintGithubRenderer;
+import dev.migsafe.internal.render.LintGitlabRenderer;
 import dev.migsafe.internal.render.LintJsonRenderer;
+import dev.migsafe.internal.render.LintMarkdownRenderer;
 import dev.migsafe.internal.render.LintTextRenderer;
 import dev.migsafe.internal.render.RuleDocs;
 import dev.migsafe.internal.render.SarifRenderer;
@@ -26,6 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,13 +51,14 @@ import picocli.CommandLine.Parameters;
         + "input.")
 final class LintCommand implements Callable<Integer> {
   /** Output formats of lint. */
-  enum Format { text, compact, json, sarif }
+  enum Format { text, compact, json, sarif, github, gitlab, md }
 
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders; - for stdin.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = "--format", description = "text, compact (one line per finding), json or "
-      + "sarif (default: text).")
+  @Option(names = "--format", description = "text, compact (one line per finding), json, "
+      + "sarif, github (workflow annotations), gitlab (Code Quality report) or md (a "
+      + "pull-request comment) (default: text).")
   Format format = Format.text;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead "
@@ -69,7 +81,8 @@ final class LintCommand implements Callable<Integer> {
   Path schema;
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Configuration file (default: .migsafe.yaml in the working directory).")
+      description = "Configuration file (default: the nearest .migsafe.yaml from the linted "
+          + "paths up to the repository root, else the working directory's).")
   Path config;
 
   @Option(names = "--transaction", paramLabel = "MODE",
@@ -87,6 +100,19 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--color", negatable = true,
       description = "Colour the text output (default: when standard output is a terminal).")
   Boolean color;
+
+  @Option(names = "--changed-since", paramLabel = "REF", description = "Replay every "
+      + "migration, but report only findings in files changed since the merge base of REF and "
+      + "HEAD (git diff --name-only), uncommitted and untracked files included.")
+  String changedSince;
+
+  @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings that "
+      + "are not in this baseline (written by --write-baseline).")
+  Path baseline;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE", description = "Write every current "
+      + "finding to FILE as the baseline that accepts them, and exit 0.")
+  Path writeBaseline;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -115,14 +141,25 @@ final class LintCommand implements Callable<Integer> {
     LintOptions options = new LintOptions(version, tx, disabled, overrides, schema);
     Migsafe migsafe = Migsafe.builder().options(options).build();
 
-    LintResult result = lint(migsafe);
+    // The repository's view of files: what git diff, GitHub and GitLab call them.
+    Path root = RepositoryRoot.of(Path.of(""));
+    // REF and the baseline are checked before the (longer) lint, so a typo fails fast.
+    Set<String> changed = changedSince == null ? null : ChangedFiles.since(changedSince, root);
+    Baseline accepted = baseline == null ? null : Baseline.read(baseline);
+    LintResult all = lint(migsafe);
+    if (writeBaseline != null) {
+      AtomicFiles.write(writeBaseline, Json.write(Baseline.toJson(Fingerprints.of(all, root))));
+    }
+    LintResult result = reported(all, root, changed, accepted);
     String rendered = switch (format) {
       case text -> new LintTextRenderer(useColor(), verbose, explain, docs(migsafe))
           .render(result);
       case compact -> LintCompactRenderer.render(result);
       case json -> LintJsonRenderer.render(result, Migsafe.version(), docs(migsafe));
-      case sarif -> SarifRenderer.render(result, docs(migsafe), Migsafe.version(),
-          RepositoryRoot.of(Path.of("")));
+      case sarif -> SarifRenderer.render(result, docs(migsafe), Migsafe.version(), root);
+      case github -> LintGithubRenderer.render(result, docs(migsafe), root);
+      case gitlab -> LintGitlabRenderer.render(result, docs(migsafe), root);
+      case md -> LintMarkdownRenderer.render(result, docs(migsafe), root, Migsafe.version());
     };
     if (out != null) {
       AtomicFiles.write(out, rendered);
@@ -130,7 +167,27 @@ final class LintCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(rendered);
       spec.commandLine().getOut().flush();
     }
+    if (writeBaseline != null) {
+      return ExitCode.OK.code();
+    }
     return result.hasFindingsAtLeast(threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  /**
+   * What is reported of a run: the baseline is applied to the whole run first, because a
+   * fingerprint counts occurrences within a file; then only changed files are kept.
+   */
+  private static LintResult reported(LintResult all, Path root, Set<String> changed,
+      Baseline accepted) {
+    LintResult result = all;
+    if (accepted != null) {
+      result = ReportedFindings.retain(result, root, x -> !accepted.accepts(x), p -> true);
+    }
+    if (changed != null) {
+      result = ReportedFindings.retain(result, root, x -> changed.contains(x.path()),
+          changed::contains);
+    }
+    return result;
   }
 
   private static RuleDocs docs(Migsafe migsafe) {
@@ -161,16 +218,17 @@ final class LintCommand implements Callable<Integer> {
   private ProjectConfig loadConfig(Set<String> known) {
     Path file = config;
     if (file == null) {
-      Path def = Path.of(ConfigLoader.FILE_NAME);
-      if (!Files.isRegularFile(def)) {
+      Optional<Path> found = ConfigSearch.forPaths(paths, Path.of(""));
+      if (found.isEmpty()) {
         return ProjectConfig.empty();
       }
-      file = def;
+      file = found.get();
     } else if (!Files.isRegularFile(file)) {
       throw MigsafeException.badInput(file + ": no such configuration file");
     }
     return ConfigLoader.load(file, known);
   }
+
 
   private Severity parseSeverity(String text) {
     try {

@@ -6,6 +6,7 @@ import dev.migsafe.api.MigsafeException;
 import dev.migsafe.api.OutcomeUpdate;
 import dev.migsafe.api.PastMigration;
 import dev.migsafe.api.RecordedOutcome;
+import dev.migsafe.internal.catalog.CatalogLocation;
 import dev.migsafe.internal.rehearse.RehearsalEvidence;
 import dev.migsafe.internal.render.Json;
 import java.io.IOException;
@@ -158,7 +159,23 @@ final class OutcomeCommand implements Runnable {
             r.migration().outcome().status(), r.hash());
       }
       out.flush();
+      warnIfSample(r.file());
       return ExitCode.OK.code();
+    }
+
+    /**
+     * A record written into a folder marked as migsafe's sample (a fresh clone's catalog/) is
+     * still shown as sample data; say so once, so the team knows how to make it theirs.
+     */
+    private void warnIfSample(Path record) {
+      Path folder = record.toAbsolutePath().getParent().getParent();
+      if (folder != null && Files.exists(folder.resolve(CatalogLocation.SAMPLE_MARKER))) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("migsafe: note: " + folder.resolve(CatalogLocation.SAMPLE_MARKER)
+            + " marks this catalog as migsafe's sample, so similar, plan and report show its "
+            + "records as sample data; delete that file when the catalog is your team's");
+        err.flush();
+      }
     }
 
     private int minutes(String option, String text) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code migsafe report [--quarter Q | --from D --to D] [--team T] [--quarters N]}. */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Reliability figures of the catalog's past migrations for a quarter or a "
-        + "date range (catalog-v1.md): incidents, tested rollbacks, duration against the "
+        + "date range (docs/report.md): incidents, tested rollbacks, duration against the "
         + "window, integrity defects, drift hotfixes, rollbacks; with the trend, a breakdown "
         + "by team and the migrations behind each figure.")
 final class ReportCommand implements Callable<Integer> {

@@ -35,7 +35,7 @@ final class SimilarCommand implements Callable<Integer> {
   Path sql;
 
   @Option(names = "--packet", paramLabel = "FILE",
-      description = "A migration packet (packet-v1.md) to compare.")
+      description = "A migration packet (docs/packet.md) to compare.")
   Path packet;
 
   @Option(names = "--limit", paramLabel = "N", description = "At most N results, 1 to 100 "

@@ -2,6 +2,7 @@ package dev.migsafe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migsafe.internal.ci.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,9 @@ class GoldenFilesTest {
     return List.of(
         new Case("lint-flyway.json", 1, "lint", "--format", "json", EXAMPLE),
         new Case("lint-flyway.sarif", 1, "lint", "--format", "sarif", EXAMPLE),
+        new Case("lint-flyway.github.txt", 1, "lint", "--format", "github", EXAMPLE),
+        new Case("lint-flyway.gitlab.json", 1, "lint", "--format", "gitlab", EXAMPLE),
+        new Case("lint-flyway.md", 1, "lint", "--format", "md", EXAMPLE),
         new Case("lint-kitchen-sink.txt", 1, "lint", "--verbose", "--schema", SINK_SCHEMA, SINK),
         new Case("lint-kitchen-sink.json", 1, "lint", "--format", "json", "--schema", SINK_SCHEMA,
             SINK),

@@ -50,6 +50,20 @@ class OutcomeCommandTest {
   }
 
   @Test
+  void recordingIntoTheSampleCatalogSaysItStaysSampleData() throws IOException {
+    String[] create = {"outcome", "record", "--catalog", dir.toString(), "--id",
+        "2026-11-orders-currency", "--title", "Orders get a currency", "--team",
+        "team-payments", "--dialect", "postgresql", "--date", "2026-11-20", "--changes",
+        "add-column", "--status", "success"};
+    assertThat(CliRunner.run(create).err()).isEmpty();
+    Files.writeString(dir.resolve("SAMPLE.md"), "migsafe's sample\n");
+    CliRunner.Run r = CliRunner.run(create);
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).startsWith("migsafe: note: " + dir.toAbsolutePath().resolve("SAMPLE.md")
+        + " marks this catalog as migsafe's sample");
+  }
+
+  @Test
   void aNewRecordGetsTheUmasksModeAndAnUpdatedOneKeepsItsOwn() throws IOException {
     String[] create = {"outcome", "record", "--catalog", dir.toString(), "--id",
         "2026-11-orders-currency", "--title", "Orders get a currency", "--team",

@@ -28,19 +28,25 @@ class ReadableFindingsTest {
   void compactIsOneLinePerFindingAndNothingElse() throws IOException {
     Path f = write("a.sql", TWO_TABLES);
     CliRunner.Run r = CliRunner.run("lint", "--format", "compact", f.toString());
+    // A missing lock_timeout is one finding per file, listing the statements it affects.
     assertThat(r.out()).isEqualTo(
-        f + ":1:1: medium pg-missing-lock-timeout This statement waits for ACCESS EXCLUSIVE on "
-            + "orders with no lock_timeout set; while it waits, reads and writes on orders queue "
-            + "behind it\n"
-            + f + ":2:1: medium pg-missing-lock-timeout This statement waits for ACCESS EXCLUSIVE"
-            + " on customers with no lock_timeout set; while it waits, reads and writes on "
-            + "customers queue behind it\n");
+        f + ":1:1: medium pg-missing-lock-timeout 2 statements wait for locks that block writes "
+            + "with no lock_timeout set: line 1 (ACCESS EXCLUSIVE on orders), line 2 (ACCESS "
+            + "EXCLUSIVE on customers); while each waits, reads and writes on customers and "
+            + "reads and writes on orders queue behind it\n");
     assertThat(r.exit()).isZero();
+  }
+
+  /** Two files, so that the rule has two findings (it reports once per file). */
+  private Path twoFiles() throws IOException {
+    write("a.sql", TWO_TABLES);
+    write("b.sql", TWO_TABLES);
+    return dir;
   }
 
   @Test
   void whyAndInsteadComeOncePerRuleUnlessExplainIsGiven() throws IOException {
-    Path f = write("a.sql", TWO_TABLES);
+    Path f = twoFiles();
     String once = CliRunner.run("lint", f.toString()).out();
     assertThat(count(once, "  why: ")).isEqualTo(1);
     assertThat(count(once, "  instead: ")).isEqualTo(1);
@@ -54,7 +60,7 @@ class ReadableFindingsTest {
 
   @Test
   void jsonFindingsCarryTheirDocUrl() throws IOException {
-    Path f = write("a.sql", TWO_TABLES);
+    Path f = twoFiles();
     String json = CliRunner.run("lint", "--format", "json", f.toString()).out();
     assertThat(count(json, "\"docUrl\" : \"" + LOCK_TIMEOUT_DOC + "\"")).isEqualTo(2);
   }
@@ -66,9 +72,9 @@ class ReadableFindingsTest {
     Path b = write("b_second.sql", TWO_TABLES);
     CliRunner.Run r = CliRunner.run("lint", "--format", "json", dir.toString());
     String json = r.out();
-    // V1's two findings are suppressed with the reason; V2's stay.
-    assertThat(count(json, "\"reason\" : \"the migration role sets it\"")).isEqualTo(2);
-    assertThat(count(json, "\"rule\" : \"pg-missing-lock-timeout\"")).isEqualTo(4);
+    // The first file's finding is suppressed with the reason; the second's stays.
+    assertThat(count(json, "\"reason\" : \"the migration role sets it\"")).isEqualTo(1);
+    assertThat(count(json, "\"rule\" : \"pg-missing-lock-timeout\"")).isEqualTo(2);
     String compact = CliRunner.run("lint", "--format", "compact", dir.toString()).out();
     assertThat(compact).doesNotContain(a.getFileName().toString()).contains(b.toString()
         .substring(dir.toString().length() + 1));

@@ -174,7 +174,7 @@ class ReportCommandTest {
     assertThat(r.exit()).as(r.err()).isZero();
     String row = "\r\n2026-Q3,2026-07-01,2026-09-30,";
     String team = "SUM(1+1)*cmd|' /C calc'!A0 ";
-    String figures = ",1,0,0,100.0,100.0,2.00,2.00,0,0.0,0,0\r\n";
+    String figures = ",1,0,0,100.0,100.0,2.00,2.00,0,0.0,0,0,explicit\r\n";
     assertThat(r.out())
         .contains(row + "'=" + team + 0 + figures)
         .contains(row + "'+" + team + 1 + figures)

@@ -86,6 +86,40 @@ class SimilarCommandTest {
     CliRunner.Run r = CliRunner.run("similar", "--catalog", "catalog", "--format", "md", "--out",
         out.toString(), "partition by month");
     assertThat(r.out()).isEmpty();
-    assertThat(Files.readString(out)).startsWith("# Similar past migrations\n\n## 1. ");
+    assertThat(Files.readString(out)).startsWith("# Similar past migrations\n\n> **Sample data:**")
+        .contains("\n\n## 1. ");
+  }
+
+  @Test
+  void sampleRecordsAreNeverPassedOffAsTheTeamsHistory() throws IOException {
+    // migsafe's own catalog/ carries SAMPLE.md: a fresh clone's working directory has it.
+    CliRunner.Run sample = CliRunner.run("similar", "--catalog", "catalog", "set not null");
+    assertThat(sample.out()).startsWith("Sample data: these past migrations come from "
+        + "migsafe's sample catalog, not from your team's history.");
+    assertThat(CliRunner.run("similar", "--catalog", "catalog", "--format", "json",
+        "set not null").out()).contains("\"catalogSource\" : \"sample\"");
+
+    Path own = dir.resolve("own");
+    Files.createDirectories(own.resolve("migrations"));
+    Files.copy(Path.of("catalog/migrations/2026-03-orders-currency.yaml"),
+        own.resolve("migrations/2026-03-orders-currency.yaml"));
+    CliRunner.Run team = CliRunner.run("similar", "--catalog", own.toString(), "currency");
+    assertThat(team.out()).doesNotContain("Sample data").startsWith("1. 2026-03-orders-currency");
+    assertThat(CliRunner.run("similar", "--catalog", own.toString(), "--format", "json",
+        "currency").out()).contains("\"catalogSource\" : \"explicit\"");
+    CliRunner.Run report = CliRunner.run("report", "--catalog", "catalog", "--quarter",
+        "2026-Q1", "--format", "html");
+    assertThat(report.out()).contains("<p class=\"sample\"><b>Sample data:</b>");
+  }
+
+  @Test
+  void matchesShowAStrengthAndJsonKeepsTheScore() {
+    CliRunner.Run text = CliRunner.run("similar", "--catalog", "catalog", "--sql",
+        "src/test/resources/golden-input/similar-orders-email.sql");
+    assertThat(text.out()).containsPattern("(?m)^1\\. \\S+  (strong|moderate|weak) match$")
+        .doesNotContain("score");
+    CliRunner.Run json = CliRunner.run("similar", "--catalog", "catalog", "--format", "json",
+        "--sql", "src/test/resources/golden-input/similar-orders-email.sql");
+    assertThat(json.out()).containsPattern("\"score\" : [0-9.]+,\\s+\"strength\" : \"strong\"");
   }
 }

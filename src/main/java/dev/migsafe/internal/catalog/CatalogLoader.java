@@ -53,7 +53,8 @@ public final class CatalogLoader {
     }
     migrations.sort(Comparator.comparing(PastMigration::id));
     validations.sort(Comparator.comparing(ValidationTemplate::id));
-    Catalog catalog = new Catalog(location.label(), migrations, validations, skipped);
+    Catalog catalog = new Catalog(location.label(), migrations, validations, skipped,
+        location.source());
     return new LoadedCatalog(location, catalog, past.hashes());
   }
 

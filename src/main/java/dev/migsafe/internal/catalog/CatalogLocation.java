@@ -1,5 +1,6 @@
 package dev.migsafe.internal.catalog;
 
+import dev.migsafe.api.CatalogSource;
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.internal.rules.RuleBase;
 import java.io.IOException;
@@ -15,11 +16,29 @@ import java.util.List;
  * the copy packaged in migsafe's jar under {@code migsafe/catalog/}, which is read-only.
  *
  * @param root the directory; null for the shipped catalog
+ * @param source whose history it holds; output says so when it is migsafe's sample
  */
-public record CatalogLocation(Path root) {
+public record CatalogLocation(Path root, CatalogSource source) {
   public static final String MIGRATIONS = "migrations";
   public static final String VALIDATIONS = "validations";
+  /**
+   * The file that marks a folder as migsafe's sample catalog. migsafe's own {@code catalog/}
+   * has it, so that a fresh clone, whose working directory has that folder, does not present
+   * the sample as the team's history; a team that adopts the folder deletes the file.
+   */
+  public static final String SAMPLE_MARKER = "SAMPLE.md";
   static final String SHIPPED = "migsafe/catalog";
+
+  public CatalogLocation {
+    if (root == null && source != CatalogSource.SAMPLE) {
+      throw new IllegalArgumentException("the shipped catalog is the sample catalog");
+    }
+  }
+
+  /** A folder the caller chose: {@link CatalogSource#EXPLICIT} unless it is marked a sample. */
+  public CatalogLocation(Path root) {
+    this(root, root == null ? CatalogSource.SAMPLE : sourceOf(root, CatalogSource.EXPLICIT));
+  }
 
   /** {@code explicit} when given, else {@code catalog/} if it is a directory, else shipped. */
   public static CatalogLocation resolve(Path explicit) {
@@ -30,11 +49,16 @@ public record CatalogLocation(Path root) {
       return new CatalogLocation(explicit);
     }
     Path local = Path.of("catalog");
-    return Files.isDirectory(local) ? new CatalogLocation(local) : shipped();
+    return Files.isDirectory(local)
+        ? new CatalogLocation(local, sourceOf(local, CatalogSource.TEAM)) : shipped();
   }
 
   public static CatalogLocation shipped() {
-    return new CatalogLocation(null);
+    return new CatalogLocation(null, CatalogSource.SAMPLE);
+  }
+
+  private static CatalogSource sourceOf(Path dir, CatalogSource unmarked) {
+    return Files.exists(dir.resolve(SAMPLE_MARKER)) ? CatalogSource.SAMPLE : unmarked;
   }
 
   public boolean isShipped() {

@@ -284,7 +284,8 @@ public final class PlanBuilder {
         ReleaseChecklist.of(p, phases, risks, canary),
         Gates.of(p, consumers, decisionTrees), List.of(), declared,
         BackfillControls.of(backfills, phases, p, durations.batch()),
-        RecipeRationale.of(facts, templates, recipes, current, version, durations, p));
+        RecipeRationale.of(facts, templates, recipes, current, version, durations, p),
+        timeline.peaksOver(phases));
   }
 
   /**

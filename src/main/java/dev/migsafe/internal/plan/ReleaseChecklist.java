@@ -156,11 +156,11 @@ final class ReleaseChecklist {
     }
     if (phase.equals("C")) {
       return "replication lag above " + lag + ", or the backfill slower than its estimate of "
-          + (s.estimatedDuration() == null ? "?" : s.estimatedDuration());
+          + (s.estimatedDuration() == null ? "?" : DurationText.human(s.estimatedDuration()));
     }
     if (r != null && r.lock() != null && r.lock().blocksWrites()) {
       return "lock wait above " + lockWait + " or the step running past its estimate of "
-          + r.estimatedDuration();
+          + (r.estimatedDuration() == null ? "?" : DurationText.human(r.estimatedDuration()));
     }
     if (s.action() != null) {
       return "a consumer still uses the old schema";

@@ -2,6 +2,7 @@ package dev.migsafe.internal.plan;
 
 import dev.migsafe.api.MigrationPacket.Traffic;
 import dev.migsafe.api.MigrationPacket.Window;
+import dev.migsafe.api.Plan;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -114,6 +115,27 @@ final class Timeline {
       }
     }
     return null;
+  }
+
+  /** The peak windows between the first step's start and the last step's end, merged. */
+  List<Plan.PeakWindow> peaksOver(List<Plan.Phase> phases) {
+    ZonedDateTime from = null;
+    ZonedDateTime to = null;
+    for (Plan.Phase ph : phases) {
+      for (Plan.Step s : ph.steps()) {
+        if (s.scheduledAt() == null) {
+          continue;
+        }
+        ZonedDateTime end = s.scheduledAt().plus(s.estimatedDuration() == null ? Duration.ZERO
+            : s.estimatedDuration());
+        from = from == null || s.scheduledAt().isBefore(from) ? s.scheduledAt() : from;
+        to = to == null || end.isAfter(to) ? end : to;
+      }
+    }
+    if (from == null) {
+      return List.of();
+    }
+    return peaks(from, to).stream().map(i -> new Plan.PeakWindow(i.start(), i.end())).toList();
   }
 
   /** The first start from the cursor, on the five-minute grid, that fits; null when none. */

@@ -26,7 +26,29 @@ public final class PlanHtmlRenderer {
       th{background:#f3f5f9}pre{background:#f6f8fa;padding:.6rem;overflow-x:auto;border-radius:4px}
       .passed{color:#17663a;font-weight:600}.pending{color:#8a6100;font-weight:600}.blocked,.failed{color:#b3261e;font-weight:600}
       .pnr{color:#b3261e;font-weight:600}.step{border-left:3px solid #8aa4d6;padding-left:.8rem;margin:1rem 0}
-      ul.tree ul{margin-left:1.2rem}.outcome{font-weight:600}.yes{color:#17663a}.no{color:#b3261e}
+      .yes{color:#17663a;font-weight:600}.no{color:#b3261e;font-weight:600}
+      .dt{margin:.5rem 0 1.5rem}.dt ul{list-style:none;margin:0;padding:0 0 0 1.1rem}
+      .dt li{position:relative;padding:.3rem 0 .3rem 1.3rem}
+      .dt li::before{content:"";position:absolute;left:0;top:0;bottom:0;border-left:2px solid #b9c6dd}
+      .dt li:last-child::before{bottom:auto;height:1.1rem}
+      .dt li::after{content:"";position:absolute;left:0;top:1.1rem;width:1rem;border-top:2px solid #b9c6dd}
+      .dt .q,.dt .o{display:inline-block;vertical-align:top;border-radius:6px;padding:.2rem .6rem;max-width:46rem}
+      .dt .q{background:#eef3fb;border:1px solid #8aa4d6}.dt .o{background:#f4f8f1;border:1px solid #9cc3a3}
+      .dt .o.rollback{background:#fdf1ef;border-color:#e0a59d}.dt .o.forward-fix{background:#fff6e5;border-color:#e6c27a}
+      .dt .o.halt{background:#f3f5f9;border-color:#aab4c5}
+      .dt .o ol{margin:.2rem 0 .1rem;padding-left:1.3rem;font-size:.9em}.dt .o li{padding:0}
+      .dt .o li::before,.dt .o li::after{display:none}
+      .tl{display:grid;grid-template-columns:minmax(14rem,30%) 1fr;column-gap:.8rem;row-gap:2px;margin:.5rem 0}
+      .tl-label{grid-column:1;font-size:.85rem;line-height:1.25;padding:2px 0}
+      .tl-track,.tl-axis,.tl-peaks{grid-column:2;position:relative}
+      .tl-track{min-height:1.1rem;border-bottom:1px solid #eef0f5}
+      .tl-peaks span{position:absolute;top:0;bottom:0;background:#fbe3d6}
+      .bar{position:absolute;top:3px;height:calc(100% - 6px);min-width:3px;border-radius:2px}
+      .tl-axis{height:1.2rem;font-size:.75rem;color:#5a6375;border-top:1px solid #9aa3b5}
+      .tl-axis span{position:absolute;top:2px;white-space:nowrap;padding-left:2px;border-left:1px solid #9aa3b5}
+      .off-peak{background:#3b6fb6}.maintenance{background:#8a6100}.any{background:#7c8aa5}.bar.pnr,.sw.pnr{background:#b3261e}
+      .peak{background:#fbe3d6}.legend{font-size:.85rem;color:#5a6375}
+      .sw{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;vertical-align:middle;margin:0 .25rem 0 .6rem}
       """;
 
   private PlanHtmlRenderer() {}
@@ -89,7 +111,7 @@ public final class PlanHtmlRenderer {
       }
       h.append("</table>\n");
     }
-    h.append("<h2>Timeline</h2>\n").append(gantt(plan));
+    h.append("<h2>Timeline</h2>\n").append(timeline(plan));
     for (Plan.Phase ph : plan.phases()) {
       h.append("<h2>Phase ").append(text(ph.id())).append(": ").append(text(ph.name()))
           .append("</h2>\n");
@@ -156,7 +178,7 @@ public final class PlanHtmlRenderer {
             .append(text(b.primaryKey())).append("</code>, about ").append(b.estimatedBatches())
             .append(" batches; progress in <code>").append(text(b.progressTable()))
             .append("</code>. ").append(text(b.resume())).append(" Pause while a replica lags "
-                + "more than ").append(text(b.replicaLagLimit().toString()))
+                + "more than ").append(text(PlanMarkdownRenderer.human(b.replicaLagLimit())))
             .append(" or dead tuples exceed ").append(b.deadTuplePercentLimit())
             .append(" % of live ones.</p><pre>").append(text(b.progressQuery())).append(";\n")
             .append(text(b.replicaLagQuery())).append(";\n").append(text(b.deadTupleQuery()))
@@ -180,7 +202,7 @@ public final class PlanHtmlRenderer {
       h.append("<h3>").append(text(t.title())).append(" (").append(text(t.changeId()))
           .append(")</h3><p>Point of no return: ").append(t.pointOfNoReturn() == null
               ? "none" : "after step " + text(t.pointOfNoReturn()))
-          .append("</p><ul class=\"tree\">").append(tree(t.root())).append("</ul>\n");
+          .append("</p><div class=\"dt\">").append(tree(t.root())).append("</div>\n");
     }
     h.append("<h2>Release checklist</h2><table><tr><th>phase</th><th>item</th><th>stop if</th></tr>");
     for (Plan.ChecklistItem c : plan.checklist()) {
@@ -196,24 +218,38 @@ public final class PlanHtmlRenderer {
         : "<span class=\"blocked\">not compatible</span>: ") + text(v.reason());
   }
 
+  /**
+   * A decision tree drawn as a tree: each question a box, its yes and no branches hanging from
+   * it on connector lines, each outcome a box with its steps. The lines are CSS borders, so the
+   * page stays free of scripts.
+   */
   private static String tree(Node n) {
     if (n.isOutcome()) {
-      StringBuilder sb = new StringBuilder("<li><span class=\"outcome\">")
-          .append(text(n.outcome())).append("</span>");
+      // The outcome names a class (rollback, forward-fix, ...) only when it is a plain word.
+      String kind = n.outcome().matches("[a-z-]+") ? " " + n.outcome() : "";
+      StringBuilder sb = new StringBuilder("<div class=\"o").append(kind).append("\"><b>")
+          .append(text(n.outcome())).append("</b>");
       if (n.timeBound() != null) {
         sb.append(" within ").append(text(PlanMarkdownRenderer.human(n.timeBound())));
       }
-      sb.append("<ol>");
-      n.steps().forEach(s -> sb.append("<li><code>").append(text(s)).append("</code></li>"));
-      return sb.append("</ol></li>").toString();
+      if (!n.steps().isEmpty()) {
+        sb.append("<ol>");
+        n.steps().forEach(s -> sb.append("<li><code>").append(text(s)).append("</code></li>"));
+        sb.append("</ol>");
+      }
+      return sb.append("</div>").toString();
     }
-    return "<li>" + text(n.question()) + "<ul><li><span class=\"yes\">yes</span><ul>"
-        + tree(n.yes()) + "</ul></li><li><span class=\"no\">no</span><ul>" + tree(n.no())
-        + "</ul></li></ul></li>";
+    return "<div class=\"q\">" + text(n.question()) + "</div><ul><li><span class=\"yes\">yes"
+        + "</span> " + tree(n.yes()) + "</li><li><span class=\"no\">no</span> " + tree(n.no())
+        + "</li></ul>";
   }
 
-  /** The timeline as an inline SVG bar chart, one row per step. */
-  private static String gantt(Plan plan) {
+  /**
+   * The timeline as a CSS grid, one row per step: the label in full (it wraps rather than being
+   * cut), the bar placed in percent of the whole span, and the packet's peak windows shaded
+   * behind every row, so a step drawn on a shaded band runs while its table is busiest.
+   */
+  private static String timeline(Plan plan) {
     List<Plan.Step> steps = new ArrayList<>();
     plan.phases().forEach(ph -> ph.steps().stream().filter(s -> s.scheduledAt() != null)
         .forEach(steps::add));
@@ -229,33 +265,46 @@ public final class PlanHtmlRenderer {
         last = end;
       }
     }
-    double span = Math.max(60, Duration.between(first, last).toSeconds());
-    int width = 760;
-    int row = 22;
-    StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-        .append(width + 220).append("\" height=\"").append(steps.size() * row + 30)
-        .append("\" role=\"img\" aria-label=\"timeline\">");
-    int y = 10;
-    for (Plan.Step s : steps) {
-      double x = Duration.between(first, s.scheduledAt()).toSeconds() / span * width;
-      double w = Math.max(2, (s.estimatedDuration() == null ? 0
-          : s.estimatedDuration().toSeconds()) / span * width);
-      String color = s.pointOfNoReturn() ? "#b3261e" : switch (s.window()) {
-        case "maintenance" -> "#8a6100";
-        case "off-peak" -> "#3b6fb6";
-        default -> "#7c8aa5";
-      };
-      svg.append("<text x=\"0\" y=\"").append(y + 13).append("\" font-size=\"12\">")
-          .append(text(s.id() + " " + s.title()).replaceAll("(.{28}).+", "$1…"))
-          .append("</text><rect x=\"").append(210 + (int) x).append("\" y=\"").append(y)
-          .append("\" width=\"").append((int) w).append("\" height=\"16\" fill=\"").append(color)
-          .append("\"><title>").append(text(s.id() + " " + WHEN.format(s.scheduledAt())))
-          .append("</title></rect>");
-      y += row;
+    TimeAxis axis = new TimeAxis(first, last);
+    int rows = steps.size();
+    StringBuilder h = new StringBuilder("<div class=\"tl\">");
+    h.append("<div class=\"tl-peaks\" style=\"grid-row:1 / span ").append(rows).append("\">");
+    for (Plan.PeakWindow w : plan.peakWindows()) {
+      h.append("<span title=\"peak ").append(text(WHEN.format(w.start()))).append(" to ")
+          .append(text(WHEN.format(w.end()))).append("\" style=\"")
+          .append(axis.span(w.start(), w.end())).append("\"></span>");
     }
-    svg.append("<text x=\"210\" y=\"").append(y + 14).append("\" font-size=\"11\">")
+    h.append("</div>");
+    int row = 1;
+    for (Plan.Step s : steps) {
+      Duration d = s.estimatedDuration() == null ? Duration.ZERO : s.estimatedDuration();
+      String kind = s.pointOfNoReturn() ? "pnr" : switch (s.window()) {
+        case "maintenance" -> "maintenance";
+        case "off-peak" -> "off-peak";
+        default -> "any";
+      };
+      h.append("<div class=\"tl-label\" style=\"grid-row:").append(row).append("\"><b>")
+          .append(text(s.id())).append("</b> ").append(text(s.title())).append("</div>")
+          .append("<div class=\"tl-track\" style=\"grid-row:").append(row).append("\">")
+          .append("<span class=\"bar ").append(kind).append("\" style=\"")
+          .append(axis.span(s.scheduledAt(), s.scheduledAt().plus(d))).append("\" title=\"")
+          .append(text(s.id() + " · " + WHEN.format(s.scheduledAt()) + " · "
+              + PlanMarkdownRenderer.human(d))).append("\"></span></div>");
+      row++;
+    }
+    h.append("<div class=\"tl-label\" style=\"grid-row:").append(row).append("\"></div>")
+        .append("<div class=\"tl-axis\" style=\"grid-row:").append(row).append("\">");
+    for (TimeAxis.Tick t : axis.ticks()) {
+      h.append("<span style=\"left:").append(t.percent()).append("%\">").append(text(t.label()))
+          .append("</span>");
+    }
+    h.append("</div></div>\n<p class=\"legend\"><span class=\"sw peak\"></span>peak traffic"
+        + "<span class=\"sw off-peak\"></span>off-peak step<span class=\"sw maintenance\">"
+        + "</span>maintenance window<span class=\"sw any\"></span>any time"
+        + "<span class=\"sw pnr\"></span>point of no return · ")
         .append(text(WHEN.format(first))).append(" → ").append(text(WHEN.format(last)))
-        .append("</text></svg>");
-    return svg.toString();
+        .append(" (").append(text(PlanMarkdownRenderer.human(Duration.between(first, last))))
+        .append(")</p>\n");
+    return h.toString();
   }
 }

@@ -194,6 +194,8 @@ public final class PlanJsonRenderer {
       ObjectNode n = similar.addObject();
       n.put("id", s.id());
       n.put("score", Math.round(s.score() * 1000) / 1000.0);
+      n.put("strength", s.strength().id());
+      n.put("catalogSource", s.catalogSource().id());
       n.put("outcome", s.outcome());
       n.put("why", s.why());
     }

@@ -195,9 +195,10 @@ public final class PlanMarkdownRenderer {
     }
     if (!plan.similarPastMigrations().isEmpty()) {
       md.append("\n## Similar past migrations\n\n");
+      md.append(CatalogNotice.markdown(plan.similarPastMigrations().get(0).catalogSource()));
       for (Plan.SimilarMigration s : plan.similarPastMigrations()) {
-        md.append("- `").append(s.id()).append("` (").append(String.format(Locale.ROOT, "%.2f",
-            s.score())).append("): ").append(text(s.outcome())).append(" — ")
+        md.append("- `").append(s.id()).append("` (").append(s.strength().id())
+            .append(" match): ").append(text(s.outcome())).append(" — ")
             .append(text(s.why())).append('\n');
       }
     }

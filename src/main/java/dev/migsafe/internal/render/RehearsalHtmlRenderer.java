@@ -91,9 +91,11 @@ public final class RehearsalHtmlRenderer {
       h.append("<p>From <code>").append(text(rb.fromStep())).append("</code>, ")
           .append(text(rb.reason())).append(": ").append(rb.durationMs()).append(" ms")
           .append(rb.projectedDurationMs() == null ? "" : " (projected to production: "
-              + java.time.Duration.ofMillis(rb.projectedDurationMs()) + ")")
+              + PlanMarkdownRenderer.human(java.time.Duration.ofMillis(rb.projectedDurationMs()))
+              + ")")
           .append(" against a bound of ")
-          .append(text(rb.timeBound() == null ? "none" : rb.timeBound().toString()))
+          .append(text(rb.timeBound() == null ? "none"
+              : PlanMarkdownRenderer.human(rb.timeBound())))
           .append(" (<span class=\"").append(rb.withinBound() ? "yes\">within" : "no\">over")
           .append("</span>). Schema restored: <span class=\"")
           .append(rb.schemaRestored() ? "yes\">yes" : "no\">no")

@@ -78,9 +78,11 @@ public final class RehearsalMarkdownRenderer {
       md.append("From ").append(rb.fromStep()).append(", ").append(cell(rb.reason()))
           .append(": ").append(rb.durationMs()).append(" ms")
           .append(rb.projectedDurationMs() == null ? "" : " (projected to production: "
-              + java.time.Duration.ofMillis(rb.projectedDurationMs()) + ")")
+              + PlanMarkdownRenderer.human(java.time.Duration.ofMillis(rb.projectedDurationMs()))
+              + ")")
           .append(" against a bound of ")
-          .append(rb.timeBound() == null ? "none" : rb.timeBound()).append(" (")
+          .append(rb.timeBound() == null ? "none" : PlanMarkdownRenderer.human(rb.timeBound()))
+          .append(" (")
           .append(rb.withinBound() ? "within" : "**over**").append("). Schema restored: ")
           .append(rb.schemaRestored() ? "yes" : "**no**").append(". Invariants hold: ")
           .append(rb.invariantsHold() ? "yes" : "**no**").append(".\n\n");

@@ -2,6 +2,7 @@ package dev.migsafe.internal.render;
 
 import dev.migsafe.api.Rehearsal;
 import dev.migsafe.api.TableLock;
+import dev.migsafe.internal.plan.DurationText;
 import java.util.stream.Collectors;
 
 /** Short wordings shared by the Markdown and HTML rehearsal reports. */
@@ -19,13 +20,14 @@ final class RehearsalText {
     return l.table() + " " + l.mode().sqlName();
   }
 
-  /** The plan's estimate for production and the rehearsal's projection, as ISO durations. */
+  /** The plan's estimate for production and the rehearsal's projection, as people read them. */
   static String production(Rehearsal.StepRun s) {
     if (s.estimated() == null && s.projectedMs() == null) {
       return "–";
     }
-    return (s.estimated() == null ? "–" : s.estimated().toString()) + " / "
-        + (s.projectedMs() == null ? "–" : java.time.Duration.ofMillis(s.projectedMs()).toString())
+    return (s.estimated() == null ? "–" : DurationText.human(s.estimated())) + " / "
+        + (s.projectedMs() == null ? "–"
+            : DurationText.human(java.time.Duration.ofMillis(s.projectedMs())))
         + (s.projectionFarFromEstimate() ? " (" + farFromEstimate(s) + ")" : "");
   }
 

@@ -9,7 +9,9 @@ import dev.migsafe.api.ReliabilityReport.TeamFigures;
  * {@code report --format csv}: RFC 4180 (CRLF line ends, a header row, fields with a comma,
  * quote or line break quoted and quotes doubled). One row per period of the trend for all
  * teams ({@code team} = {@value #ALL_TEAMS}, or the {@code --team}), then one per team with
- * migrations in that period.
+ * migrations in that period. The last column, {@code catalogSource}, says on every row whether
+ * the figures are the team's ({@code team}, {@code explicit}) or migsafe's sample
+ * ({@code sample}), since a spreadsheet keeps rows and loses any heading.
  *
  * <p>Text cells (period, team) that a spreadsheet would read as a formula are neutralised as
  * the OWASP CSV-injection guidance says: a leading {@code '} before {@code = + - @}, tab or
@@ -27,29 +29,31 @@ public final class ReportCsvRenderer {
 
   public static String render(ReliabilityReport report) {
     StringBuilder sb = new StringBuilder();
+    String source = report.catalogSource().id();
     sb.append("period,from,to,team");
     for (ReportMetric m : ReportMetric.values()) {
       sb.append(',').append(m.key);
     }
-    sb.append(EOL);
+    sb.append(",catalogSource").append(EOL);
     for (PeriodFigures p : report.trend()) {
-      row(sb, p, report.team() == null ? ALL_TEAMS : report.team(), p.all());
+      row(sb, p, report.team() == null ? ALL_TEAMS : report.team(), p.all(), source);
       if (report.team() == null) {
         for (TeamFigures t : p.byTeam()) {
-          row(sb, p, t.team(), t.figures());
+          row(sb, p, t.team(), t.figures(), source);
         }
       }
     }
     return sb.toString();
   }
 
-  private static void row(StringBuilder sb, PeriodFigures p, String team, Figures f) {
+  private static void row(StringBuilder sb, PeriodFigures p, String team, Figures f,
+      String source) {
     sb.append(text(p.period().label())).append(',').append(p.period().from()).append(',')
         .append(p.period().to()).append(',').append(text(team));
     for (ReportMetric m : ReportMetric.values()) {
       sb.append(',').append(m.format(f.metrics()));
     }
-    sb.append(EOL);
+    sb.append(',').append(source).append(EOL);
   }
 
   /** A text cell: neutralised, then quoted. */

@@ -41,9 +41,11 @@ public final class ReportHtmlRenderer {
       .s0{fill:#d9534f}.s1{fill:#f0ad4e}.s2{fill:#3c8dbc}.ok{fill:#4caf7a}.late{fill:#e07b39}
       svg a:hover rect{opacity:.75}.legend{font-size:.85rem;color:#5a6375}
       .sw{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;vertical-align:middle;margin:0 .25rem 0 .6rem}
-      .behind{border-left:3px solid #c5d3ee;padding:.1rem .8rem;margin:.6rem 0}.behind h3{font-size:.95rem;margin:.3rem 0}
-      .behind ul{margin:.2rem 0;padding-left:1.2rem;columns:2}:target{background:#fff7d6}
-      .empty{background:#f3f5f9;border-radius:6px;padding:.6rem .8rem}.muted{color:#5a6375}
+      .behind{margin:.2rem 0 .4rem;font-size:.85rem}.behind th{width:13rem;white-space:nowrap}
+      .behind th,.behind td{text-align:left;padding:.15rem .5rem;vertical-align:top}:target{background:#fff7d6}
+      .empty{background:#f3f5f9;border-radius:6px;padding:.6rem .8rem}
+      .none{color:#5a6375;font-size:.85rem;margin:.2rem 0 .6rem}
+      .sample{background:#fff4e0;border-left:4px solid #e0a030;padding:.5rem .8rem}.muted{color:#5a6375}
       """;
 
   private ReportHtmlRenderer() {}
@@ -63,6 +65,7 @@ public final class ReportHtmlRenderer {
         .append(p.period().from()).append(" to ").append(p.period().to()).append(" · ")
         .append(report.team() == null ? "all teams" : "team " + text(report.team()))
         .append(" · catalog <code>").append(text(report.catalog())).append("</code></p>\n");
+    h.append(CatalogNotice.html(report.catalogSource()));
     if (p.all().metrics().empty()) {
       h.append("<p class=\"empty\">No migrations in this period: every figure is zero.</p>\n");
     }
@@ -315,54 +318,73 @@ public final class ReportHtmlRenderer {
   private static void lists(StringBuilder h, int period, int team, String title, Figures f,
       Map<String, PastMigration> byId) {
     ReliabilityReport.Behind b = f.behind();
-    list(h, anchor(period, team, "migrations"), title + ": migrations", b.migrations(), byId);
-    list(h, anchor(period, team, "incidents"), title + ": migrations with an incident",
-        b.incidents(), byId);
-    list(h, anchor(period, team, "testedRollback"), title + ": tested rollback",
-        b.testedRollback(), byId);
-    list(h, anchor(period, team, "durationKnown"), title + ": both durations known",
-        b.durationKnown(), byId);
-    list(h, anchor(period, team, "overrun"), title + ": over the planned window", b.overrun(),
-        byId);
-    list(h, anchor(period, team, "durationRatioMedian"), title + ": at the median ratio",
-        b.durationRatioMedian(), byId);
-    list(h, anchor(period, team, "durationRatioP90"), title + ": at the p90 ratio",
-        b.durationRatioP90(), byId);
-    list(h, anchor(period, team, "integrityDefects"), title + ": integrity defects",
-        b.integrityDefects(), byId);
-    list(h, anchor(period, team, "driftHotfixes"), title + ": schema-drift hotfixes",
-        b.driftHotfixes(), byId);
-    list(h, anchor(period, team, "rolledBack"), title + ": rolled back", b.rolledBack(), byId);
+    BehindGroup g = new BehindGroup(byId);
+    g.add(anchor(period, team, "migrations"), "migrations", b.migrations());
+    g.add(anchor(period, team, "incidents"), "with an incident", b.incidents());
+    g.add(anchor(period, team, "testedRollback"), "tested rollback", b.testedRollback());
+    g.add(anchor(period, team, "durationKnown"), "both durations known", b.durationKnown());
+    g.add(anchor(period, team, "overrun"), "over the planned window", b.overrun());
+    g.add(anchor(period, team, "durationRatioMedian"), "at the median ratio",
+        b.durationRatioMedian());
+    g.add(anchor(period, team, "durationRatioP90"), "at the p90 ratio", b.durationRatioP90());
+    g.add(anchor(period, team, "integrityDefects"), "integrity defects", b.integrityDefects());
+    g.add(anchor(period, team, "driftHotfixes"), "schema-drift hotfixes", b.driftHotfixes());
+    g.add(anchor(period, team, "rolledBack"), "rolled back", b.rolledBack());
+    g.render(h, title);
   }
 
   private static void ratioBucketLists(StringBuilder h, ReliabilityReport report, int last,
       Map<String, PastMigration> byId) {
     List<List<String>> buckets = ratioBuckets(report, byId);
+    BehindGroup g = new BehindGroup(byId);
     for (int b = 0; b < buckets.size(); b++) {
-      list(h, anchor(last, -1, "ratio" + b), report.period().period().label()
-          + ": duration ÷ window " + bucketLabel(b), buckets.get(b), byId);
+      g.add(anchor(last, -1, "ratio" + b), "duration ÷ window " + bucketLabel(b), buckets.get(b));
     }
+    g.render(h, report.period().period().label() + ", duration against the window");
   }
 
-  private static void list(StringBuilder h, String anchor, String title, List<String> ids,
-      Map<String, PastMigration> byId) {
-    h.append("<div class=\"behind\" id=\"").append(anchor).append("\"><h3>").append(text(title))
-        .append(" (").append(ids.size()).append(")</h3>");
-    if (ids.isEmpty()) {
-      h.append("<p class=\"muted\">none</p></div>\n");
-      return;
+  /**
+   * The migrations behind the figures of one period and team, as one compact table: a row per
+   * figure with its ids (the title in a tooltip; the Migrations table has the rest), and the
+   * figures with none named in a single line. A review reads the lists that hold something; a
+   * tile or bar that links to an empty list still lands on its name, which carries the anchor.
+   */
+  private static final class BehindGroup {
+    private final Map<String, PastMigration> byId;
+    private final StringBuilder rows = new StringBuilder();
+    private final List<String> empty = new ArrayList<>();
+
+    BehindGroup(Map<String, PastMigration> byId) {
+      this.byId = byId;
     }
-    h.append("<ul>");
-    for (String id : ids) {
-      PastMigration m = byId.get(id);
-      h.append("<li><a href=\"#").append(migrationAnchor(id)).append("\">").append(text(id))
-          .append("</a>");
-      if (m != null) {
-        h.append(" ").append(text(m.title()));
+
+    void add(String anchor, String name, List<String> ids) {
+      if (ids.isEmpty()) {
+        empty.add("<span id=\"" + anchor + "\">" + text(name) + "</span>");
+        return;
       }
-      h.append("</li>");
+      rows.append("<tr id=\"").append(anchor).append("\"><th>").append(text(name))
+          .append(" (").append(ids.size()).append(")</th><td>");
+      for (int i = 0; i < ids.size(); i++) {
+        String id = ids.get(i);
+        PastMigration m = byId.get(id);
+        rows.append(i == 0 ? "" : ", ").append("<a href=\"#").append(migrationAnchor(id))
+            .append('"').append(m == null ? "" : " title=\"" + text(m.title()) + "\"")
+            .append('>').append(text(id)).append("</a>");
+      }
+      rows.append("</td></tr>");
     }
-    h.append("</ul></div>\n");
+
+    void render(StringBuilder h, String title) {
+      h.append("<h3>").append(text(title)).append("</h3>\n");
+      if (rows.length() > 0) {
+        h.append("<table class=\"behind\">").append(rows).append("</table>\n");
+      }
+      if (!empty.isEmpty()) {
+        h.append("<p class=\"none\">None: ").append(String.join(", ", empty))
+            .append(".</p>\n");
+      }
+    }
   }
 
   private static void migrationTable(StringBuilder h, List<PastMigration> migrations) {

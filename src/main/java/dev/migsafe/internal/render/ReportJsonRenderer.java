@@ -23,6 +23,7 @@ public final class ReportJsonRenderer {
     ObjectNode root = Json.object();
     root.put("schemaVersion", 1);
     root.put("catalog", report.catalog());
+    root.put("catalogSource", report.catalogSource().id());
     if (report.team() == null) {
       root.putNull("team");
     } else {

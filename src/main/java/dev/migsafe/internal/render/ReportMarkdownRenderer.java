@@ -26,6 +26,7 @@ public final class ReportMarkdownRenderer {
     sb.append(p.period().from()).append(" to ").append(p.period().to()).append(" · ")
         .append(report.team() == null ? "all teams" : "team " + md(report.team()))
         .append(" · catalog `").append(code(report.catalog())).append("`\n\n");
+    sb.append(CatalogNotice.markdown(report.catalogSource()));
     if (p.all().metrics().empty()) {
       sb.append("> No migrations in this period: every figure is zero.\n\n");
     }

@@ -7,17 +7,22 @@ import dev.migsafe.api.SimilarResult;
 import dev.migsafe.api.SkippedRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Locale;
 
-/** The answer of {@code similar} as text, Markdown and JSON ({@code schemaVersion: 1}). */
+/**
+ * The answer of {@code similar} as text, Markdown and JSON ({@code schemaVersion: 1}). Text and
+ * Markdown show each match's strength; JSON keeps the score beside it for tools.
+ */
 public final class SimilarRenderer {
   private SimilarRenderer() {}
 
   public static String text(SimilarResult result) {
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(CatalogNotice.text(result.catalogSource()));
+    if (sb.length() > 0) {
+      sb.append('\n');
+    }
     int n = 0;
     for (SimilarMigration m : result.results()) {
-      sb.append(++n).append(". ").append(m.id()).append("  score ").append(score(m))
+      sb.append(++n).append(". ").append(m.id()).append("  ").append(strength(m))
           .append('\n');
       sb.append("   ").append(m.title()).append('\n');
       sb.append("   ").append(context(m)).append('\n');
@@ -34,11 +39,12 @@ public final class SimilarRenderer {
 
   public static String markdown(SimilarResult result) {
     StringBuilder sb = new StringBuilder("# Similar past migrations\n\n");
+    sb.append(CatalogNotice.markdown(result.catalogSource()));
     int n = 0;
     for (SimilarMigration m : result.results()) {
       sb.append("## ").append(++n).append(". ").append(md(m.title())).append("\n\n");
-      sb.append('`').append(m.id()).append("` · ").append(md(context(m))).append(" · score ")
-          .append(score(m)).append("\n\n");
+      sb.append('`').append(m.id()).append("` · ").append(md(context(m))).append(" · ")
+          .append(strength(m)).append("\n\n");
       sb.append("- **Outcome:** ").append(md(m.outcome())).append('\n');
       if (!m.lesson().isEmpty()) {
         sb.append("- **Lesson:** ").append(md(m.lesson())).append('\n');
@@ -59,11 +65,13 @@ public final class SimilarRenderer {
   public static String json(SimilarResult result) {
     ObjectNode root = Json.object();
     root.put("schemaVersion", 1);
+    root.put("catalogSource", result.catalogSource().id());
     ArrayNode results = root.putArray("results");
     for (SimilarMigration m : result.results()) {
       ObjectNode r = results.addObject();
       r.put("id", m.id());
       r.put("score", BigDecimal.valueOf(m.score()).setScale(2, RoundingMode.HALF_UP));
+      r.put("strength", m.strength().id());
       r.put("title", m.title());
       r.put("outcome", m.outcome());
       r.put("why", m.why());
@@ -85,8 +93,9 @@ public final class SimilarRenderer {
         + (m.engineVersion() == null ? "" : " " + m.engineVersion()) + ", " + m.date();
   }
 
-  private static String score(SimilarMigration m) {
-    return String.format(Locale.ROOT, "%.2f", m.score());
+  /** What people read instead of the score, whose scale means nothing outside one answer. */
+  static String strength(SimilarMigration m) {
+    return m.strength().id() + " match";
   }
 
   private static String summary(SimilarResult result) {

@@ -64,7 +64,7 @@ public final class ReliabilityReporter {
       }
     }
     return new ReliabilityReport(catalog.location(), query.team(), trend.get(trend.size() - 1),
-        trend, counted, List.copyOf(teams), catalog.skipped());
+        trend, counted, List.copyOf(teams), catalog.skipped(), catalog.source());
   }
 
   /** The quarters before the period, oldest first, then the period: {@code n} in all. */

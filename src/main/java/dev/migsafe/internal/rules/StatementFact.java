@@ -106,6 +106,15 @@ public final class StatementFact {
     return transactionId;
   }
 
+  /**
+   * The scope a timeout setting covers: the explicit transaction's number, or -1 for the rest
+   * of the file (a session-level SET lasts to its end). The missing-timeout rules report once
+   * per scope.
+   */
+  public int getTimeoutScope() {
+    return inTransaction ? transactionId : -1;
+  }
+
   /** The session's lock_timeout in force, in ms: -1 when the file never set it, 0 when disabled. */
   public long getLockTimeoutMs() {
     return lockTimeoutMs;

@@ -45,7 +45,7 @@ public final class SimilarMigrations {
     CatalogIndex index = CatalogIndex.open(catalog);
     try {
       return new SimilarResult(rank(index.search(), catalog.catalog(), q, limit),
-          catalog.catalog().skipped());
+          catalog.catalog().skipped(), catalog.location().source());
     } finally {
       index.search().close();
     }
@@ -65,7 +65,8 @@ public final class SimilarMigrations {
       out.add(new SimilarMigration(m.id(), Math.round(hit.score() * 100) / 100.0, m.title(),
           m.team(), m.date(), m.dialect(), m.engineVersion(), m.outcome().status(),
           OutcomeSummary.of(m), OutcomeSummary.lesson(m),
-          MatchExplainer.reasons(q, hit.features(), m)));
+          MatchExplainer.reasons(q, hit.features(), m),
+          MatchExplainer.strength(q, hit.features(), m)));
     }
     return out;
   }

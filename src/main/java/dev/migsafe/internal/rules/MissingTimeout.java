@@ -1,0 +1,131 @@
+package dev.migsafe.internal.rules;
+
+import dev.migsafe.api.LockMode;
+import dev.migsafe.internal.sql.Operation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/**
+ * The findings of {@code pg-missing-lock-timeout} and {@code pg-missing-statement-timeout}, which
+ * report a missing setting once per scope it would be set in: the file, or an explicit
+ * transaction (where {@code SET LOCAL} lasts). One {@code SET} fixes every statement of the
+ * scope, so one finding, at the first affected statement, lists them all; a scope with one
+ * affected statement reads as the per-statement message always did.
+ */
+public final class MissingTimeout {
+  /** Where to report and what to say. */
+  public record Report(StatementFact at, String message) {}
+
+  private record Affected(StatementFact statement, String what) {}
+
+  private MissingTimeout() {}
+
+  /** The lock waits of {@code group} (statements of one scope) that nothing bounds. */
+  public static Optional<Report> lockWaits(List<?> group, List<?> operations, String setting) {
+    List<Affected> affected = new ArrayList<>();
+    Map<String, LockMode> blockedTables = new TreeMap<>();
+    for (StatementFact st : sorted(group)) {
+      Map<String, LockMode> locks = new TreeMap<>();
+      for (Operation op : of(operations, st)) {
+        if (op.isTableExisting() && op.getLockMode() != null && op.getLockMode().blocksWrites()) {
+          locks.merge(op.getTable(), op.getLockMode(), LockMode::strongest);
+        }
+        if (op.isRefTableExisting() && op.getRefLockMode() != null
+            && op.getRefLockMode().blocksWrites()) {
+          locks.merge(op.getRefTable(), op.getRefLockMode(), LockMode::strongest);
+        }
+      }
+      if (!locks.isEmpty()) {
+        affected.add(new Affected(st, join(locks, (t, m) -> m.sqlName() + " on " + t)));
+        locks.forEach((t, m) -> blockedTables.merge(t, m, LockMode::strongest));
+      }
+    }
+    String blocked = join(blockedTables,
+        (t, m) -> (m.blocksReads() ? "reads and writes on " : "writes on ") + t);
+    return report(affected, single -> "This statement waits for " + single + " " + setting
+            + "; while it waits, " + blocked + " queue behind it",
+        n -> n + " statements wait for locks that block writes " + setting + ": ",
+        "; while each waits, " + blocked + " queue behind it");
+  }
+
+  /** The scans and rewrites of {@code group} under write-blocking locks that nothing bounds. */
+  public static Optional<Report> longLocks(List<?> group, List<?> operations, String setting) {
+    List<Affected> affected = new ArrayList<>();
+    for (StatementFact st : sorted(group)) {
+      // The strongest lock per table over the statement's sub-commands: an ALTER TABLE that
+      // adds a column and a foreign key scans under the ACCESS EXCLUSIVE of the former.
+      Map<String, LockMode> locks = new TreeMap<>();
+      Map<String, String> work = new TreeMap<>();
+      for (Operation op : of(operations, st)) {
+        if (!op.isTableExisting() || op.getLockMode() == null) {
+          continue;
+        }
+        locks.merge(op.getTable(), op.getLockMode(), LockMode::strongest);
+        if (op.isRewritesTable()) {
+          work.put(op.getTable(), "rewrites ");
+        } else if (op.isScansTable()) {
+          work.putIfAbsent(op.getTable(), "scans ");
+        }
+      }
+      work.keySet().removeIf(t -> !locks.get(t).blocksWrites());
+      if (!work.isEmpty()) {
+        affected.add(new Affected(st,
+            join(work, (t, w) -> w + t + " under " + locks.get(t).sqlName())));
+      }
+    }
+    return report(affected, single -> "This statement " + single + " " + setting
+            + ", so nothing bounds how long writes stay blocked",
+        n -> n + " statements scan or rewrite tables while blocking writes " + setting + ": ",
+        "; nothing bounds how long writes stay blocked");
+  }
+
+  private static Optional<Report> report(List<Affected> affected,
+      Function<String, String> single,
+      IntFunction<String> head, String tail) {
+    if (affected.isEmpty()) {
+      return Optional.empty();
+    }
+    StatementFact first = affected.get(0).statement();
+    if (affected.size() == 1) {
+      return Optional.of(new Report(first, single.apply(affected.get(0).what())));
+    }
+    StringBuilder list = new StringBuilder();
+    for (Affected a : affected) {
+      list.append(list.length() == 0 ? "" : ", ").append("line ").append(a.statement().getLine())
+          .append(" (").append(a.what()).append(')');
+    }
+    return Optional.of(new Report(first, head.apply(affected.size()) + list + tail));
+  }
+
+  private static List<StatementFact> sorted(List<?> group) {
+    List<StatementFact> list = new ArrayList<>();
+    group.forEach(o -> list.add((StatementFact) o));
+    list.sort(Comparator.comparingInt(StatementFact::getIndex));
+    return list;
+  }
+
+  private static List<Operation> of(List<?> operations, StatementFact st) {
+    List<Operation> list = new ArrayList<>();
+    for (Object o : operations) {
+      Operation op = (Operation) o;
+      if (op.getStatementIndex() == st.getIndex()) {
+        list.add(op);
+      }
+    }
+    return list;
+  }
+
+  private static <V> String join(Map<String, V> byTable,
+      BiFunction<String, V, String> part) {
+    StringBuilder sb = new StringBuilder();
+    byTable.forEach((t, v) -> sb.append(sb.length() == 0 ? "" : " and ").append(part.apply(t, v)));
+    return sb.toString();
+  }
+}
