@@ -225,7 +225,20 @@ public final class Migsafe {
 
   /** What migsafe would send a model for {@code pass} over the packet (never rows). */
   public PassPrompt passPrompt(AiPass pass, Path packetFile) {
-    throw new UnsupportedOperationException("passPrompt is being built");
+    dev.migsafe.api.MigrationPacket p = dev.migsafe.internal.plan.PacketLoader.load(packetFile);
+    if (!p.dialect().equals("postgresql")) {
+      // The answer's checks (schema model, lock facts, check_migration) are PostgreSQL's.
+      throw dev.migsafe.api.MigsafeException.badInput(packetFile + ": the AI passes run on "
+          + "PostgreSQL packets only; this one is " + p.dialect());
+    }
+    dev.migsafe.api.Plan plan = plan(p, new dev.migsafe.api.PlanOptions(null, null, null));
+    // The prompt says whose history the similar migrations are: the shipped sample catalog
+    // must not pass for the team's own record.
+    CatalogLocation location = CatalogLocation.resolve(catalogDir);
+    List<dev.migsafe.api.SimilarMigration> similar = SimilarMigrations.find(
+        CatalogLoader.load(location), p, PLAN_SIMILAR_LIMIT)
+        .results();
+    return dev.migsafe.internal.ai.PassPrompts.build(pass, p, plan, similar, location);
   }
 
   /** Everything a staging rehearsal would run: schema, sample data, steps and validations. */

@@ -36,6 +36,11 @@ class ReadmeExamplesIT {
   static final Map<String, String> SKIPPED = Map.of(
       "mvn -B verify",
       "the whole build and test suite, which is what runs this test",
+      "mvn -q -B -DskipTests package && mkdir -p .migsafe && tar -xzf "
+          + "target/migsafe-*-linux-x64.tar.gz -C .migsafe --strip-components=1 && "
+          + ".migsafe/bin/migsafe --version",
+      "the same build and archive as the laptop install above, which runs; ReleaseArchiveIT "
+          + "unpacks and runs the archive from another directory",
       "./migsafe rehearse examples/plan-rename-column/packet.yaml",
       "starts an embedded PostgreSQL whose binaries come from Maven Central; "
           + "RehearseCommandTest rehearses every example packet",

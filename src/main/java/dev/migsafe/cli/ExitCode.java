@@ -6,12 +6,14 @@ public enum ExitCode {
   OK(0),
   /**
    * Findings at or above the threshold ({@code --fail-on}, default high); for {@code plan} also
-   * a gate blocked or failed (its {@code --fail-on} names the gate states that count).
+   * a gate blocked or failed (its {@code --fail-on} names the gate states that count); for
+   * {@code ai}, migsafe refuted part of the model's answer.
    */
   FINDINGS(1),
   /**
    * Bad input or usage: the message is on standard error. Also no command at all, and paths
-   * that hold no migration file.
+   * that hold no migration file; for {@code ai}, a remote endpoint without consent and a model
+   * that did not answer usably (unreachable, timed out, cut off, not following the schema).
    */
   BAD_INPUT(2),
   /**

@@ -20,13 +20,15 @@ import picocli.CommandLine.Option;
         + "statement, judged by a rule base, with safer alternatives.",
     subcommands = {LintCommand.class, PlanCommand.class, SimilarCommand.class,
         OutcomeCommand.class, ReportCommand.class, RulesCommand.class, DriftCommand.class,
-        RehearseCommand.class, CheckCommand.class, InitCommand.class, McpCommand.class},
+        RehearseCommand.class, CheckCommand.class, InitCommand.class, AiCommand.class,
+        McpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:nothing at or above the failure threshold",
       "1:findings at or above the threshold (--fail-on, default high); plan: also a gate "
-          + "blocked or failed",
-      "2:bad input or usage, including no command and no migration file found",
+          + "blocked or failed; ai: migsafe refuted part of the model's answer",
+      "2:bad input or usage, including no command and no migration file found; ai: a "
+          + "remote endpoint without consent, a model that did not answer usably",
       "3:internal error, or out of memory (give the JVM more with -Xmx)"
     })
 public final class Main implements Callable<Integer> {

@@ -31,6 +31,8 @@ class GoldenFilesTest {
   private static final String SIMILAR_SQL = "src/test/resources/golden-input/similar-orders-email.sql";
   private static final String SIMILAR_MYSQL = "src/test/resources/golden-input/similar-mysql-status.sql";
   private static final String PACKET = "src/test/resources/search-eval/packets/orders-customer-email.yaml";
+  private static final String AI_PACKET = "src/test/resources/ai/packet.yaml";
+  private static final String AI_EXCHANGE = "src/test/resources/ai/exchanges/review-safety.json";
   /** A fixed catalog for report, independent of the shipped one (which grows). */
   private static final String REPORT_CATALOG = "src/test/resources/report-catalog";
 
@@ -59,6 +61,13 @@ class GoldenFilesTest {
         new Case("plan-rename-column-rehearsed.md", 1, "plan", "--start", "2026-12-07T09:00",
             "examples/plan-rename-column/packet.yaml", "--rehearsal",
             "src/test/resources/golden/rehearsal.json"),
+        // migsafe ai: the prompt of a pass, and a recorded answer (authored for tests, not a
+        // model's) verified offline.
+        new Case("ai-execute-prompt.txt", 0, "ai", "execute", AI_PACKET, "--model",
+            "qwen2.5-coder", "--catalog", REPORT_CATALOG, "--show-prompt"),
+        new Case("ai-check-review.md", 1, "ai", "check", AI_EXCHANGE),
+        new Case("ai-check-review.json", 1, "ai", "check", AI_EXCHANGE, "--format", "json"),
+        new Case("ai-check-review.html", 1, "ai", "check", AI_EXCHANGE, "--format", "html"),
         new Case("rules.txt", 0, "rules"),
         new Case("rules.json", 0, "rules", "--format", "json"),
         new Case("rules-explain.txt", 0, "rules", "explain", "pg-add-column-volatile-default"),

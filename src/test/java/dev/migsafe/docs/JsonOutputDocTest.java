@@ -31,9 +31,13 @@ class JsonOutputDocTest {
       "report", List.of("report-2026-q3.json", "report-empty-q1.json"),
       "rehearse", List.of("rehearsal.json"),
       "drift", List.of("drift.json"),
-      "rules", List.of("rules.json"));
-  /** Objects whose keys are data (table names), not fields. */
-  private static final Set<String> DATA_KEYED = Set.of("data.rows");
+      "rules", List.of("rules.json"),
+      "ai", List.of("ai-check-review.json"));
+  /**
+   * Objects whose keys are data (table names), not fields, or a model's answer, whose fields
+   * its pass's JSON Schema documents (src/main/resources/migsafe/ai/).
+   */
+  private static final Set<String> DATA_KEYED = Set.of("data.rows", "reviews.answer");
 
   @Test
   void everyFieldOfEveryCommandIsDocumented() throws IOException {

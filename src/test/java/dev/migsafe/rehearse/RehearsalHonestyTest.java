@@ -82,7 +82,7 @@ class RehearsalHonestyTest {
         List.of(step("C1", true, null, Duration.ofMinutes(10), 3_000_000L)), far.validations(),
         far.rollback(), far.gates(), far.stopped(), far.workload(), far.notes(),
         far.endState());
-    assertThat(RehearsalMarkdownRenderer.render(withFar)).contains("PT10M / PT50M (5.0× the "
+    assertThat(RehearsalMarkdownRenderer.render(withFar)).contains("10m / 50m (5.0× the "
         + "estimate)");
   }
 }

@@ -19,9 +19,10 @@ import java.util.Set;
  * Every table, column and constraint a script names, looked up in the schema as it stands when
  * the statement runs: the schema before the script, changed by each statement before it. A
  * model that invents {@code orders.customer_email} writes SQL that looks right; the server
- * would stop at the first such name, this lists them all, each where it is written.
+ * would stop at the first such name, this lists them all, each where it is written. Public for
+ * {@code migsafe ai}, which checks the names of an answer's SQL without a server.
  */
-final class NameCheck {
+public final class NameCheck {
   /** Kinds that act on an existing column of their table. */
   private static final Set<String> ON_EXISTING_COLUMN = Set.of("drop-column", "rename-column",
       "alter-column-type", "set-not-null", "drop-not-null", "set-default", "drop-default",
@@ -55,7 +56,7 @@ final class NameCheck {
    *
    * @param source {@code up} or {@code down}: the prefix of each item's place
    */
-  static List<Item> unknownNames(String source, String script, Schema start) {
+  public static List<Item> unknownNames(String source, String script, Schema start) {
     NameCheck check = new NameCheck(source, start);
     for (SourceStatement st : SqlSplitter.split(script)) {
       check.statement(st);

@@ -52,7 +52,8 @@ public final class ConfigLoader {
     } catch (UnrecognizedPropertyException e) {
       // Jackson's YAML locations point past the key; find the key's own line instead.
       throw MigsafeException.badInput(keyPosition(file, text, e.getPropertyName()) + path(e)
-          + "unknown key; the keys are engineVersion, failOn, transaction, disable, severity");
+          + "unknown key; the keys are engineVersion, failOn, transaction, disable, severity, "
+          + "ai (with allow-remote)");
     } catch (JsonMappingException e) {
       throw MigsafeException.badInput(where(file, e.getLocation()) + path(e) + e.getOriginalMessage()
           .split("\\R")[0].replaceAll(" \\(class [^)]*\\)", ""));
