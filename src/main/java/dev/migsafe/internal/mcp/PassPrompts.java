@@ -62,10 +62,6 @@ final class PassPrompts {
       }
       throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
           .message(pass.promptName() + ": internal error: " + e.getMessage()).build();
-    } catch (UnsupportedOperationException e) {
-      throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
-          .message(pass.promptName() + " is not available in this build of migsafe ("
-              + e.getMessage() + ")").build();
     }
     return McpSchema.GetPromptResult.builder(messages(prompt))
         .description(DESCRIPTIONS.get(pass)).build();

@@ -69,9 +69,6 @@ final class ToolRegistry {
       }
       log.failure(name, e);
       return ToolResults.error(name + ": internal error: " + e.getMessage());
-    } catch (UnsupportedOperationException e) {
-      return ToolResults.error(name + " is not available in this build of migsafe ("
-          + e.getMessage() + ")");
     } catch (OutOfMemoryError e) {
       return ToolResults.error(name + ": out of memory; start the server with a larger heap "
           + "(JAVA_TOOL_OPTIONS=-Xmx2g)");
