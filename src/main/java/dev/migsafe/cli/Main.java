@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         + "statement, judged by a rule base, with safer alternatives.",
     subcommands = {LintCommand.class, PlanCommand.class, SimilarCommand.class,
         OutcomeCommand.class, ReportCommand.class, RulesCommand.class, DriftCommand.class,
-        RehearseCommand.class, CheckCommand.class, InitCommand.class, AiCommand.class},
+        RehearseCommand.class, CheckCommand.class, InitCommand.class, AiCommand.class,
+        McpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:nothing at or above the failure threshold",

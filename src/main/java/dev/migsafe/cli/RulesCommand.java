@@ -3,9 +3,7 @@ package dev.migsafe.cli;
 import dev.migsafe.Migsafe;
 import dev.migsafe.api.RuleInfo;
 import dev.migsafe.api.MigsafeException;
-import dev.migsafe.internal.render.Json;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.migsafe.internal.render.RuleListRenderer;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,28 +29,8 @@ final class RulesCommand implements Callable<Integer> {
   public Integer call() {
     List<RuleInfo> rules = Migsafe.builder().build().rules();
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.json) {
-      ObjectNode root = Json.object();
-      root.put("schemaVersion", 1);
-      ArrayNode arr = root.putArray("rules");
-      for (RuleInfo r : rules) {
-        ObjectNode n = arr.addObject();
-        n.put("id", r.id());
-        n.put("dialect", r.dialect());
-        n.put("severity", r.severity() == null ? null : r.severity().id());
-        n.put("summary", r.summary());
-        n.put("since", r.since());
-      }
-      out.print(Json.write(root));
-    } else {
-      int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(10);
-      for (RuleInfo r : rules) {
-        out.printf("%-" + width + "s  %-7s  %s%n", r.id(),
-            r.severity() == null ? "?" : r.severity().id(), r.summary());
-      }
-      out.printf("%d rules. 'migsafe rules explain ID' prints one rule's documentation.%n",
-          rules.size());
-    }
+    out.print(format == Format.json ? RuleListRenderer.json(rules)
+        : RuleListRenderer.text(rules));
     out.flush();
     return ExitCode.OK.code();
   }
@@ -76,21 +54,9 @@ final class RulesCommand implements Callable<Integer> {
         throw MigsafeException.badInput("'" + id + "' is not a rule id; 'migsafe rules' lists them");
       }
       PrintWriter out = spec.commandLine().getOut();
-      if (info != null) {
-        out.printf("# %s%n%nseverity: %s | dialect: %s | since: %s%n%n%s%n%n", info.id(),
-            info.severity() == null ? "?" : info.severity().id(), info.dialect(), info.since(),
-            info.summary());
-      }
-      if (doc != null) {
-        out.print(stripTitle(doc));
-      }
+      out.print(RuleListRenderer.explain(info, doc));
       out.flush();
       return ExitCode.OK.code();
-    }
-
-    /** The header above replaces the doc's own title line. */
-    private static String stripTitle(String doc) {
-      return doc.startsWith("# ") ? doc.substring(doc.indexOf('\n') + 1).stripLeading() : doc;
     }
   }
 }

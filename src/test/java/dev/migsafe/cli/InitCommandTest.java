@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.migsafe.api.MigrationPacket;
 import dev.migsafe.internal.config.ConfigLoader;
 import dev.migsafe.internal.plan.PacketLoader;
@@ -110,9 +110,9 @@ class InitCommandTest {
 
   /** Loads with the packet loader and validates against the shipped schema. */
   private static MigrationPacket loads(Path packet) throws IOException {
-    JsonSchema schema;
+    Schema schema;
     try (InputStream in = Files.newInputStream(Path.of("docs/schema/packet.schema.json"))) {
-      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
     }
     assertThat(schema.validate(new ObjectMapper(new YAMLFactory()).readTree(packet.toFile())))
         .as(packet.toString()).isEmpty();

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,15 +22,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SarifSchemaTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static JsonSchema schema() throws IOException {
+  private static Schema schema() throws IOException {
     try (InputStream in = SarifSchemaTest.class.getResourceAsStream(
         "/schema/sarif-schema-2.1.0.json")) {
       assertThat(in).as("the SARIF schema on the test class path").isNotNull();
-      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
     }
   }
 
-  private static Set<ValidationMessage> validate(String sarif) throws IOException {
+  private static List<Error> validate(String sarif) throws IOException {
     JsonNode node = JSON.readTree(sarif);
     return schema().validate(node);
   }

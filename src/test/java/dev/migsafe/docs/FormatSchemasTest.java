@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.migsafe.api.CheckKind;
 import dev.migsafe.internal.catalog.ChangeKinds;
 import java.io.IOException;
@@ -33,19 +32,19 @@ class FormatSchemasTest {
   static final Path RECORD_SCHEMA = Path.of("docs/schema/catalog-record.schema.json");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  static JsonSchema schema(Path file) throws IOException {
+  static Schema schema(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
     }
   }
 
-  static Set<ValidationMessage> validate(JsonSchema schema, Path yaml) throws IOException {
+  static List<com.networknt.schema.Error> validate(Schema schema, Path yaml) throws IOException {
     return schema.validate(YAML.readTree(yaml.toFile()));
   }
 
   @Test
   void everyShippedPacketValidates() throws IOException {
-    JsonSchema schema = schema(PACKET_SCHEMA);
+    Schema schema = schema(PACKET_SCHEMA);
     List<Path> packets = new ArrayList<>();
     try (Stream<Path> s = Files.walk(Path.of("examples"))) {
       s.filter(p -> p.getFileName().toString().equals("packet.yaml")).forEach(packets::add);
@@ -63,7 +62,7 @@ class FormatSchemasTest {
 
   @Test
   void everyShippedCatalogRecordValidates() throws IOException {
-    JsonSchema schema = schema(RECORD_SCHEMA);
+    Schema schema = schema(RECORD_SCHEMA);
     List<Path> records = new ArrayList<>();
     for (String folder : List.of("catalog/migrations", "catalog/validations",
         "src/test/resources/report-catalog/migrations")) {
@@ -87,7 +86,7 @@ class FormatSchemasTest {
 
   @Test
   void brokenFilesAreRejected() throws IOException {
-    JsonSchema packet = schema(PACKET_SCHEMA);
+    Schema packet = schema(PACKET_SCHEMA);
     JsonNode broken = YAML.readTree("""
         apiVersion: migsafe/v1
         kind: MigrationPacket
@@ -97,7 +96,7 @@ class FormatSchemasTest {
         tabels: {orders: {rows: 10}}
         constraints: {maxLockWait: two seconds}
         """);
-    assertThat(packet.validate(broken).stream().map(ValidationMessage::getMessage))
+    assertThat(packet.validate(broken).stream().map(com.networknt.schema.Error::toString))
         .anyMatch(m -> m.contains("owner"))
         .anyMatch(m -> m.contains("id"))
         .anyMatch(m -> m.contains("dialect"))
@@ -106,7 +105,7 @@ class FormatSchemasTest {
         // neither a target schema nor migration statements
         .anyMatch(m -> m.contains("target") || m.contains("migration"));
 
-    JsonSchema record = schema(RECORD_SCHEMA);
+    Schema record = schema(RECORD_SCHEMA);
     JsonNode incident = YAML.readTree("""
         apiVersion: migsafe/v1
         kind: PastMigration
@@ -118,7 +117,7 @@ class FormatSchemasTest {
         changes: [add-colum]
         outcome: {status: incident}
         """);
-    assertThat(record.validate(incident).stream().map(ValidationMessage::getMessage))
+    assertThat(record.validate(incident).stream().map(com.networknt.schema.Error::toString))
         .anyMatch(m -> m.contains("changes"))
         .anyMatch(m -> m.contains("incidents"));
   }

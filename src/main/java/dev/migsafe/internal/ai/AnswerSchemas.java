@@ -1,8 +1,8 @@
 package dev.migsafe.internal.ai;
 
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.migsafe.api.AiPass;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,7 @@ public final class AnswerSchemas {
   private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
       new com.fasterxml.jackson.databind.ObjectMapper();
   private static final Map<AiPass, String> TEXTS = new EnumMap<>(AiPass.class);
-  private static final Map<AiPass, JsonSchema> VALIDATORS = new EnumMap<>(AiPass.class);
+  private static final Map<AiPass, Schema> VALIDATORS = new EnumMap<>(AiPass.class);
 
   private AnswerSchemas() {}
 
@@ -48,9 +48,9 @@ public final class AnswerSchemas {
   }
 
   /** The schema, compiled for validating answers. */
-  static synchronized JsonSchema validator(AiPass pass) {
-    return VALIDATORS.computeIfAbsent(pass, p -> JsonSchemaFactory
-        .getInstance(SpecVersion.VersionFlag.V202012).getSchema(text(p)));
+  static synchronized Schema validator(AiPass pass) {
+    return VALIDATORS.computeIfAbsent(pass, p -> SchemaRegistry
+        .withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(text(p)));
   }
 
   /** The file name's stem: {@code design}, {@code execution}, {@code validation}, {@code safety}. */

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.ValidationMessage;
 import dev.migsafe.api.AiPass;
 import dev.migsafe.api.MigsafeException;
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The model's answer as JSON that follows its pass's schema, or a failure that says what is
@@ -65,11 +63,12 @@ public final class AnswerValidator {
       throw MigsafeException.badInput(source + ":1:1: the answer must be one JSON object, not "
           + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
     }
-    Set<ValidationMessage> problems = AnswerSchemas.validator(pass).validate(node);
+    List<com.networknt.schema.Error> problems = AnswerSchemas.validator(pass).validate(node);
     if (!problems.isEmpty()) {
       // A message may quote a property name the model wrote: no control character of it
       // reaches the terminal.
-      List<String> lines = problems.stream().map(m -> source + ": " + m.getMessage()
+      // Error.toString, not getMessage: in 2.x only toString carries the instance location.
+      List<String> lines = problems.stream().map(m -> source + ": " + m.toString()
           .replaceAll("\\p{Cntrl}", "\uFFFD")).sorted().toList();
       StringBuilder sb = new StringBuilder(source + ": the answer does not follow the "
           + pass.promptName() + " schema (" + problems.size() + " problem"
