@@ -2,20 +2,13 @@ package dev.migsafe.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A loopback HTTP server that speaks the documented wire formats of Ollama's {@code POST
@@ -24,29 +17,19 @@ import java.util.concurrent.Executors;
  * and records the requests, so a test can check what the client sent.
  */
 public final class FakeModelServer implements AutoCloseable {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = ChatWire.MAPPER;
 
   /** One request as received: its path, Authorization header (or null) and JSON body. */
   public record Request(String path, String authorization, JsonNode body) {}
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final ChatWire wire;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private volatile String content = "{}";
   private volatile boolean truncated;
   private volatile Duration delay = Duration.ZERO;
 
   public FakeModelServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "fake-model-server");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(executor);
-    server.createContext("/api/chat", e -> answer(e, true));
-    server.createContext("/v1/chat/completions", e -> answer(e, false));
-    server.start();
+    wire = new ChatWire("fake-model-server", this::answer);
   }
 
   /** The answer's content: the text the assistant message carries. */
@@ -81,7 +64,7 @@ public final class FakeModelServer implements AutoCloseable {
   }
 
   public String ollamaUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return wire.ollamaUrl();
   }
 
   public String openAiUrl() {
@@ -106,42 +89,8 @@ public final class FakeModelServer implements AutoCloseable {
         }
       }
       String model = body.path("model").asText();
-      ObjectNode out = MAPPER.createObjectNode();
-      if (ollama) {
-        // https://github.com/ollama/ollama/blob/main/docs/api.md#chat-request-no-streaming
-        out.put("model", model);
-        out.put("created_at", "2026-12-05T04:00:00.000000Z");
-        ObjectNode message = out.putObject("message");
-        message.put("role", "assistant");
-        message.put("content", content);
-        out.put("done", true);
-        out.put("done_reason", truncated ? "length" : "stop");
-        out.put("total_duration", 1000);
-        out.put("prompt_eval_count", 10);
-        out.put("eval_count", 10);
-      } else {
-        // https://platform.openai.com/docs/api-reference/chat/object
-        out.put("id", "chatcmpl-test");
-        out.put("object", "chat.completion");
-        out.put("created", 1764907200L);
-        out.put("model", model);
-        ObjectNode choice = out.putArray("choices").addObject();
-        choice.put("index", 0);
-        ObjectNode message = choice.putObject("message");
-        message.put("role", "assistant");
-        message.put("content", content);
-        choice.put("finish_reason", truncated ? "length" : "stop");
-        ObjectNode usage = out.putObject("usage");
-        usage.put("prompt_tokens", 10);
-        usage.put("completion_tokens", 10);
-        usage.put("total_tokens", 20);
-      }
-      byte[] bytes = MAPPER.writeValueAsBytes(out);
-      e.getResponseHeaders().set("Content-Type", "application/json");
-      e.sendResponseHeaders(200, bytes.length);
-      try (OutputStream os = e.getResponseBody()) {
-        os.write(bytes);
-      }
+      ChatWire.send(e, ollama ? ChatWire.ollamaReply(model, content, truncated, 10, 10)
+          : ChatWire.openAiReply(model, content, truncated, 10, 10));
     } catch (IOException ex) {
       // The client gave up (a timeout test): nothing to answer.
     }
@@ -149,7 +98,6 @@ public final class FakeModelServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    wire.close(true);
   }
 }
