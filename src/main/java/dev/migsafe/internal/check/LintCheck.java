@@ -10,6 +10,7 @@ import dev.migsafe.api.MigrationPacket.TableProfile;
 import dev.migsafe.api.Severity;
 import dev.migsafe.api.StatementResult;
 import dev.migsafe.api.TableLock;
+import dev.migsafe.internal.plan.PlanChange;
 import dev.migsafe.internal.plan.WorkloadSeverity;
 import dev.migsafe.internal.schema.Schema;
 import dev.migsafe.internal.schema.Table;
@@ -41,9 +42,11 @@ final class LintCheck {
    * @param current the packet's current schema: a drop in {@code down} of what is not in it
    *     undoes what {@code up} added
    */
-  static List<Item> judge(String source, FileResult result, MigrationPacket packet,
-      List<Change> intended, Schema current) {
+  static List<Item> judge(String source, String script, FileResult result,
+      MigrationPacket packet, List<Change> intended, Schema current) {
     List<Item> out = new ArrayList<>();
+    // The statements whole: a result's sql is cut for display when it is long.
+    List<SourceStatement> statements = SqlSplitter.split(script);
     Set<Integer> refused = new HashSet<>();
     for (Finding f : result.findings()) {
       StatementResult st = f.statementIndex() < 0 ? null
@@ -51,7 +54,8 @@ final class LintCheck {
       List<String> tables = st == null ? List.of()
           : st.locks().stream().map(TableLock::table).toList();
       Severity severity = WorkloadSeverity.scale(f.severity(), tables, packet.tables());
-      Verdict verdict = st != null && source.equals("down") && undoesUp(f.rule(), st, current)
+      Verdict verdict = st != null && source.equals("down")
+          && undoesUp(f.rule(), statements.get(f.statementIndex()), current)
           ? Verdict.PASS : verdict(f.rule(), severity, tables, intended);
       if (verdict == Verdict.FAIL) {
         refused.add(f.statementIndex());
@@ -77,15 +81,11 @@ final class LintCheck {
    * A drop in {@code down} of a table or column the current schema does not have: the
    * rollback removes what {@code up} added, which is what a rollback is for.
    */
-  private static boolean undoesUp(String rule, StatementResult st, Schema current) {
+  private static boolean undoesUp(String rule, SourceStatement st, Schema current) {
     if (!rule.equals("pg-drop-column") && !rule.equals("pg-drop-table")) {
       return false;
     }
-    List<SourceStatement> split = SqlSplitter.split(st.sql());
-    if (split.size() != 1) {
-      return false;
-    }
-    for (Operation op : PgStatementReader.read(split.get(0)).operations()) {
+    for (Operation op : PgStatementReader.read(st).operations()) {
       Table t = op.getTable() == null ? null : current.table(op.getTable());
       boolean added = op.getKind().equals("drop-column")
           ? t == null || op.getColumn() == null || t.column(op.getColumn()) == null
@@ -123,10 +123,8 @@ final class LintCheck {
       if (p == null || !lock.mode().blocksWrites()) {
         continue;
       }
-      boolean large = p.sizeGb() != null && p.sizeGb() >= 1.0
-          || p.rows() != null && p.rows() >= 1_000_000;
-      boolean hot = p.writesPerSecond() != null && p.writesPerSecond() >= 50;
-      if (large || hot) {
+      // The plan's own thresholds, so that check and plan call the same table busy.
+      if (PlanChange.isLarge(p) || PlanChange.isHot(p)) {
         return java.util.Optional.of(new Item("blocks-writes-on-busy-table", Verdict.FAIL,
             source + ":" + st.line() + ":" + st.column(), "takes " + lock.mode().sqlName()
                 + " on " + lock.table() + " (" + describe(p) + ") and "

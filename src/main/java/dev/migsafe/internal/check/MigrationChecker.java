@@ -53,12 +53,12 @@ public final class MigrationChecker {
     Linter linter = new Linter(rules, LintOptions.defaults().withEngineVersion(major));
     List<Evidence> evidence = new ArrayList<>();
     progress.accept("linting up against the packet's current schema");
-    evidence.add(lint(Point.LINT_UP, "up", linter.lintText("up", request.up(), current.copy()),
-        packet, plan, current));
+    evidence.add(lint(Point.LINT_UP, "up", request.up(),
+        linter.lintText("up", request.up(), current.copy()), packet, plan, current));
     if (request.down() != null) {
       progress.accept("linting down against the schema up leaves");
-      evidence.add(lint(Point.LINT_DOWN, "down", linter.lintText("down", request.down(),
-          afterUp.copy()), packet, plan, current));
+      evidence.add(lint(Point.LINT_DOWN, "down", request.down(),
+          linter.lintText("down", request.down(), afterUp.copy()), packet, plan, current));
     }
 
     List<Item> names = new ArrayList<>(NameCheck.unknownNames("up", request.up(), current));
@@ -93,9 +93,10 @@ public final class MigrationChecker {
     return new MigrationCheck(packet.id(), run.serverVersion(), verdict, evidence);
   }
 
-  private static Evidence lint(Point point, String source, FileResult result,
+  private static Evidence lint(Point point, String source, String script, FileResult result,
       MigrationPacket packet, Plan plan, Schema current) {
-    List<Item> items = LintCheck.judge(source, result, packet, plan.changes(), current);
+    List<Item> items = LintCheck.judge(source, script, result, packet, plan.changes(),
+        current);
     Verdict v = ServerCheck.worst(items);
     long refused = items.stream().filter(i -> i.verdict() == Verdict.FAIL).count();
     long review = items.stream().filter(i -> i.verdict() == Verdict.NEEDS_REVIEW).count();

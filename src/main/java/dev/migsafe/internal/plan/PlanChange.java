@@ -86,6 +86,15 @@ public final class PlanChange {
     return writesPerSecond >= HOT_WRITES_PER_SECOND;
   }
 
+  /** The same thresholds on a packet's table profile; an absent figure counts as zero. */
+  public static boolean isLarge(dev.migsafe.api.MigrationPacket.TableProfile p) {
+    return isLarge(p.rows() == null ? 0 : p.rows(), p.sizeGb() == null ? 0 : p.sizeGb());
+  }
+
+  public static boolean isHot(dev.migsafe.api.MigrationPacket.TableProfile p) {
+    return p.writesPerSecond() != null && p.writesPerSecond() >= HOT_WRITES_PER_SECOND;
+  }
+
   public boolean isNotNull() {
     return Boolean.TRUE.equals(change.notNull());
   }
