@@ -101,7 +101,7 @@ class CheckMigrationTest {
     assertThat(lint.items()).anySatisfy(i -> {
       assertThat(i.kind()).isEqualTo("pg-alter-column-type-rewrite");
       assertThat(i.verdict()).isEqualTo(Verdict.FAIL);
-      assertThat(i.where()).isEqualTo("up:3:1");
+      assertThat(i.where()).isEqualTo("up:3:20");
     });
     // The end state still equals the target: only the lint refuses it.
     assertThat(point(c, Point.TARGET_REACHED).verdict()).isEqualTo(Verdict.PASS);

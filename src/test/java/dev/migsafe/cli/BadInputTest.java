@@ -54,7 +54,7 @@ class BadInputTest {
     CliRunner.Run r = CliRunner.run("lint", f.toString());
     assertThat(r.err()).isEmpty();
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains(":2:1: high pg-add-column-volatile-default");
+    assertThat(r.out()).contains(":2:20: high pg-add-column-volatile-default");
   }
 
   @Test

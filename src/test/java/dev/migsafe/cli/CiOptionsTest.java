@@ -43,7 +43,7 @@ class CiOptionsTest {
     CliRunner.Run added = compactWithBaseline(baseline, sql);
     assertThat(added.exit()).isEqualTo(1);
     assertThat(added.out()).doesNotContain("pg-add-column-volatile-default")
-        .contains(":2:1: ");
+        .contains(":2:20: ");
   }
 
   @Test
@@ -54,8 +54,8 @@ class CiOptionsTest {
     CliRunner.run("lint", "--write-baseline", baseline.toString(), sql.toString());
     Files.writeString(sql, VOLATILE + VOLATILE);
     CliRunner.Run r = compactWithBaseline(baseline, sql);
-    assertThat(r.out()).contains(":2:1: high pg-add-column-volatile-default")
-        .doesNotContain(":1:1: high pg-add-column-volatile-default");
+    assertThat(r.out()).contains(":2:20: high pg-add-column-volatile-default")
+        .doesNotContain(":1:20: high pg-add-column-volatile-default");
   }
 
   private static CliRunner.Run compactWithBaseline(Path baseline, Path sql) {

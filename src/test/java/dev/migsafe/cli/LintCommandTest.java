@@ -23,7 +23,7 @@ class LintCommandTest {
     Path f = write("V1__token.sql", "\nALTER TABLE orders ADD COLUMN t uuid DEFAULT gen_random_uuid();\n");
     CliRunner.Run r = CliRunner.run("lint", f.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains(f + ":2:1: high pg-add-column-volatile-default: ")
+    assertThat(r.out()).contains(f + ":2:20: high pg-add-column-volatile-default: ")
         .contains("see: https://github.com/migsafe/migsafe/blob/main/rules/postgresql/"
             + "pg-add-column-volatile-default.md (migsafe rules explain "
             + "pg-add-column-volatile-default)");
@@ -120,7 +120,7 @@ class LintCommandTest {
               java.nio.charset.StandardCharsets.UTF_8)));
       CliRunner.Run r = CliRunner.run("lint", "-");
       assertThat(r.exit()).isEqualTo(1);
-      assertThat(r.out()).contains("-:1:1: high pg-add-column-volatile-default");
+      assertThat(r.out()).contains("-:1:20: high pg-add-column-volatile-default");
     } finally {
       System.setIn(saved);
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * passing case.
  */
 class RuleCatalogueTest {
+  private static final Pattern FIX = Pattern.compile("@fix\\(\"([^\"]*)\"\\)");
   private static final Pattern RULE_NAME = Pattern.compile("(?m)^rule\\s+\"([^\"]+)\"");
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern SQL_AFTER =
@@ -67,6 +68,11 @@ class RuleCatalogueTest {
         }
         if (info.since() == null || !info.since().matches("\\d+\\.\\d+\\.\\d+")) {
           problems.add(drl + ": @since missing or not a version");
+        }
+        Matcher fix = FIX.matcher(text);
+        if (fix.find() && !dev.migsafe.internal.rules.FixKind.isKnown(fix.group(1))) {
+          problems.add(drl + ": @fix(\"" + fix.group(1) + "\") names no rewrite; known: "
+              + dev.migsafe.internal.rules.FixKind.names());
         }
       }
       Path doc = drl.resolveSibling(id + ".md");

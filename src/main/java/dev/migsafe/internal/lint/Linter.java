@@ -140,7 +140,7 @@ public final class Linter {
           .filter(s -> s.hasReason() && s.rules().contains(r.rule())).findFirst().orElse(null);
       Severity sev = options.severityOverrides().getOrDefault(r.rule(), r.severity());
       Finding finding = new Finding(r.rule(), sev, r.line(), r.column(), r.statementIndex(),
-          r.message(), r.why(), r.saferAlternative());
+          r.message(), r.why(), r.saferAlternative(), r.endLine(), r.endColumn(), r.fix());
       if (match != null) {
         used.add(match);
         suppressed.add(new SuppressedFinding(finding, match.reason(), match.line()));

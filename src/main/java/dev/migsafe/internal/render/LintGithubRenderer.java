@@ -27,8 +27,14 @@ public final class LintGithubRenderer {
       sb.append("::").append(command(x.severity()))
           .append(" file=").append(property(f.path()))
           .append(",line=").append(Math.max(1, x.line()))
-          .append(",col=").append(Math.max(1, x.column()))
-          .append(",title=").append(property(x.rule()))
+          .append(",col=").append(Math.max(1, x.column()));
+      // GitHub takes endColumn only on a one-line annotation, and endLine for several lines.
+      if (x.endLine() > x.line()) {
+        sb.append(",endLine=").append(x.endLine());
+      } else if (x.endLine() == x.line() && x.endColumn() > x.column()) {
+        sb.append(",endColumn=").append(x.endColumn());
+      }
+      sb.append(",title=").append(property(x.rule()))
           .append("::").append(data(x.severity().id() + ": " + x.message() + "\nsee: "
               + docs.url(x.rule())))
           .append('\n');

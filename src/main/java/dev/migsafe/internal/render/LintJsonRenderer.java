@@ -80,11 +80,18 @@ public final class LintJsonRenderer {
     xn.put("severity", x.severity().id());
     xn.put("line", x.line());
     xn.put("column", x.column());
+    xn.put("endLine", x.endLine());
+    xn.put("endColumn", x.endColumn());
     xn.put("statementIndex", x.statementIndex());
     xn.put("message", x.message());
     xn.put("why", x.why());
     xn.put("saferAlternative", x.saferAlternative());
     xn.put("docUrl", docs.url(x.rule()));
+    if (x.fix() != null) {
+      ObjectNode fix = xn.putObject("fix");
+      fix.put("title", x.fix().title());
+      fix.put("sql", x.fix().sql());
+    }
     return xn;
   }
 }

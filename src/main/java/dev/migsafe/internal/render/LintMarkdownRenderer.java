@@ -1,10 +1,14 @@
 package dev.migsafe.internal.render;
 
+import dev.migsafe.api.FileResult;
+import dev.migsafe.api.Finding;
 import dev.migsafe.api.LintResult;
 import dev.migsafe.api.Severity;
+import dev.migsafe.api.StatementResult;
 import dev.migsafe.internal.ci.FingerprintedFinding;
 import dev.migsafe.internal.ci.Fingerprints;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,8 @@ public final class LintMarkdownRenderer {
         }
       });
       Map<String, StringBuilder> byFile = new LinkedHashMap<>();
+      Map<String, StringBuilder> fixesByFile = new LinkedHashMap<>();
+      Map<Finding, StatementResult> statementOf = statementsOf(result);
       for (FingerprintedFinding f : findings) {
         var x = f.finding();
         byFile.computeIfAbsent(f.path(), p -> new StringBuilder(
@@ -44,9 +50,20 @@ public final class LintMarkdownRenderer {
             .append(" | [").append(MarkdownText.inline(x.rule())).append("](")
             .append(docs.url(x.rule())).append(") | ")
             .append(MarkdownText.inline(x.message())).append(" |\n");
+        StatementResult st = statementOf.get(x);
+        if (x.fix() != null && st != null && !CodeFrame.truncated(st)) {
+          fixesByFile.computeIfAbsent(f.path(), p -> new StringBuilder())
+              .append("\n<details><summary>Fix for line ").append(x.line()).append(" (")
+              .append(MarkdownText.inline(x.rule())).append("): ")
+              .append(MarkdownText.inline(x.fix().title())).append("</summary>\n\n")
+              .append(CodeFence.of("diff",
+                  String.join("\n", CodeFrame.diffLines(st.sql() + ";", x.fix().sql()))))
+              .append("\n</details>\n");
+        }
       }
       byFile.forEach((path, table) -> md.append("\n#### ").append(MarkdownText.inline(path))
-          .append("\n\n").append(table));
+          .append("\n\n").append(table).append(fixesByFile.getOrDefault(path,
+              new StringBuilder())));
       md.append("\nChecked ").append(checked).append(".\n");
     }
     int suppressed = result.files().stream().mapToInt(f -> f.suppressed().size()).sum();
@@ -56,6 +73,18 @@ public final class LintMarkdownRenderer {
     }
     md.append("\n<sub>migsafe ").append(MarkdownText.inline(toolVersion)).append("</sub>\n");
     return md.toString();
+  }
+
+  /** Each finding's statement, by identity (two findings may be equal records). */
+  private static Map<Finding, StatementResult> statementsOf(LintResult result) {
+    Map<Finding, StatementResult> out = new IdentityHashMap<>();
+    for (FileResult f : result.files()) {
+      for (Finding x : f.findings()) {
+        f.statements().stream().filter(s -> s.index() == x.statementIndex()).findFirst()
+            .ifPresent(s -> out.put(x, s));
+      }
+    }
+    return out;
   }
 
   private static String label(Severity s) {

@@ -24,12 +24,14 @@ public final class LintTextRenderer {
   private final boolean explain;
   private final RuleDocs docs;
   private final Set<String> explained = new HashSet<>();
+  private final CodeFrame frame;
 
   public LintTextRenderer(boolean color, boolean verbose, boolean explain, RuleDocs docs) {
     this.color = color;
     this.verbose = verbose;
     this.explain = explain;
     this.docs = docs;
+    this.frame = new CodeFrame(color);
   }
 
   public String render(LintResult result) {
@@ -73,9 +75,28 @@ public final class LintTextRenderer {
     sb.append(f.path()).append(':').append(x.line()).append(':').append(x.column())
         .append(": ").append(severity(x.severity())).append(' ').append(x.rule())
         .append(": ").append(x.message()).append('\n');
-    if (!explained.add(x.rule()) && !explain) {
-      return;
+    StatementResult statement = statement(f, x.statementIndex());
+    if (statement != null) {
+      sb.append(frame.frame(x, statement));
     }
+    if (explained.add(x.rule()) || explain) {
+      explanation(sb, x);
+    }
+    if (x.fix() != null && statement != null) {
+      sb.append(frame.diff(x.fix(), statement));
+    }
+  }
+
+  private static StatementResult statement(FileResult f, int index) {
+    for (StatementResult s : f.statements()) {
+      if (s.index() == index) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private void explanation(StringBuilder sb, Finding x) {
     if (x.why() != null && !x.why().isBlank()) {
       sb.append("  why: ").append(indent(x.why())).append('\n');
     }

@@ -100,6 +100,11 @@ public final class SarifRenderer {
     ObjectNode region = phys.putObject("region");
     region.put("startLine", Math.max(1, x.line()));
     region.put("startColumn", Math.max(1, x.column()));
+    // GitHub underlines the region; a point (a suppression comment) has no end of its own.
+    if (x.endLine() > x.line() || x.endLine() == x.line() && x.endColumn() > x.column()) {
+      region.put("endLine", x.endLine());
+      region.put("endColumn", x.endColumn());
+    }
     ObjectNode props = r.putObject("properties");
     props.put("severity", x.severity().id());
     if (x.why() != null) {

@@ -1,9 +1,14 @@
 package dev.migsafe.internal.rules;
 
+import dev.migsafe.api.Fix;
 import dev.migsafe.api.Severity;
 import dev.migsafe.internal.sql.Operation;
+import dev.migsafe.internal.sql.SourceSpan;
+import dev.migsafe.internal.sql.StatementEdits;
 import dev.migsafe.internal.sql.SyntaxError;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +49,44 @@ public final class FindingSink {
 
   private final List<RawFinding> findings = new ArrayList<>();
   private final Set<String> seen = new LinkedHashSet<>();
+  /** The statements of the file by index, for the spans and fixes of operation findings. */
+  private final Map<Integer, StatementFact> statements = new HashMap<>();
+  private final int engineVersion;
 
-  /** Reports a finding about one operation. */
+  /** A sink for one run over {@code facts}, from which it takes the statements it points at. */
+  public FindingSink(Collection<Object> facts) {
+    int version = Integer.MAX_VALUE;
+    for (Object fact : facts) {
+      if (fact instanceof StatementFact st) {
+        statements.put(st.getIndex(), st);
+      } else if (fact instanceof MigrationFact m) {
+        version = m.engineVersion();
+      }
+    }
+    this.engineVersion = version;
+  }
+
+  /**
+   * Reports a finding about one operation, at the clause it was read from (the ALTER TABLE
+   * action, the column definition) or, when it has none, at its statement.
+   */
   public void report(
       RuleContext ctx, Operation op, String message, String why, String saferAlternative) {
-    add(ctx, op.getLine(), op.getStartColumn(), op.getStatementIndex(),
-        fill(message, op), fill(why, op), fill(saferAlternative, op));
+    StatementFact st = statements.get(op.getStatementIndex());
+    SourceSpan clause = op.getClause();
+    Position at = clause != null
+        ? new Position(clause.line(), clause.column(), clause.endLine(), clause.endColumn())
+        : st != null ? Position.of(st) : new Position(op.getLine(), op.getStartColumn(),
+            op.getLine(), op.getStartColumn());
+    add(ctx, at, op.getStatementIndex(), fill(message, op), fill(why, op),
+        fill(saferAlternative, op), st == null ? null : fix(ctx, st, op));
   }
 
   /** Reports a finding about a whole statement; {@code {lock}} and {@code {tables}} refer to it. */
   public void report(
       RuleContext ctx, StatementFact st, String message, String why, String saferAlternative) {
-    add(ctx, st.getLine(), st.getColumn(), st.getIndex(),
-        fill(message, st), fill(why, st), fill(saferAlternative, st));
+    add(ctx, Position.of(st), st.getIndex(), fill(message, st), fill(why, st),
+        fill(saferAlternative, st), fix(ctx, st, null));
   }
 
   /**
@@ -65,21 +95,42 @@ public final class FindingSink {
    */
   public void reportSyntaxError(
       RuleContext ctx, StatementFact st, String message, String why, String saferAlternative) {
-    SyntaxError at = st.getSyntaxError();
-    add(ctx, at.line(), at.column(), st.getIndex(),
-        fill(message, st), fill(why, st), fill(saferAlternative, st));
+    SyntaxError e = st.getSyntaxError();
+    add(ctx, new Position(e.line(), e.column(), e.line(), e.column()), st.getIndex(),
+        fill(message, st), fill(why, st), fill(saferAlternative, st), null);
   }
 
-  private void add(RuleContext ctx, int line, int column, int index, String message, String why,
-      String alternative) {
+  /** Where a finding points: from its first character to just after its last. */
+  private record Position(int line, int column, int endLine, int endColumn) {
+    static Position of(StatementFact st) {
+      String sql = st.getSql();
+      int newline = sql.lastIndexOf('\n');
+      int lines = (int) sql.chars().filter(ch -> ch == '\n').count();
+      return new Position(st.getLine(), st.getColumn(), st.getLine() + lines,
+          newline < 0 ? st.getColumn() + sql.length() : sql.length() - newline);
+    }
+  }
+
+  /** The rewrite the rule's {@code @fix} names, for this statement, or null. */
+  private Fix fix(RuleContext ctx, StatementFact st, Operation op) {
+    FixKind kind = FixKind.of(ctx.getRule().getMetaData().get("fix"));
+    if (kind == null) {
+      return null;
+    }
+    return kind.apply(new FixKind.Site(new StatementEdits(st.getSql()), op, engineVersion,
+        st.isInTransaction()));
+  }
+
+  private void add(RuleContext ctx, Position at, int index, String message, String why,
+      String alternative, Fix fix) {
     Rule rule = ctx.getRule();
     Object sev = rule.getMetaData().get("severity");
     Severity severity = sev == null ? Severity.MEDIUM : Severity.parse(sev.toString());
     // One finding per rule and statement: a rule that matches two sub-commands of one ALTER
     // TABLE reports each, but the same message twice is noise.
     if (seen.add(rule.getName() + "\u0000" + index + "\u0000" + message)) {
-      findings.add(new RawFinding(rule.getName(), severity, line, column, index, message, why,
-          alternative));
+      findings.add(new RawFinding(rule.getName(), severity, at.line(), at.column(), index,
+          message, why, alternative, at.endLine(), at.endColumn(), fix));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.migsafe.internal.rules;
 
+import dev.migsafe.api.Fix;
 import dev.migsafe.api.Severity;
 
 /** A finding as a rule's consequence reported it, before suppressions and overrides. */
@@ -11,4 +12,7 @@ public record RawFinding(
     int statementIndex,
     String message,
     String why,
-    String saferAlternative) {}
+    String saferAlternative,
+    int endLine,
+    int endColumn,
+    Fix fix) {}

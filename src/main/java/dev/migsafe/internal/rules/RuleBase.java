@@ -158,7 +158,7 @@ public final class RuleBase {
 
   /** Runs the rules over the facts and returns what they reported. */
   public List<RawFinding> fire(Collection<Object> facts) {
-    FindingSink sink = new FindingSink();
+    FindingSink sink = new FindingSink(facts);
     StatelessKieSession session = newSession();
     session.setGlobal("findings", sink);
     session.execute(facts);

@@ -11,6 +11,8 @@ public final class Operation {
   private int statementIndex;
   private int line;
   private int startColumn;
+  /** The clause the operation was read from, or null when it is the whole statement. */
+  private SourceSpan clause;
   /** Change kind, kebab-case: add-column, create-index, .... */
   private String kind;
   /** The table it changes, normalised (schema-qualified unless public). */
@@ -126,6 +128,15 @@ public final class Operation {
 
   public Operation setStartColumn(int startColumn) {
     this.startColumn = startColumn;
+    return this;
+  }
+
+  public SourceSpan getClause() {
+    return clause;
+  }
+
+  public Operation setClause(SourceSpan clause) {
+    this.clause = clause;
     return this;
   }
 

@@ -388,7 +388,7 @@ public final class PgStatementReader {
             || !ALTER_TABLE_ACTIONS.contains(start.text().toUpperCase(Locale.ROOT))) {
           action.reject("an ALTER TABLE action, such as ADD, DROP, ALTER or SET");
           ok = false;
-          ops.add(new Operation("alter-table-other").setTable(table));
+          ops.add(new Operation("alter-table-other").setTable(table).setClause(c.span(part)));
           continue;
         }
         Operation op = alterAction(action, table);
@@ -399,7 +399,7 @@ public final class PgStatementReader {
             && !action.expectEnd("the end of the " + op.getKind() + " action or a comma")) {
           ok = false;
         }
-        ops.add(op);
+        ops.add(op.setClause(c.span(part)));
       }
       if (ops.isEmpty()) {
         return false;
@@ -1051,12 +1051,12 @@ public final class PgStatementReader {
         if (con == null) {
           ok = false;
         } else {
-          ops.add(con);
+          ops.add(con.setClause(c.span(element)));
         }
       } else if (e.accept("LIKE")) {
         create.setObjectType("LIKE");
       } else {
-        Operation col = new Operation("add-column").setTable(table);
+        Operation col = new Operation("add-column").setTable(table).setClause(c.span(element));
         ok &= columnDefinition(e, col);
         ops.add(col);
       }

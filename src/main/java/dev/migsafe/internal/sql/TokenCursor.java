@@ -271,6 +271,11 @@ final class TokenCursor {
     return false;
   }
 
+  /** Where {@code tokens} (a non-empty run of this statement's tokens) are written. */
+  SourceSpan span(List<Token> tokens) {
+    return SourceSpan.of(tokens, base);
+  }
+
   TokenCursor sub(List<Token> part) {
     return new TokenCursor(part, source, base, rejection);
   }
