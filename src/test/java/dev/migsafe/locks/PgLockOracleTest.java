@@ -2,9 +2,6 @@ package dev.migsafe.locks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.migsafe.Migsafe;
 import dev.migsafe.api.LintOptions;
 import dev.migsafe.api.LintResult;
@@ -14,7 +11,6 @@ import dev.migsafe.api.TableLock;
 import dev.migsafe.internal.sql.SourceStatement;
 import dev.migsafe.internal.sql.SqlSplitter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -35,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -56,13 +51,7 @@ class PgLockOracleTest {
   @TestFactory
   Stream<DynamicNode> serverAgreesWithMigsafe() throws IOException {
     OracleForm.File file = load();
-    List<DynamicNode> perVersion = new ArrayList<>();
-    String only = System.getProperty("migsafe.pg.only");
-    for (String version : PostgresServers.versions()) {
-      if (only != null && !only.isBlank() && !version.startsWith(only + ".")) {
-        continue;
-      }
-      int major = PostgresServers.major(version);
+    return PostgresServers.perVersion((version, major) -> {
       List<DynamicTest> tests = new ArrayList<>();
       for (OracleForm form : file.forms()) {
         if (form.appliesTo(major)) {
@@ -70,17 +59,12 @@ class PgLockOracleTest {
               () -> check(version, major, file.setup(), form)));
         }
       }
-      perVersion.add(DynamicContainer.dynamicContainer("PostgreSQL " + version, tests));
-    }
-    return perVersion.stream();
+      return tests;
+    }).stream();
   }
 
   static OracleForm.File load() throws IOException {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    try (InputStream in = PgLockOracleTest.class.getResourceAsStream("/lock-oracle/forms.yaml")) {
-      return yaml.readValue(in, OracleForm.File.class);
-    }
+    return PostgresServers.yaml("/lock-oracle/forms.yaml", OracleForm.File.class);
   }
 
   private static void check(String version, int major, String baseSetup, OracleForm form)

@@ -40,6 +40,35 @@ public final class PostgresServers {
     return Integer.parseInt(version.split("\\.")[0]);
   }
 
+  /**
+   * One container of tests per version under test ({@code -Dmigsafe.pg.only=17} narrows to one
+   * major), the tests made by {@code tests} from the version and its major.
+   */
+  public static java.util.List<org.junit.jupiter.api.DynamicNode> perVersion(
+      java.util.function.BiFunction<String, Integer,
+          java.util.List<org.junit.jupiter.api.DynamicTest>> tests) {
+    java.util.List<org.junit.jupiter.api.DynamicNode> out = new java.util.ArrayList<>();
+    String only = System.getProperty("migsafe.pg.only");
+    for (String version : versions()) {
+      if (only != null && !only.isBlank() && !version.startsWith(only + ".")) {
+        continue;
+      }
+      out.add(org.junit.jupiter.api.DynamicContainer.dynamicContainer("PostgreSQL " + version,
+          tests.apply(version, major(version))));
+    }
+    return out;
+  }
+
+  /** A YAML resource of the oracle, read strictly into {@code type}. */
+  static <T> T yaml(String resource, Class<T> type) throws IOException {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper(
+        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    try (InputStream in = PostgresServers.class.getResourceAsStream(resource)) {
+      return mapper.readValue(in, type);
+    }
+  }
+
   /** The running server of that version, started on first call. */
   public static EmbeddedPostgres server(String version) {
     return SERVERS.computeIfAbsent(version, PostgresServers::start);

@@ -34,7 +34,9 @@ public enum FixKind {
       };
       String title = switch (s.firstWord()) {
         case "REFRESH" -> "Refresh concurrently (the view needs a unique index on plain columns)";
-        case "ALTER" -> "Detach concurrently, in a migration that runs outside a transaction";
+        case "ALTER" -> "Detach concurrently, in a migration that runs outside a transaction "
+            + "(PostgreSQL then adds a CHECK constraint copying the partition bound to the "
+            + "detached table)";
         default -> "Use CONCURRENTLY, in a migration that runs outside a transaction";
       };
       return sql == null ? null : new Fix(title, sql + ";");
