@@ -2,20 +2,12 @@ package dev.migsafe.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.migsafe.internal.sql.SourceStatement;
 import dev.migsafe.internal.sql.SqlSplitter;
 import dev.migsafe.internal.sql.StatementParser;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,11 +15,9 @@ import org.junit.jupiter.api.Test;
  * parser-thread route gives, statement for statement and error message for error message.
  */
 class StatementParserTest {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
   @Test
-  void callingThreadAndParserThreadGiveTheSameResult() throws IOException {
-    Set<String> corpus = new LinkedHashSet<>(List.of(
+  void callingThreadAndParserThreadGiveTheSameResult() {
+    Set<String> corpus = SqlCorpus.scripts(List.of(
         "ALTER TABLE orders ADD COLUMN x text",
         "CREATE INDEX CONCURRENTLY orders_x_idx ON orders (x)",
         "ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (c) REFERENCES customers (id) NOT VALID",
@@ -40,13 +30,6 @@ class StatementParserTest {
         "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql",
         "BEGIN",
         "COMMIT"));
-    for (Path file : files(Path.of("rules"), ".cases.yaml")) {
-      collectSql(YAML.readTree(file.toFile()), corpus);
-    }
-    collectSql(YAML.readTree(Path.of("src/test/resources/lock-oracle/forms.yaml").toFile()), corpus);
-    for (Path file : files(Path.of("examples"), ".sql")) {
-      corpus.add(Files.readString(file));
-    }
 
     List<String> differences = new ArrayList<>();
     int statements = 0;
@@ -74,26 +57,5 @@ class StatementParserTest {
     long ms = (System.nanoTime() - start) / 1_000_000;
     assertThat(p.error()).isEqualTo("the SQL parser gave up after 2000 ms");
     assertThat(ms).as("milliseconds").isLessThan(30_000);
-  }
-
-  private static void collectSql(JsonNode node, Set<String> out) {
-    if (node.isObject()) {
-      node.properties().forEach(e -> {
-        if ((e.getKey().equals("sql") || e.getKey().equals("setup") || e.getKey().equals("schema"))
-            && e.getValue().isTextual()) {
-          out.add(e.getValue().asText());
-        } else {
-          collectSql(e.getValue(), out);
-        }
-      });
-    } else if (node.isArray()) {
-      node.forEach(n -> collectSql(n, out));
-    }
-  }
-
-  private static List<Path> files(Path root, String suffix) throws IOException {
-    try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
-    }
   }
 }

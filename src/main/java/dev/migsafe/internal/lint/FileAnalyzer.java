@@ -14,6 +14,7 @@ import dev.migsafe.internal.sql.Operation;
 import dev.migsafe.internal.sql.PgStatementReader;
 import dev.migsafe.internal.sql.QueryNames;
 import dev.migsafe.internal.sql.SourceStatement;
+import dev.migsafe.internal.sql.SourceTables;
 import dev.migsafe.internal.sql.SqlSplitter;
 import dev.migsafe.internal.sql.StatementParser;
 import dev.migsafe.internal.sql.StatementRead;
@@ -124,9 +125,14 @@ final class FileAnalyzer {
     SyntaxError syntax = read.syntaxError();
     // A statement PostgreSQL rejects runs nothing: it takes no lock and changes no schema, so
     // its operations are left out. JSqlParser is not asked: it may accept what PostgreSQL
-    // rejects (it reads ADD COLUM bar int as a column "colum" of type "bar int").
+    // rejects (it reads ADD COLUM bar int as a column "colum" of type "bar int"). Nor is it
+    // asked about a statement the reader understood, unless only its tree can tell which
+    // other tables the statement reads (SourceTables): it is most of a lint's CPU.
+    boolean readerOnly = syntax == null && read.recognized()
+        && !SourceTables.needsQueryTree(read.kind(), st.tokens());
     StatementParser.Parse parse = syntax != null
-        ? new StatementParser.Parse(null, syntax.message()) : StatementParser.parse(st.text());
+        ? new StatementParser.Parse(null, syntax.message())
+        : readerOnly ? new StatementParser.Parse(null, null) : StatementParser.parse(st.text());
     List<Operation> operations = syntax != null ? List.of() : read.operations();
     boolean parsed = (parse.ok() || read.recognized()) && syntax == null;
     String parser = parse.ok() ? "jsqlparser" : read.recognized() ? "postgresql-reader" : "keywords";
@@ -175,12 +181,15 @@ final class FileAnalyzer {
       schema.apply(op);
       facts.add(op);
     }
-    if (parse.ok() && READS_OTHER_TABLES.contains(read.kind())) {
+    if ((parse.ok() || readerOnly) && SourceTables.READING_KINDS.contains(read.kind())) {
       java.util.Set<String> created = new java.util.HashSet<>();
       for (Operation op : operations) {
         created.add(op.getKind().equals("create-table") ? op.getTable() : op.getObjectName());
       }
-      sourceLocks(parse.statement(), created, locks);
+      java.util.Optional<java.util.Set<String>> sources = parse.ok()
+          ? QueryNames.of(parse.statement()).map(QueryNames::tables)
+          : java.util.Optional.of(SourceTables.targets(operations));
+      sources.ifPresent(tables -> sourceLocks(tables, created, locks));
     }
     LockMode strongest = locks.values().stream().reduce(null, LockMode::strongest);
     facts.add(new StatementFact(st.index(), st.line(), st.column(), read.kind(), st.text(),
@@ -205,31 +214,24 @@ final class FileAnalyzer {
   }
 
   /**
-   * Statements that read tables besides the one they change: {@code INSERT ... SELECT}, {@code
-   * UPDATE ... FROM}, a view's query. Each table they read is held in ACCESS SHARE until the
-   * transaction ends, which an ALTER waiting for ACCESS EXCLUSIVE queues behind.
+   * ACCESS SHARE on every table the statement reads, did not create and does not lock
+   * otherwise: it is held until the transaction ends, and an ALTER waiting for ACCESS
+   * EXCLUSIVE queues behind it.
    */
-  private static final java.util.Set<String> READS_OTHER_TABLES = java.util.Set.of("insert",
-      "update", "delete", "merge", "select", "create-view", "create-materialized-view",
-      "create-table");
-
-  /** ACCESS SHARE on every table the statement reads, did not create and does not lock otherwise. */
-  private void sourceLocks(net.sf.jsqlparser.statement.Statement parsed,
-      java.util.Set<String> created, Map<String, LockMode> locks) {
-    QueryNames.of(parsed).ifPresent(names -> {
-      for (String t : names.tables()) {
-        if (created.contains(t) || schema.views().containsKey(t)) {
-          continue; // the relation this statement creates, or a view: locks are about tables
-        }
-        // Without a schema (lint often runs without --schema) a name is taken to be a table,
-        // as for the table a statement changes; with one, a name it does not know as a table
-        // is a sequence, a function's result or a view's, none of which the lock facts cover.
-        boolean table = schema.table(t) != null || schema.tables().isEmpty();
-        if (table && !createdInFile.contains(t) && !locks.containsKey(t)) {
-          locks.put(t, LockMode.ACCESS_SHARE);
-        }
+  private void sourceLocks(java.util.Set<String> tables, java.util.Set<String> created,
+      Map<String, LockMode> locks) {
+    for (String t : tables) {
+      if (created.contains(t) || schema.views().containsKey(t)) {
+        continue; // the relation this statement creates, or a view: locks are about tables
       }
-    });
+      // Without a schema (lint often runs without --schema) a name is taken to be a table,
+      // as for the table a statement changes; with one, a name it does not know as a table
+      // is a sequence, a function's result or a view's, none of which the lock facts cover.
+      boolean table = schema.table(t) != null || schema.tables().isEmpty();
+      if (table && !createdInFile.contains(t) && !locks.containsKey(t)) {
+        locks.put(t, LockMode.ACCESS_SHARE);
+      }
+    }
   }
 
   /**

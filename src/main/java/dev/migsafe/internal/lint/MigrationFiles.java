@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 public final class MigrationFiles {
   private static final Pattern FLYWAY = Pattern.compile("(?i)^([VUR])([0-9._]*)__.+\\.sql$");
   private static final Pattern GOLANG = Pattern.compile("(?i)^(\\d+)_.+\\.(up|down)\\.sql$");
+  private static final Pattern PRISMA_FOLDER = Pattern.compile("\\d{8,}_.*");
 
   private MigrationFiles() {}
 
@@ -81,7 +82,7 @@ public final class MigrationFiles {
       return new MigrationFile(file, shown, "diesel", lower.equals("down.sql"), folder);
     }
     // Prisma: <timestamp>_<name>/migration.sql; a lone migration.sql elsewhere is plain SQL.
-    if (lower.equals("migration.sql") && folder.matches("\\d{8,}_.*")) {
+    if (lower.equals("migration.sql") && PRISMA_FOLDER.matcher(folder).matches()) {
       return new MigrationFile(file, shown, "prisma", false, folder);
     }
     boolean down = lower.endsWith(".down.sql") || lower.endsWith("_down.sql")
@@ -110,10 +111,16 @@ public final class MigrationFiles {
         while (j < b.length() && Character.isDigit(b.charAt(j))) {
           j++;
         }
-        String na = a.substring(si, i).replaceFirst("^0+(?=\\d)", "");
-        String nb = b.substring(sj, j).replaceFirst("^0+(?=\\d)", "");
-        int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length())
-            : na.compareTo(nb);
+        // Leading zeros dropped (keeping one digit), then the longer run is the larger number;
+        // by hand rather than with a regular expression: this runs for every comparison.
+        while (si < i - 1 && a.charAt(si) == '0') {
+          si++;
+        }
+        while (sj < j - 1 && b.charAt(sj) == '0') {
+          sj++;
+        }
+        int c = i - si != j - sj ? Integer.compare(i - si, j - sj)
+            : CharSequence.compare(a.subSequence(si, i), b.subSequence(sj, j));
         if (c != 0) {
           return c;
         }

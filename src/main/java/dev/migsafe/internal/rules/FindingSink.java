@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -26,8 +24,6 @@ import org.kie.api.runtime.rule.RuleContext;
  * that the DRL reads like the message it produces.
  */
 public final class FindingSink {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
-
   private static final Map<String, Function<Operation, Object>> PLACEHOLDERS =
       Map.ofEntries(
           Map.entry("table", Operation::getTable),
@@ -156,18 +152,36 @@ public final class FindingSink {
     });
   }
 
+  /**
+   * The template with each {@code {name}} whose value is known replaced by it; unknown names
+   * stay as written. A scan by hand: it runs for the message, why and alternative of every
+   * finding, and most templates hold no placeholder at all.
+   */
   private static String replace(String template, Function<String, Object> values) {
-    if (template == null) {
-      return null;
+    if (template == null || template.indexOf('{') < 0) {
+      return template;
     }
-    Matcher m = PLACEHOLDER.matcher(template);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      Object v = values.apply(m.group(1));
-      String text = v == null ? m.group(0) : v.toString();
-      m.appendReplacement(sb, Matcher.quoteReplacement(text));
+    StringBuilder sb = new StringBuilder(template.length() + 32);
+    int done = 0;
+    for (int open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
+      int end = open + 1;
+      while (end < template.length() && isAsciiLetter(template.charAt(end))) {
+        end++;
+      }
+      if (end == open + 1 || end == template.length() || template.charAt(end) != '}') {
+        continue;
+      }
+      Object v = values.apply(template.substring(open + 1, end));
+      if (v != null) {
+        sb.append(template, done, open).append(v);
+        done = end + 1;
+      }
+      open = end;
     }
-    m.appendTail(sb);
-    return sb.toString();
+    return sb.append(template, done, template.length()).toString();
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 }

@@ -110,7 +110,7 @@ public record QueryNames(Set<String> tables, List<ColumnName> columns, boolean o
     return qualified.startsWith("public.") ? qualified.substring("public.".length()) : qualified;
   }
 
-  private static boolean isSystem(String table) {
+  static boolean isSystem(String table) {
     return table.startsWith("pg_") || table.startsWith("pg_catalog.")
         || table.startsWith("information_schema.");
   }

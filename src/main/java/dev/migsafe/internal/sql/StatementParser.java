@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -32,6 +33,11 @@ public final class StatementParser {
   static final int MAX_PARSE_CHARS = 100_000;
 
   private static final long TIMEOUT_MS = 2_000;
+
+  /** For {@link #firstLine}, compiled once: it runs for every statement JSqlParser rejects. */
+  private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+  private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^[a-zA-Z0-9_.]+Exception:\\s*");
+  private static final Pattern TOKEN_KINDS = Pattern.compile("\\s*<[A-Z_]+>");
 
   /**
    * Deepest parenthesis nesting parsed on the calling thread. Migration DDL and DML rarely go
@@ -178,10 +184,9 @@ public final class StatementParser {
     if (t instanceof TimeoutException || msg.contains("Time out")) {
       return "the SQL parser gave up after " + TIMEOUT_MS + " ms";
     }
-    String line = msg.strip().split("\\R", 2)[0]
-        .replaceFirst("^[a-zA-Z0-9_.]+Exception:\\s*", "")
-        .replaceAll("\\s*<[A-Z_]+>", "")
-        .replace("Encountered unexpected token:", "unexpected token");
+    String line = LINE_BREAK.split(msg.strip(), 2)[0];
+    line = TOKEN_KINDS.matcher(EXCEPTION_PREFIX.matcher(line).replaceFirst(""))
+        .replaceAll("").replace("Encountered unexpected token:", "unexpected token");
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 
