@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
     description = "Makes database migrations safe: exact locks, rewrites and scans of every "
         + "statement, judged by a rule base, with safer alternatives.",
     subcommands = {LintCommand.class, PlanCommand.class, SimilarCommand.class,
+        SurfacesCommand.class,
         OutcomeCommand.class, ReportCommand.class, RulesCommand.class, DriftCommand.class,
         RehearseCommand.class, CheckCommand.class, InitCommand.class, AiCommand.class,
         McpCommand.class},

@@ -28,6 +28,7 @@ class GoldenFilesTest {
   private static final String EXAMPLE = "examples/lint-flyway/db/migration";
   private static final String SINK = "src/test/resources/golden-input/kitchen-sink.sql";
   private static final String SINK_SCHEMA = "src/test/resources/golden-input/kitchen-sink-schema.sql";
+  private static final String SURFACES_REPO = "src/test/resources/golden-input/surfaces-repo";
   private static final String SIMILAR_SQL = "src/test/resources/golden-input/similar-orders-email.sql";
   private static final String SIMILAR_MYSQL = "src/test/resources/golden-input/similar-mysql-status.sql";
   private static final String PACKET = "src/test/resources/search-eval/packets/orders-customer-email.yaml";
@@ -72,6 +73,12 @@ class GoldenFilesTest {
         new Case("rules.json", 0, "rules", "--format", "json"),
         new Case("rules-explain.txt", 0, "rules", "explain", "pg-add-column-volatile-default"),
         // similar runs on the shipped catalog in catalog/ (the default when it is present).
+        new Case("surfaces.txt", 0, "surfaces", "--table", "orders", "--column", "email",
+            SURFACES_REPO),
+        new Case("surfaces.md", 0, "surfaces", "--table", "orders", "--column", "email",
+            "--format", "md", SURFACES_REPO),
+        new Case("surfaces.json", 0, "surfaces", "--table", "orders", "--format", "json",
+            SURFACES_REPO),
         new Case("similar-text.txt", 0, "similar", "set not null on a big payments table"),
         new Case("similar-sql.md", 0, "similar", "--catalog", "catalog", "--sql", SIMILAR_SQL,
             "--format", "md"),

@@ -32,7 +32,8 @@ class JsonOutputDocTest {
       "rehearse", List.of("rehearsal.json"),
       "drift", List.of("drift.json"),
       "rules", List.of("rules.json"),
-      "ai", List.of("ai-check-review.json"));
+      "ai", List.of("ai-check-review.json"),
+      "surfaces", List.of("surfaces.json"));
   /**
    * Objects whose keys are data (table names), not fields, or a model's answer, whose fields
    * its pass's JSON Schema documents (src/main/resources/migsafe/ai/).

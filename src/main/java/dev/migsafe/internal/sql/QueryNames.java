@@ -136,7 +136,7 @@ public record QueryNames(Set<String> tables, List<ColumnName> columns, boolean o
   }
 
   /** PostgreSQL's rule: a quoted name keeps its case, an unquoted one folds to lower case. */
-  static String fold(String name) {
+  public static String fold(String name) {
     if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
       return name.substring(1, name.length() - 1).replace("\"\"", "\"");
     }

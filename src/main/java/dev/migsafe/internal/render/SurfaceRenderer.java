@@ -1,0 +1,108 @@
+package dev.migsafe.internal.render;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.migsafe.api.Surface;
+import dev.migsafe.internal.surfaces.SkipReason;
+import dev.migsafe.internal.surfaces.SurfaceScan;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code migsafe surfaces} in text (compiler-style {@code root/path:line:col}, one use per
+ * line), Markdown (a table per repository) and JSON. Paths and snippets come from the
+ * repositories scanned and are escaped in Markdown.
+ */
+public final class SurfaceRenderer {
+  private SurfaceRenderer() {}
+
+  public static String text(SurfaceScan.Report r) {
+    StringBuilder sb = new StringBuilder();
+    for (Surface s : r.surfaces()) {
+      sb.append(Path.of(s.root()).resolve(s.path())).append(':').append(s.line()).append(':')
+          .append(s.column()).append(": ").append(s.access().id()).append(' ')
+          .append(name(s)).append(" (").append(s.recognisedBy().id()).append(", ")
+          .append(s.certainty().id()).append("): ").append(s.snippet()).append('\n');
+    }
+    sb.append(summary(r)).append('\n');
+    return sb.toString();
+  }
+
+  public static String markdown(SurfaceScan.Report r) {
+    StringBuilder md = new StringBuilder("### Surfaces of ")
+        .append(MarkdownText.inline(target(r))).append("\n\n");
+    String root = null;
+    for (Surface s : r.surfaces()) {
+      if (!s.root().equals(root)) {
+        root = s.root();
+        md.append("\n#### ").append(MarkdownText.inline(root)).append("\n\n")
+            .append("| file | access | name | how | certainty | code |\n")
+            .append("|---|---|---|---|---|---|\n");
+      }
+      md.append("| ").append(MarkdownText.inline(s.path() + ":" + s.line() + ":" + s.column()))
+          .append(" | ").append(s.access().id()).append(" | ")
+          .append(MarkdownText.inline(name(s))).append(" | ").append(s.recognisedBy().id())
+          .append(" | ").append(s.certainty().id()).append(" | ")
+          .append(MarkdownText.inline(s.snippet())).append(" |\n");
+    }
+    md.append('\n').append(MarkdownText.inline(summary(r))).append('\n');
+    return md.toString();
+  }
+
+  public static String json(SurfaceScan.Report r) {
+    ObjectNode root = Json.object();
+    root.put("schemaVersion", 1);
+    ObjectNode target = root.putObject("target");
+    target.put("table", r.target().table());
+    if (r.target().column() != null) {
+      target.put("column", r.target().column());
+    }
+    ArrayNode list = root.putArray("surfaces");
+    for (Surface s : r.surfaces()) {
+      ObjectNode n = list.addObject();
+      n.put("root", s.root());
+      n.put("path", s.path());
+      n.put("line", s.line());
+      n.put("column", s.column());
+      n.put("table", s.table());
+      if (s.columnName() != null) {
+        n.put("columnName", s.columnName());
+      }
+      n.put("access", s.access().id());
+      n.put("recognisedBy", s.recognisedBy().id());
+      n.put("certainty", s.certainty().id());
+      n.put("snippet", s.snippet());
+    }
+    root.put("filesRead", r.filesRead());
+    ObjectNode skipped = root.putObject("skipped");
+    for (Map.Entry<SkipReason, Integer> e : r.skipped().entrySet()) {
+      skipped.put(e.getKey().id(), e.getValue());
+    }
+    return Json.write(root);
+  }
+
+  private static String name(Surface s) {
+    return s.columnName() == null ? s.table() : s.table() + "." + s.columnName();
+  }
+
+  private static String target(SurfaceScan.Report r) {
+    return r.target().column() == null ? r.target().table()
+        : r.target().table() + "." + r.target().column();
+  }
+
+  private static String summary(SurfaceScan.Report r) {
+    int n = r.surfaces().size();
+    StringBuilder sb = new StringBuilder().append(n).append(n == 1 ? " use of " : " uses of ")
+        .append(target(r)).append(" in ").append(r.filesRead())
+        .append(r.filesRead() == 1 ? " file read" : " files read");
+    if (!r.skipped().isEmpty()) {
+      sb.append("; not read:");
+      String sep = " ";
+      for (Map.Entry<SkipReason, Integer> e : r.skipped().entrySet()) {
+        sb.append(sep).append(e.getValue()).append(' ').append(e.getKey().id());
+        sep = ", ";
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,131 @@
+package dev.migsafe.internal.surfaces;
+
+import dev.migsafe.api.Surface;
+import dev.migsafe.api.Surface.Certainty;
+import dev.migsafe.api.Surface.RecognisedBy;
+import dev.migsafe.internal.sql.SourceStatement;
+import dev.migsafe.internal.sql.SqlSplitter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One file of a repository, read for the surfaces of a target table or column: the SQL in its
+ * string literals (a program) or its statements (a {@code .sql} file). A file that cannot be
+ * read as source text is not read at all, with the reason.
+ */
+final class SourceFile {
+  /** Larger files are generated or data. */
+  static final long MAX_BYTES = 2L * 1024 * 1024;
+  /** A script line this long is minified or generated. */
+  static final int MAX_LINE = 5_000;
+  private static final int MAX_SNIPPET = 200;
+
+  /** What reading one file gave: its surfaces, or why it was not read. */
+  record Result(List<Surface> surfaces, SkipReason skipped) {}
+
+  private SourceFile() {}
+
+  static boolean wanted(String fileName) {
+    return SourceLanguage.of(fileName) != null
+        || fileName.toLowerCase(Locale.ROOT).endsWith(".sql");
+  }
+
+  static Result read(Path root, Path file, SurfaceTarget target) {
+    String text;
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        return new Result(List.of(), SkipReason.TOO_LARGE);
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      for (byte b : bytes) {
+        if (b == 0) {
+          return new Result(List.of(), SkipReason.BINARY);
+        }
+      }
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return new Result(List.of(), SkipReason.NOT_UTF8);
+    } catch (IOException e) {
+      return new Result(List.of(), SkipReason.UNREADABLE);
+    }
+    String name = file.getFileName().toString();
+    SourceLanguage language = SourceLanguage.of(name);
+    if (language != null && hasLongLine(text)) {
+      return new Result(List.of(), SkipReason.MINIFIED);
+    }
+    String rel = root.relativize(file).toString().replace('\\', '/');
+    String[] lines = text.split("\n", -1);
+    List<Surface> out = new ArrayList<>();
+    if (language == null) {
+      for (SourceStatement st : SqlSplitter.split(text)) {
+        match(st.text(), st.line(), st.column(), RecognisedBy.SQL_FILE, root, rel, lines,
+            target, out);
+      }
+    } else {
+      for (StringLiterals.Literal l : StringLiterals.of(language, text)) {
+        match(l.text(), l.line(), l.column(), RecognisedBy.SQL_STRING, root, rel, lines,
+            target, out);
+      }
+    }
+    return new Result(out, null);
+  }
+
+  private static void match(String sql, int line, int column, RecognisedBy by, Path root,
+      String rel, String[] lines, SurfaceTarget target, List<Surface> out) {
+    if (!SqlReferences.looksLikeSql(sql)) {
+      return;
+    }
+    String snippet = snippet(lines, line);
+    Optional<List<SqlReferences.Reference>> refs = SqlReferences.of(sql);
+    if (refs.isPresent()) {
+      for (SqlReferences.Reference r : refs.get()) {
+        if (target.matches(r.table(), r.column())) {
+          out.add(new Surface(root.toString(), rel, line, column, snippet, r.table(), r.column(),
+              r.access(), by, r.certainty()));
+        }
+      }
+    } else if (target.namedIn(sql)) {
+      // Not SQL migsafe can read (a dialect's syntax, a fragment built at run time): the
+      // names appear in it as words, which is all that can be said.
+      out.add(new Surface(root.toString(), rel, line, column, snippet, target.table(),
+          target.column(), SqlReferences.accessOf(sql), by, Certainty.NAME_ONLY));
+    }
+  }
+
+  private static String snippet(String[] lines, int line) {
+    String s = line - 1 < lines.length ? lines[line - 1].strip() : "";
+    return s.length() > MAX_SNIPPET ? s.substring(0, MAX_SNIPPET) + "..." : s;
+  }
+
+  private static boolean hasLongLine(String text) {
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        if (i - start > MAX_LINE) {
+          return true;
+        }
+        start = i + 1;
+      }
+    }
+    return text.length() - start > MAX_LINE;
+  }
+
+  /** Word match, case-insensitive, for SQL that does not parse. */
+  static boolean hasWord(String text, String word) {
+    return Pattern.compile("(?i)(?<![A-Za-z0-9_])" + Pattern.quote(word) + "(?![A-Za-z0-9_])")
+        .matcher(text).find();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.migsafe.internal.surfaces;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+
+/**
+ * The string literals of a source file, read with the language's tree-sitter grammar: each
+ * literal's text as the program sees it (delimiters and prefixes gone), and literals joined
+ * with {@code +} (or written side by side, as Python allows) read as one string, so that SQL
+ * split over several lines of code is read whole. An interpolated part ({@code ${x}},
+ * {@code {x}}, {@code #{x}}) becomes a {@code ?} parameter.
+ *
+ * <p>A parser is not safe to share between threads; each thread keeps one per language.
+ */
+final class StringLiterals {
+  /** A literal, or literals joined, with where it starts. */
+  record Literal(String text, int line, int column) {}
+
+  private static final ThreadLocal<Map<SourceLanguage, TSParser>> PARSERS =
+      ThreadLocal.withInitial(() -> new EnumMap<>(SourceLanguage.class));
+
+  private final SourceLanguage language;
+  private final byte[] utf8;
+  private final List<Literal> out = new ArrayList<>();
+
+  private StringLiterals(SourceLanguage language, byte[] utf8) {
+    this.language = language;
+    this.utf8 = utf8;
+  }
+
+  static List<Literal> of(SourceLanguage language, String source) {
+    TSParser parser = PARSERS.get().computeIfAbsent(language, l -> {
+      TSParser p = new TSParser();
+      p.setLanguage(l.grammar());
+      return p;
+    });
+    StringLiterals s = new StringLiterals(language, source.getBytes(StandardCharsets.UTF_8));
+    TSTree tree = parser.parseString(null, source);
+    s.walk(tree.getRootNode());
+    return s.out;
+  }
+
+  private void walk(TSNode node) {
+    String type = node.getType();
+    if (language.isJoin(type)) {
+      StringBuilder joined = new StringBuilder();
+      if (joinedText(node, joined)) {
+        out.add(literal(node, joined.toString()));
+        return;
+      }
+    } else if (language.isString(type)) {
+      out.add(literal(node, content(node)));
+      return;
+    }
+    for (int i = 0; i < node.getNamedChildCount(); i++) {
+      walk(node.getNamedChild(i));
+    }
+  }
+
+  /** Appends the text of a join whose every operand is a string or a join; false otherwise. */
+  private boolean joinedText(TSNode node, StringBuilder sb) {
+    for (int i = 0; i < node.getChildCount(); i++) {
+      TSNode child = node.getChild(i);
+      String type = child.getType();
+      if (!child.isNamed()) {
+        // The operator: only + joins strings (Python's side-by-side strings have none).
+        if (!type.equals("+")) {
+          return false;
+        }
+      } else if (language.isString(type)) {
+        sb.append(content(child));
+      } else if (!language.isJoin(type) || !joinedText(child, sb)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The literal's text without its delimiters: the grammar's content and fragment nodes, with
+   * interpolations as {@code ?}; a literal with no such children (an empty string, C#'s
+   * verbatim strings) is cut between its first and last quote.
+   */
+  private String content(TSNode node) {
+    StringBuilder sb = new StringBuilder();
+    boolean any = false;
+    for (int i = 0; i < node.getNamedChildCount(); i++) {
+      TSNode child = node.getNamedChild(i);
+      String type = child.getType();
+      if (type.contains("content") || type.contains("fragment")) {
+        sb.append(text(child));
+        any = true;
+      } else if (type.equals("escape_sequence")) {
+        sb.append(unescape(text(child)));
+        any = true;
+      } else if (type.contains("interpolation") || type.contains("substitution")) {
+        sb.append('?');
+        any = true;
+      }
+    }
+    if (any) {
+      return sb.toString();
+    }
+    String raw = text(node);
+    int first = raw.indexOf('"');
+    int last = raw.lastIndexOf('"');
+    return first >= 0 && last > first ? raw.substring(first + 1, last) : "";
+  }
+
+  /**
+   * What an escape stands for where it matters to SQL: a line continuation (a backslash at the
+   * end of a line, with the next line's indentation in Rust) is nothing, {@code \n} and
+   * {@code \t} are white space, an escaped quote or backslash is itself.
+   */
+  static String unescape(String escape) {
+    if (escape.length() < 2) {
+      return escape;
+    }
+    char c = escape.charAt(1);
+    return switch (c) {
+      case '\n', '\r' -> "";
+      case 'n' -> "\n";
+      case 't' -> "\t";
+      default -> escape.substring(1);
+    };
+  }
+
+  private Literal literal(TSNode node, String text) {
+    int line = node.getStartPoint().getRow() + 1;
+    int byteColumn = node.getStartPoint().getColumn();
+    int lineStart = node.getStartByte() - byteColumn;
+    int column = new String(utf8, lineStart, byteColumn, StandardCharsets.UTF_8).length() + 1;
+    return new Literal(text, line, column);
+  }
+
+  private String text(TSNode node) {
+    return new String(utf8, node.getStartByte(), node.getEndByte() - node.getStartByte(),
+        StandardCharsets.UTF_8);
+  }
+}

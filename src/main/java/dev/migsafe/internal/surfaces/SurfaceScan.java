@@ -1,0 +1,64 @@
+package dev.migsafe.internal.surfaces;
+
+import dev.migsafe.api.MigsafeException;
+import dev.migsafe.api.Surface;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the surfaces of a table or column in code repositories: lists each repository's
+ * source files, then reads them in parallel (the tree-sitter parse of each file is independent
+ * work), and reports every use with the files left out by reason.
+ */
+public final class SurfaceScan {
+  private SurfaceScan() {}
+
+  /**
+   * The report of one scan.
+   *
+   * @param target what was looked for
+   * @param surfaces every use, ordered by root, path, line and column
+   * @param filesRead files read
+   * @param skipped paths left out, by reason
+   */
+  public record Report(SurfaceTarget target, List<Surface> surfaces, int filesRead,
+      Map<SkipReason, Integer> skipped) {}
+
+  public static Report scan(List<Path> roots, SurfaceTarget target) {
+    List<Surface> surfaces = new ArrayList<>();
+    Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
+    int read = 0;
+    for (Path root : roots) {
+      if (!Files.isDirectory(root)) {
+        throw MigsafeException.badInput(root + ": not a directory");
+      }
+      SourceTree.Listing listing;
+      try {
+        listing = SourceTree.list(root);
+      } catch (IOException e) {
+        throw MigsafeException.badInput(root + ": cannot be listed: " + e.getMessage());
+      }
+      listing.skipped().forEach((k, v) -> skipped.merge(k, v, Integer::sum));
+      List<SourceFile.Result> results = listing.files().parallelStream()
+          .map(f -> SourceFile.read(root, f, target)).toList();
+      for (SourceFile.Result r : results) {
+        if (r.skipped() != null) {
+          skipped.merge(r.skipped(), 1, Integer::sum);
+        } else {
+          read++;
+          surfaces.addAll(r.surfaces());
+        }
+      }
+    }
+    surfaces.sort(Comparator.comparing(Surface::root).thenComparing(Surface::path)
+        .thenComparingInt(Surface::line).thenComparingInt(Surface::column)
+        .thenComparing(s -> s.columnName() == null ? "" : s.columnName()));
+    return new Report(target, List.copyOf(surfaces), read, skipped);
+  }
+}

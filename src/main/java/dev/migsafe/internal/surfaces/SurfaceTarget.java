@@ -1,0 +1,40 @@
+package dev.migsafe.internal.surfaces;
+
+import dev.migsafe.internal.sql.QueryNames;
+
+/**
+ * What to look for: a table, and optionally one of its columns, named as in SQL (an unquoted
+ * name folds to lower case; {@code public.} may be left out).
+ *
+ * @param table the table, folded
+ * @param column the column, folded, or null for every use of the table
+ */
+public record SurfaceTarget(String table, String column) {
+
+  /** A target from names as a user types them. */
+  public static SurfaceTarget of(String table, String column) {
+    String t = QueryNames.fold(table);
+    return new SurfaceTarget(t.startsWith("public.") ? t.substring(7) : t,
+        column == null ? null : QueryNames.fold(column));
+  }
+
+  /**
+   * Whether a reference is to this target: the table (a qualified name also by its last part),
+   * and, when a column is asked for, that column; a reference to the whole table matches only
+   * when no column is asked for.
+   */
+  boolean matches(String refTable, String refColumn) {
+    boolean sameTable = refTable.equals(table) || refTable.endsWith("." + table)
+        || table.endsWith("." + refTable);
+    if (!sameTable) {
+      return false;
+    }
+    return column == null ? refColumn == null : column.equals(refColumn);
+  }
+
+  /** Whether the names appear as words in text that does not parse. */
+  boolean namedIn(String text) {
+    String bare = table.contains(".") ? table.substring(table.lastIndexOf('.') + 1) : table;
+    return SourceFile.hasWord(text, bare) && (column == null || SourceFile.hasWord(text, column));
+  }
+}

@@ -1,0 +1,1 @@
+SELECT email, count(*) FROM orders JOIN refunds USING (order_id) GROUP BY email;
