@@ -31,10 +31,12 @@ public record Surface(
   /** What the code does with the table or column. */
   public enum Access {
     READ,
-    WRITE;
+    WRITE,
+    /** An ORM mapping: the ORM reads and writes every column it maps. */
+    READ_WRITE;
 
     public String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
   }
 
@@ -43,7 +45,11 @@ public record Surface(
     /** SQL in a string literal of a program, read with migsafe's SQL parser. */
     SQL_STRING,
     /** A statement of a {@code .sql} file. */
-    SQL_FILE;
+    SQL_FILE,
+    /** An ORM's declaration of the table or column (a Prisma model and its fields). */
+    ORM_MAPPING,
+    /** A use through the ORM's name for it, found through the mapping (Prisma client calls). */
+    ORM_FIELD;
 
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -54,7 +60,10 @@ public record Surface(
   public enum Certainty {
     /** The SQL names the table, or the column qualified or in a one-table statement. */
     CERTAIN,
-    /** An unqualified column of a statement over several tables, one of which is this one. */
+    /**
+     * An unqualified column of a statement over several tables, one of which is this one; a
+     * call that looks like the ORM's on a receiver migsafe cannot type.
+     */
     LIKELY,
     /** The SQL could not be parsed; the name appears in it as a word. */
     NAME_ONLY;

@@ -140,6 +140,35 @@ class SurfaceScanTest {
         .containsEntry(SkipReason.MINIFIED, 1).containsEntry(SkipReason.SYMBOLIC_LINK, 2);
   }
 
+  private static final Path PRISMA_BLOG = Path.of("src/test/resources/surfaces/prisma-blog");
+
+  @Test
+  void aPrismaColumnIsFoundThroughItsMappingNotItsName() {
+    SurfaceScan.Report r = SurfaceScan.scan(List.of(PRISMA_BLOG),
+        SurfaceTarget.of("articles", "read_count"));
+    assertThat(r.surfaces()).extracting(s -> s.path() + ":" + s.line() + ":" + s.access().id()
+            + ":" + s.recognisedBy().id() + ":" + s.certainty().id())
+        .containsExactly(
+            "prisma/schema.prisma:20:read-write:orm-mapping:certain",
+            "src/api.ts:9:write:orm-field:likely",
+            "src/api.ts:19:read:orm-field:likely");
+    // is_live: the field isLive inside where (and through OR for headline), never the
+    // variable of the same name.
+    assertThat(SurfaceScan.scan(List.of(PRISMA_BLOG), SurfaceTarget.of("articles", "is_live"))
+        .surfaces()).extracting(Surface::path, Surface::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("prisma/schema.prisma", 19),
+            org.assertj.core.groups.Tuple.tuple("src/api.ts", 16));
+    assertThat(SurfaceScan.scan(List.of(PRISMA_BLOG), SurfaceTarget.of("articles", "headline"))
+        .surfaces()).extracting(Surface::line).containsExactly(17, 17);
+  }
+
+  @Test
+  void aPrismaTableIsItsModelAndEveryCallOnIt() {
+    SurfaceScan.Report r = SurfaceScan.scan(List.of(PRISMA_BLOG), SurfaceTarget.of("authors", null));
+    assertThat(r.surfaces()).extracting(s -> s.path() + ":" + s.line() + ":" + s.access().id())
+        .containsExactly("prisma/schema.prisma:6:read-write", "src/api.ts:24:write");
+  }
+
   private void write(String rel, String text) throws IOException {
     Path p = repo.resolve(rel);
     Files.createDirectories(p.getParent());

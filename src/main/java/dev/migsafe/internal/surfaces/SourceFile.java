@@ -1,6 +1,7 @@
 package dev.migsafe.internal.surfaces;
 
 import dev.migsafe.api.Surface;
+import dev.migsafe.api.Surface.Access;
 import dev.migsafe.api.Surface.Certainty;
 import dev.migsafe.api.Surface.RecognisedBy;
 import dev.migsafe.internal.sql.SourceStatement;
@@ -36,20 +37,24 @@ final class SourceFile {
   private SourceFile() {}
 
   static boolean wanted(String fileName) {
-    return SourceLanguage.of(fileName) != null
-        || fileName.toLowerCase(Locale.ROOT).endsWith(".sql");
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    return SourceLanguage.of(fileName) != null || lower.endsWith(".sql")
+        || lower.endsWith(".prisma");
   }
 
-  static Result read(Path root, Path file, SurfaceTarget target) {
+  /** The text of a file as source, or why it is not read. */
+  record Text(String text, SkipReason skipped) {}
+
+  static Text text(Path file) {
     String text;
     try {
       if (Files.size(file) > MAX_BYTES) {
-        return new Result(List.of(), SkipReason.TOO_LARGE);
+        return new Text(null, SkipReason.TOO_LARGE);
       }
       byte[] bytes = Files.readAllBytes(file);
       for (byte b : bytes) {
         if (b == 0) {
-          return new Result(List.of(), SkipReason.BINARY);
+          return new Text(null, SkipReason.BINARY);
         }
       }
       text = StandardCharsets.UTF_8.newDecoder()
@@ -57,10 +62,20 @@ final class SourceFile {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      return new Result(List.of(), SkipReason.NOT_UTF8);
+      return new Text(null, SkipReason.NOT_UTF8);
     } catch (IOException e) {
-      return new Result(List.of(), SkipReason.UNREADABLE);
+      return new Text(null, SkipReason.UNREADABLE);
     }
+    return new Text(text, null);
+  }
+
+  static Result read(Path root, Path file, SurfaceTarget target,
+      List<PrismaSchema.Model> models) {
+    Text read = text(file);
+    if (read.skipped() != null) {
+      return new Result(List.of(), read.skipped());
+    }
+    String text = read.text();
     String name = file.getFileName().toString();
     SourceLanguage language = SourceLanguage.of(name);
     if (language != null && hasLongLine(text)) {
@@ -69,6 +84,17 @@ final class SourceFile {
     String rel = root.relativize(file).toString().replace('\\', '/');
     String[] lines = text.split("\n", -1);
     List<Surface> out = new ArrayList<>();
+    if (name.toLowerCase(Locale.ROOT).endsWith(".prisma")) {
+      for (PrismaSchema.Model m : PrismaSchema.read(text)) {
+        mapping(m, root, rel, lines, target, out);
+      }
+      return new Result(out, null);
+    }
+    if (language == SourceLanguage.TYPESCRIPT || language == SourceLanguage.JAVASCRIPT) {
+      for (PrismaSchema.Model m : models) {
+        clientUses(language, text, m, root, rel, lines, target, out);
+      }
+    }
     if (language == null) {
       for (SourceStatement st : SqlSplitter.split(text)) {
         match(st.text(), st.line(), st.column(), RecognisedBy.SQL_FILE, root, rel, lines,
@@ -102,6 +128,37 @@ final class SourceFile {
       // names appear in it as words, which is all that can be said.
       out.add(new Surface(root.toString(), rel, line, column, snippet, target.table(),
           target.column(), SqlReferences.accessOf(sql), by, Certainty.NAME_ONLY));
+    }
+  }
+
+  /** The model's line for the table, each field's line for its column. */
+  private static void mapping(PrismaSchema.Model m, Path root, String rel, String[] lines,
+      SurfaceTarget target, List<Surface> out) {
+    if (target.matches(m.table(), null)) {
+      out.add(new Surface(root.toString(), rel, m.line(), 1, snippet(lines, m.line()),
+          m.table(), null, Access.READ_WRITE, RecognisedBy.ORM_MAPPING, Certainty.CERTAIN));
+    }
+    for (PrismaSchema.Field f : m.fields()) {
+      if (target.matches(m.table(), f.column())) {
+        out.add(new Surface(root.toString(), rel, f.line(), f.column1(),
+            snippet(lines, f.line()), m.table(), f.column(), Access.READ_WRITE,
+            RecognisedBy.ORM_MAPPING, Certainty.CERTAIN));
+      }
+    }
+  }
+
+  private static void clientUses(SourceLanguage language, String text, PrismaSchema.Model m,
+      Path root, String rel, String[] lines, SurfaceTarget target, List<Surface> out) {
+    if (!target.matchesTable(m.table())) {
+      return;
+    }
+    for (PrismaClientUses.Use u : PrismaClientUses.of(language, text, m)) {
+      String column = u.field() == null ? null : m.fields().stream()
+          .filter(f -> f.name().equals(u.field())).findFirst().orElseThrow().column();
+      if (target.matches(m.table(), column)) {
+        out.add(new Surface(root.toString(), rel, u.line(), u.column(), snippet(lines, u.line()),
+            m.table(), column, u.access(), RecognisedBy.ORM_FIELD, Certainty.LIKELY));
+      }
     }
   }
 

@@ -2,11 +2,8 @@ package dev.migsafe.internal.surfaces;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.treesitter.TSNode;
-import org.treesitter.TSParser;
 import org.treesitter.TSTree;
 
 /**
@@ -15,15 +12,10 @@ import org.treesitter.TSTree;
  * with {@code +} (or written side by side, as Python allows) read as one string, so that SQL
  * split over several lines of code is read whole. An interpolated part ({@code ${x}},
  * {@code {x}}, {@code #{x}}) becomes a {@code ?} parameter.
- *
- * <p>A parser is not safe to share between threads; each thread keeps one per language.
  */
 final class StringLiterals {
   /** A literal, or literals joined, with where it starts. */
   record Literal(String text, int line, int column) {}
-
-  private static final ThreadLocal<Map<SourceLanguage, TSParser>> PARSERS =
-      ThreadLocal.withInitial(() -> new EnumMap<>(SourceLanguage.class));
 
   private final SourceLanguage language;
   private final byte[] utf8;
@@ -35,13 +27,8 @@ final class StringLiterals {
   }
 
   static List<Literal> of(SourceLanguage language, String source) {
-    TSParser parser = PARSERS.get().computeIfAbsent(language, l -> {
-      TSParser p = new TSParser();
-      p.setLanguage(l.grammar());
-      return p;
-    });
     StringLiterals s = new StringLiterals(language, source.getBytes(StandardCharsets.UTF_8));
-    TSTree tree = parser.parseString(null, source);
+    TSTree tree = SyntaxTrees.parse(language, source);
     s.walk(tree.getRootNode());
     return s.out;
   }
@@ -132,11 +119,14 @@ final class StringLiterals {
   }
 
   private Literal literal(TSNode node, String text) {
-    int line = node.getStartPoint().getRow() + 1;
+    return new Literal(text, node.getStartPoint().getRow() + 1, column(utf8, node));
+  }
+
+  /** The 1-based column of a node in characters (tree-sitter counts bytes of UTF-8). */
+  static int column(byte[] utf8, TSNode node) {
     int byteColumn = node.getStartPoint().getColumn();
     int lineStart = node.getStartByte() - byteColumn;
-    int column = new String(utf8, lineStart, byteColumn, StandardCharsets.UTF_8).length() + 1;
-    return new Literal(text, line, column);
+    return new String(utf8, lineStart, byteColumn, StandardCharsets.UTF_8).length() + 1;
   }
 
   private String text(TSNode node) {

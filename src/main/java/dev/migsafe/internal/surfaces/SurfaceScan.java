@@ -45,8 +45,18 @@ public final class SurfaceScan {
         throw MigsafeException.badInput(root + ": cannot be listed: " + e.getMessage());
       }
       listing.skipped().forEach((k, v) -> skipped.merge(k, v, Integer::sum));
+      // The ORM mappings first: a client call names a field, which only the schema maps.
+      List<PrismaSchema.Model> models = new ArrayList<>();
+      for (Path f : listing.files()) {
+        if (f.getFileName().toString().endsWith(".prisma")) {
+          String text = SourceFile.text(f).text();
+          if (text != null) {
+            models.addAll(PrismaSchema.read(text));
+          }
+        }
+      }
       List<SourceFile.Result> results = listing.files().parallelStream()
-          .map(f -> SourceFile.read(root, f, target)).toList();
+          .map(f -> SourceFile.read(root, f, target, models)).toList();
       for (SourceFile.Result r : results) {
         if (r.skipped() != null) {
           skipped.merge(r.skipped(), 1, Integer::sum);

@@ -24,12 +24,16 @@ public record SurfaceTarget(String table, String column) {
    * when no column is asked for.
    */
   boolean matches(String refTable, String refColumn) {
-    boolean sameTable = refTable.equals(table) || refTable.endsWith("." + table)
-        || table.endsWith("." + refTable);
-    if (!sameTable) {
+    if (!matchesTable(refTable)) {
       return false;
     }
     return column == null ? refColumn == null : column.equals(refColumn);
+  }
+
+  /** Whether a table is the target's (a qualified name also by its last part). */
+  boolean matchesTable(String refTable) {
+    return refTable.equals(table) || refTable.endsWith("." + table)
+        || table.endsWith("." + refTable);
   }
 
   /** Whether the names appear as words in text that does not parse. */
