@@ -1,13 +1,10 @@
 package dev.migsafe.internal.plan;
 
 import dev.migsafe.api.Change;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A change as the plan rule base sees it: the diff's change plus the workload of its table and
- * what the schemas say about it. Recipe selection rules set {@code recipe}; compiled tree rules
- * attach trees.
+ * what the schemas say about it. Recipe selection rules set {@code recipe}.
  */
 public final class PlanChange {
   /** A table at or above this size is large: a scan or rewrite takes minutes, not seconds. */
@@ -26,7 +23,6 @@ public final class PlanChange {
   private final boolean primaryKeyColumn;
   private final boolean defaultVolatile;
   private String recipe;
-  private final List<String> trees = new ArrayList<>();
 
   public PlanChange(Change change, int engineVersion, long rows, double sizeGb,
       double writesPerSecond, boolean typeChangeRewrites, boolean primaryKeyColumn,
@@ -126,16 +122,5 @@ public final class PlanChange {
 
   public void setRecipe(String recipe) {
     this.recipe = recipe;
-  }
-
-  public List<String> getTrees() {
-    return trees;
-  }
-
-  /** Called by compiled tree rules. */
-  public void attachTree(String tree) {
-    if (!trees.contains(tree)) {
-      trees.add(tree);
-    }
   }
 }

@@ -52,6 +52,12 @@ public final class TreeLibrary {
     return trees.get(id);
   }
 
+  /** The ids of the trees that guard a change kind ({@code appliesTo}), sorted. */
+  public List<String> guarding(String changeKind) {
+    return trees.values().stream().filter(t -> t.appliesTo().contains(changeKind))
+        .map(TreeDefinition::id).sorted().toList();
+  }
+
   static TreeLibrary loadFromClassPath() {
     return new TreeLibrary(LibraryFiles.load(FOLDER, "decision-tree", TreeLibrary::parse, TreeDefinition::id));
   }
