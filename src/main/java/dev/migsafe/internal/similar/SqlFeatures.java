@@ -4,6 +4,7 @@ import dev.migsafe.api.LockMode;
 import dev.migsafe.api.StatementResult;
 import dev.migsafe.api.TableLock;
 import dev.migsafe.internal.lint.StatementAnalysis;
+import dev.migsafe.internal.locks.MySqlDdlFacts;
 import dev.migsafe.internal.schema.Schema;
 import java.util.HashSet;
 import java.util.Locale;

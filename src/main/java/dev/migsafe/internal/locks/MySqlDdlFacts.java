@@ -1,4 +1,4 @@
-package dev.migsafe.internal.similar;
+package dev.migsafe.internal.locks;
 
 import java.util.Locale;
 import java.util.Set;
@@ -11,18 +11,18 @@ import java.util.regex.Pattern;
  * "Online DDL Operations"). Only as precise as a search needs: whether the change is instant,
  * in place, or a table copy, and whether the table is rebuilt.
  */
-final class MySqlDdlFacts {
+public final class MySqlDdlFacts {
   private static final Pattern ALGORITHM =
       Pattern.compile("\\bALGORITHM\\s*=\\s*(INSTANT|INPLACE|COPY)\\b");
   private static final Pattern FULLTEXT = Pattern.compile("\\bFULLTEXT\\b");
 
   /** The algorithm ({@code INSTANT}, {@code INPLACE}, {@code COPY}) and whether it rebuilds. */
-  record Facts(String algorithm, boolean rewritesTable) {}
+  public record Facts(String algorithm, boolean rewritesTable) {}
 
   private MySqlDdlFacts() {}
 
   /** Null for statements that are not online DDL (DML, CREATE TABLE, ...). */
-  static Facts of(Set<String> changes, String sql, String engineVersion) {
+  public static Facts of(Set<String> changes, String sql, String engineVersion) {
     String s = sql.toUpperCase(Locale.ROOT);
     boolean v57 = engineVersion != null && engineVersion.startsWith("5.");
     Matcher m = ALGORITHM.matcher(s);
