@@ -102,4 +102,13 @@ class DecisionTreeTest {
         .contains("root.yes.outcome: 'panic' is not one of")
         .contains("root.no.timeBound: '5 minutes' is not an ISO-8601 duration");
   }
+
+  @Test
+  void appliesToNamesChangeKinds() {
+    List<String> problems = new ArrayList<>();
+    TreeLibrary.parse("typo.yaml", TREE.replace("id: sample", "id: typo")
+        .replace("[rename-column, drop-column]", "[rename-column, drop-colum]"), problems);
+    assertThat(problems).singleElement().asString()
+        .startsWith("typo.yaml:3:28: appliesTo[1]: 'drop-colum' is not a change kind (add-check,");
+  }
 }

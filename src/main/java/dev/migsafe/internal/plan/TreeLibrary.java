@@ -78,7 +78,8 @@ public final class TreeLibrary {
       Node r = doc.required(f, root, "", "root");
       TreeNode rootNode = r == null ? null : node(doc, r, "root", counter, false);
       tree = new TreeDefinition(id, doc.string(doc.required(f, root, "", "title"), "title"),
-          doc.strings(doc.required(f, root, "", "appliesTo"), "appliesTo"), rootNode);
+          ChangeKindList.read(doc, doc.required(f, root, "", "appliesTo"), "appliesTo"),
+          rootNode);
     }
     problemsOut.addAll(problems.lines());
     return problems.isEmpty() ? tree : null;
