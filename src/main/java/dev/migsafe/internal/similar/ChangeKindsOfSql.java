@@ -2,6 +2,7 @@ package dev.migsafe.internal.similar;
 
 import dev.migsafe.internal.model.ChangeKind;
 import dev.migsafe.internal.sql.Operation;
+import dev.migsafe.internal.sql.OperationKind;
 import dev.migsafe.internal.sql.PgStatementReader;
 import dev.migsafe.internal.sql.SourceStatement;
 import java.util.EnumSet;
@@ -51,7 +52,7 @@ final class ChangeKindsOfSql {
     if (ops.isEmpty()) {
       return out;
     }
-    if (ops.get(0).getKind().equals("create-table")) {
+    if (ops.get(0).getOperationKind() == OperationKind.CREATE_TABLE) {
       // The columns and constraints of a new table are part of creating it, not changes of
       // their own, except a foreign key: it locks the table it references.
       out.add(ChangeKind.CREATE_TABLE);
@@ -71,8 +72,8 @@ final class ChangeKindsOfSql {
   }
 
   private static void add(Operation op, boolean selects, Set<ChangeKind> out) {
-    switch (op.getKind()) {
-      case "add-column" -> {
+    switch (op.getOperationKind()) {
+      case ADD_COLUMN -> {
         // GENERATED ALWAYS AS (expr) keeps its expression where a default would be.
         boolean generated = op.isGeneratedStored()
             || op.getDefaultExpr() != null && !op.isHasDefault();
@@ -85,10 +86,8 @@ final class ChangeKindsOfSql {
           out.add(ChangeKind.ADD_FOREIGN_KEY);
         }
       }
-      case "alter-column-type" -> out.add(ChangeKind.CHANGE_TYPE);
-      case "detach-partition-finalize" -> out.add(ChangeKind.DETACH_PARTITION);
-      case "create-index" -> out.add(op.isUnique() ? ChangeKind.ADD_UNIQUE : ChangeKind.ADD_INDEX);
-      case "add-constraint" -> {
+      case CREATE_INDEX -> out.add(op.isUnique() ? ChangeKind.ADD_UNIQUE : ChangeKind.ADD_INDEX);
+      case ADD_CONSTRAINT -> {
         switch (String.valueOf(op.getConstraintType())) {
           case "foreign-key" -> out.add(ChangeKind.ADD_FOREIGN_KEY);
           case "primary-key" -> out.add(ChangeKind.ADD_PRIMARY_KEY);
@@ -97,22 +96,16 @@ final class ChangeKindsOfSql {
           default -> { }
         }
       }
-      case "update", "merge" -> out.add(ChangeKind.BACKFILL);
-      case "insert" -> {
+      case INSERT -> {
         if (selects) {
           out.add(ChangeKind.BACKFILL);
         }
       }
-      case "delete" -> out.add(ChangeKind.DELETE_ROWS);
-      case "create-trigger" -> out.add(ChangeKind.ADD_TRIGGER);
-      case "create-view", "create-materialized-view" -> out.add(ChangeKind.CREATE_VIEW);
-      case "vacuum-full", "cluster", "set-logged", "set-unlogged", "set-tablespace" ->
-          out.add(ChangeKind.REWRITE_TABLE);
       default -> {
-        // The reader's own name where it is the catalog's too: drop-column, truncate, ...
-        ChangeKind same = ChangeKind.parse(op.getKind());
-        if (same != null && same.inCatalog()) {
-          out.add(same);
+        // Decided by the kind alone; a plan-only kind (add-identity) is not the catalog's.
+        ChangeKind k = op.getOperationKind().changeKind();
+        if (k != null && k.inCatalog()) {
+          out.add(k);
         }
       }
     }

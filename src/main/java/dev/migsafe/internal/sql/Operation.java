@@ -13,6 +13,7 @@ public final class Operation {
   private int startColumn;
   /** Change kind, kebab-case: add-column, create-index, .... */
   private String kind;
+  private OperationKind operationKind;
   /** The table it changes, normalised (schema-qualified unless public). */
   private String table;
   private String column;
@@ -99,7 +100,7 @@ public final class Operation {
   private java.util.List<String> dependentViews = java.util.List.of();
 
   public Operation(String kind) {
-    this.kind = kind;
+    setKind(kind);
   }
 
   public int getStatementIndex() {
@@ -133,8 +134,14 @@ public final class Operation {
     return kind;
   }
 
+  /** The kind as an enum, looked up once when the kind is set. */
+  public OperationKind getOperationKind() {
+    return operationKind;
+  }
+
   public Operation setKind(String kind) {
     this.kind = kind;
+    this.operationKind = OperationKind.of(kind);
     return this;
   }
 
