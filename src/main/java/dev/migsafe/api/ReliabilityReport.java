@@ -15,6 +15,8 @@ import java.util.List;
  * @param teams every team of the catalog, sorted
  * @param catalogSource whose history the figures describe: {@link CatalogSource#SAMPLE} means
  *     migsafe's sample records, which output must never present as the team's
+ * @param warnings the catalog's warnings ({@link Catalog#warnings()}): records counted, but to
+ *     be written differently
  */
 public record ReliabilityReport(
     String catalog,
@@ -24,7 +26,8 @@ public record ReliabilityReport(
     List<PastMigration> migrations,
     List<String> teams,
     List<SkippedRecord> skipped,
-    CatalogSource catalogSource) {
+    CatalogSource catalogSource,
+    List<String> warnings) {
 
   public ReliabilityReport {
     trend = List.copyOf(trend);
@@ -32,6 +35,14 @@ public record ReliabilityReport(
     teams = List.copyOf(teams);
     skipped = List.copyOf(skipped);
     java.util.Objects.requireNonNull(catalogSource, "catalogSource");
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A report without warnings, as before {@code warnings} existed. */
+  public ReliabilityReport(String catalog, String team, PeriodFigures period,
+      List<PeriodFigures> trend, List<PastMigration> migrations, List<String> teams,
+      List<SkippedRecord> skipped, CatalogSource catalogSource) {
+    this(catalog, team, period, trend, migrations, teams, skipped, catalogSource, List.of());
   }
 
   /** A report on a catalog the caller chose, as before {@code catalogSource} existed. */

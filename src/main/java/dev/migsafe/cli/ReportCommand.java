@@ -64,6 +64,11 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     ReportQuery query = new ReportQuery(period(), team, quarters);
     ReliabilityReport report = Migsafe.builder().catalog(catalog).build().report(query);
+    if (!report.warnings().isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      report.warnings().forEach(w -> err.println("migsafe: warning: " + w));
+      err.flush();
+    }
     String rendered = switch (format) {
       case md -> ReportMarkdownRenderer.render(report);
       case json -> ReportJsonRenderer.render(report);

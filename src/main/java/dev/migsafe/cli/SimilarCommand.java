@@ -87,6 +87,7 @@ final class SimilarCommand implements Callable<Integer> {
     for (SkippedRecord s : result.skipped()) {
       s.problems().forEach(p -> err.println("migsafe: skipped " + p));
     }
+    result.warnings().forEach(w -> err.println("migsafe: warning: " + w));
     err.flush();
     String rendered = switch (format) {
       case text -> SimilarRenderer.text(result);

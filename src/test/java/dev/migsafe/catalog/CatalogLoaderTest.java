@@ -97,7 +97,7 @@ class CatalogLoaderTest {
             + "summary, tableRows, tables, team, title)",
         f + ":9:7: date: '2026-02-30' is not a date (YYYY-MM-DD)",
         f + ":11:11: changes[0]: 'add-colum' is not one of the change kinds ("
-            + dev.migsafe.internal.catalog.ChangeKinds.listed() + ")",
+            + dev.migsafe.internal.model.ChangeKind.catalogListed() + ")",
         f + ":13:16: plannedWindow: '2 hours' is not an ISO-8601 duration such as PT2H or PT3H10M",
         f + ":19:18: outcome.incidents[0].severity: 'critical' is not a severity (sev1 to sev5)",
         f + ":19:61: outcome.incidents[0].minutes: -3 must not be negative");

@@ -9,7 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.migsafe.api.CheckKind;
-import dev.migsafe.internal.catalog.ChangeKinds;
+import dev.migsafe.internal.model.ChangeKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -126,10 +126,10 @@ class FormatSchemasTest {
   void schemasNameTheLoadersVocabularies() throws IOException {
     JsonNode record = YAML.readTree(RECORD_SCHEMA.toFile());
     JsonNode past = record.at("/$defs/pastMigration/properties");
-    assertThat(words(past.at("/changes/items/enum"))).isEqualTo(new TreeSet<>(ChangeKinds.ALL));
+    assertThat(words(past.at("/changes/items/enum"))).isEqualTo(new TreeSet<>(ChangeKind.catalogIds()));
     JsonNode template = record.at("/$defs/validationTemplate/properties");
     assertThat(words(template.at("/appliesTo/items/enum")))
-        .isEqualTo(new TreeSet<>(ChangeKinds.ALL));
+        .isEqualTo(new TreeSet<>(ChangeKind.catalogIds()));
     assertThat(words(template.at("/checks/enum"))).isEqualTo(new TreeSet<>(
         Arrays.stream(CheckKind.values()).map(CheckKind::id).toList()));
   }

@@ -108,7 +108,7 @@ class PlanBuilderTest {
     TreeDefinition t = TreeLibrary.parse("rename.yaml", TREE, problems);
     assertThat(problems).isEmpty();
     TreeLibrary trees = TreeLibrary.of(Map.of("rename", t));
-    return new PlanBuilder(PlanKnowledgeBase.of(Map.of("selection.drl", SELECTION), trees),
+    return new PlanBuilder(PlanKnowledgeBase.of(Map.of("selection.drl", SELECTION)),
         RecipeLibrary.of(Map.of("rename-column", r)), trees, ThroughputModel.DEFAULT,
         LocalDateTime.parse("2026-12-01T10:00")).build(p);
   }

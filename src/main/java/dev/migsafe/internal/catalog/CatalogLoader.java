@@ -37,6 +37,7 @@ public final class CatalogLoader {
   public static LoadedCatalog load(CatalogLocation location) {
     PastMigrationFolder.Read past = PastMigrationFolder.read(location);
     List<SkippedRecord> skipped = new ArrayList<>(past.skipped());
+    List<String> warnings = new ArrayList<>(past.warnings());
     List<PastMigration> migrations = new ArrayList<>(past.migrations());
     List<ValidationTemplate> validations = new ArrayList<>();
     for (Path file : location.files(CatalogLocation.VALIDATIONS)) {
@@ -49,12 +50,13 @@ public final class CatalogLoader {
         skipped.add(new SkippedRecord(display, problems.lines()));
       } else {
         validations.add((ValidationTemplate) value);
+        warnings.addAll(problems.warningLines());
       }
     }
     migrations.sort(Comparator.comparing(PastMigration::id));
     validations.sort(Comparator.comparing(ValidationTemplate::id));
     Catalog catalog = new Catalog(location.label(), migrations, validations, skipped,
-        location.source());
+        location.source(), warnings);
     return new LoadedCatalog(location, catalog, past.hashes());
   }
 

@@ -28,9 +28,10 @@ public final class PastMigrationFolder {
    * The past migrations and the malformed files, both in file-name order.
    *
    * @param hashes the SHA-256 of each record's file by id, in file order
+   * @param warnings about records that were read, {@code FILE:LINE:COLUMN: path: message}
    */
   public record Read(List<PastMigration> migrations, Map<String, String> hashes,
-      List<SkippedRecord> skipped, Use use) {}
+      List<SkippedRecord> skipped, List<String> warnings, Use use) {}
 
   /**
    * How each file was read, for tests and benchmarks.
@@ -45,7 +46,12 @@ public final class PastMigrationFolder {
   private enum How { CACHED, REHASHED, PARSED, UNCACHEABLE }
 
   private record FileRead(String name, PastMigration migration, String hash,
-      SkippedRecord skipped, RecordCache.Entry entry, How how) {}
+      SkippedRecord skipped, RecordCache.Entry entry, How how, List<String> warnings) {
+    FileRead(String name, PastMigration migration, String hash, SkippedRecord skipped,
+        RecordCache.Entry entry, How how) {
+      this(name, migration, hash, skipped, entry, how, List.of());
+    }
+  }
 
   private PastMigrationFolder() {}
 
@@ -72,6 +78,7 @@ public final class PastMigrationFolder {
     List<PastMigration> migrations = new ArrayList<>(reads.length);
     Map<String, String> hashes = new LinkedHashMap<>(reads.length * 4 / 3 + 1);
     List<SkippedRecord> skipped = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     int[] count = new int[How.values().length];
     int cacheable = 0;
     for (FileRead r : reads) {
@@ -80,6 +87,7 @@ public final class PastMigrationFolder {
       }
       count[r.how().ordinal()]++;
       cacheable += r.entry() == null ? 0 : 1;
+      warnings.addAll(r.warnings());
       if (r.migration() != null) {
         migrations.add(r.migration());
         hashes.put(r.migration().id(), r.hash());
@@ -99,7 +107,7 @@ public final class PastMigrationFolder {
       }
       cache.write(entries, scanStart);
     }
-    return new Read(migrations, hashes, skipped, new Use(cached,
+    return new Read(migrations, hashes, skipped, warnings, new Use(cached,
         count[How.REHASHED.ordinal()], count[How.PARSED.ordinal()] + count[How.UNCACHEABLE
         .ordinal()], write));
   }
@@ -142,6 +150,13 @@ public final class PastMigrationFolder {
           .map(l -> l.substring(display.length())).toList());
     } else {
       parse = new RecordCache.Parse((PastMigration) value, null);
+    }
+    List<String> warnings = problems.warningLines();
+    if (!warnings.isEmpty()) {
+      // Not cached, so that the warning is shown on every run until the record is fixed.
+      FileRead r = result(name, display, parse, ContentHash.hex(hash), null, How.UNCACHEABLE);
+      return new FileRead(r.name(), r.migration(), r.hash(), r.skipped(), null, r.how(),
+          warnings);
     }
     entry = cache.writable() ? RecordCache.entry(stamp, hash, parse) : null;
     return result(name, display, parse, ContentHash.hex(hash), entry, How.PARSED);

@@ -70,8 +70,7 @@ public final class PastMigrationReader {
     LocalDate date = r.date(r.fields(), r.root(), "", "date", true);
     String summary = r.text("summary", false);
     List<String> tables = r.words("tables", false, null, null);
-    List<String> changes = r.words("changes", true, ChangeKinds.ALL, "the change kinds ("
-        + ChangeKinds.listed() + ")");
+    List<String> changes = r.changeKinds("changes", true);
     String sql = r.text("sql", false);
     Map<String, Long> rows = tableRows(r, tables);
     Duration planned = r.duration("plannedWindow");

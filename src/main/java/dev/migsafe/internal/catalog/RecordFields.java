@@ -1,11 +1,13 @@
 package dev.migsafe.internal.catalog;
 
+import dev.migsafe.internal.model.ChangeKind;
 import dev.migsafe.internal.yaml.Problems;
 import dev.migsafe.internal.yaml.YamlDocument;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +165,41 @@ final class RecordFields {
       return null;
     }
     return v;
+  }
+
+  /**
+   * A list of change kinds in the catalog's vocabulary ({@link ChangeKind#catalogIds()}). A
+   * common synonym ({@code create-index}) is read as its kind with a warning; an unknown word
+   * is a problem; a kind named twice, under any spelling, is a problem.
+   */
+  List<String> changeKinds(String key, boolean required) {
+    // Presence, emptiness and a word written twice are checked as for any list of words.
+    List<String> words = words(key, required, null, null);
+    List<String> out = new ArrayList<>(words.size());
+    if (fields.get(key) instanceof SequenceNode seq) {
+      for (int i = 0; i < seq.getValue().size() && i < words.size(); i++) {
+        String w = words.get(i);
+        Node at = seq.getValue().get(i);
+        String path = key + "[" + i + "]";
+        ChangeKind kind = ChangeKind.parse(w);
+        if (kind == null || !kind.inCatalog()) {
+          kind = ChangeKind.synonym(w);
+          if (kind != null) {
+            problems().warn(at, path, "'" + w + "' is read as '" + kind.id()
+                + "'; write " + kind.id() + ", the catalog's word for it");
+          }
+        }
+        if (kind == null) {
+          problems().add(at, path, "'" + w + "' is not one of the change kinds ("
+              + ChangeKind.catalogListed() + ")");
+        } else if (!out.contains(kind.id())) {
+          out.add(kind.id());
+        } else if (words.indexOf(w) == i) {
+          problems().add(at, path, "'" + w + "' names " + kind.id() + " a second time");
+        }
+      }
+    }
+    return out;
   }
 
   /** A list of words, each one of {@code allowed} when given; duplicates are problems. */

@@ -43,8 +43,7 @@ public final class ValidationTemplateReader {
       return null;
     }
     String id = r.text("id", true);
-    List<String> appliesTo = r.words("appliesTo", true, ChangeKinds.ALL,
-        "the change kinds (" + ChangeKinds.listed() + ")");
+    List<String> appliesTo = r.changeKinds("appliesTo", true);
     String phase = r.doc().oneOf(r.node("phase"), "phase", PHASES);
     if (r.node("phase") == null) {
       problems.add(r.root(), "phase", "is required");

@@ -10,7 +10,7 @@ import dev.migsafe.api.MigrationPacket.TableProfile;
 import dev.migsafe.api.Severity;
 import dev.migsafe.api.StatementResult;
 import dev.migsafe.api.TableLock;
-import dev.migsafe.internal.plan.PlanChange;
+import dev.migsafe.internal.model.TableScale;
 import dev.migsafe.internal.plan.WorkloadSeverity;
 import dev.migsafe.internal.schema.Schema;
 import dev.migsafe.internal.schema.Table;
@@ -124,7 +124,7 @@ final class LintCheck {
         continue;
       }
       // The plan's own thresholds, so that check and plan call the same table busy.
-      if (PlanChange.isLarge(p) || PlanChange.isHot(p)) {
+      if (TableScale.isLarge(p) || TableScale.isHot(p)) {
         return java.util.Optional.of(new Item("blocks-writes-on-busy-table", Verdict.FAIL,
             source + ":" + st.line() + ":" + st.column(), "takes " + lock.mode().sqlName()
                 + " on " + lock.table() + " (" + describe(p) + ") and "

@@ -241,8 +241,8 @@ public final class PlanBuilder {
       // The recipe names the tree written for what it does: the other trees of the same change
       // kind describe other recipes (an in-place tree on a copy-and-swap would tell the
       // operator to undo steps that never ran). Only a recipe without a tree of its own falls
-      // back to every tree the rules attach to the change's kind.
-      List<String> ids = r.tree() != null ? List.of(r.tree()) : f.getTrees();
+      // back to every tree written for the change's kind.
+      List<String> ids = r.tree() != null ? List.of(r.tree()) : trees.guarding(f.getKind());
       for (String treeId : ids) {
         TreeDefinition def = trees.get(treeId);
         if (def != null) {

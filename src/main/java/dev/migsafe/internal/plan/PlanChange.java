@@ -1,22 +1,13 @@
 package dev.migsafe.internal.plan;
 
 import dev.migsafe.api.Change;
-import java.util.ArrayList;
-import java.util.List;
+import dev.migsafe.internal.model.TableScale;
 
 /**
  * A change as the plan rule base sees it: the diff's change plus the workload of its table and
- * what the schemas say about it. Recipe selection rules set {@code recipe}; compiled tree rules
- * attach trees.
+ * what the schemas say about it. Recipe selection rules set {@code recipe}.
  */
 public final class PlanChange {
-  /** A table at or above this size is large: a scan or rewrite takes minutes, not seconds. */
-  static final double LARGE_GB = 1.0;
-  /** A table at or above this write rate is hot: writes queue within a second of a lock. */
-  static final double HOT_WRITES_PER_SECOND = 50;
-  /** A table with this many rows is large whatever its size on disk. */
-  static final long LARGE_ROWS = 1_000_000;
-
   private final Change change;
   private final int engineVersion;
   private final long rows;
@@ -26,7 +17,6 @@ public final class PlanChange {
   private final boolean primaryKeyColumn;
   private final boolean defaultVolatile;
   private String recipe;
-  private final List<String> trees = new ArrayList<>();
 
   public PlanChange(Change change, int engineVersion, long rows, double sizeGb,
       double writesPerSecond, boolean typeChangeRewrites, boolean primaryKeyColumn,
@@ -74,25 +64,11 @@ public final class PlanChange {
   }
 
   public boolean isLarge() {
-    return isLarge(rows, sizeGb);
-  }
-
-  /** A table with this many rows or gigabytes is large: reading it takes minutes. */
-  static boolean isLarge(long rows, double sizeGb) {
-    return sizeGb >= LARGE_GB || rows >= LARGE_ROWS;
+    return TableScale.isLarge(rows, sizeGb);
   }
 
   public boolean isHot() {
-    return writesPerSecond >= HOT_WRITES_PER_SECOND;
-  }
-
-  /** The same thresholds on a packet's table profile; an absent figure counts as zero. */
-  public static boolean isLarge(dev.migsafe.api.MigrationPacket.TableProfile p) {
-    return isLarge(p.rows() == null ? 0 : p.rows(), p.sizeGb() == null ? 0 : p.sizeGb());
-  }
-
-  public static boolean isHot(dev.migsafe.api.MigrationPacket.TableProfile p) {
-    return p.writesPerSecond() != null && p.writesPerSecond() >= HOT_WRITES_PER_SECOND;
+    return TableScale.isHot(writesPerSecond);
   }
 
   public boolean isNotNull() {
@@ -126,16 +102,5 @@ public final class PlanChange {
 
   public void setRecipe(String recipe) {
     this.recipe = recipe;
-  }
-
-  public List<String> getTrees() {
-    return trees;
-  }
-
-  /** Called by compiled tree rules. */
-  public void attachTree(String tree) {
-    if (!trees.contains(tree)) {
-      trees.add(tree);
-    }
   }
 }

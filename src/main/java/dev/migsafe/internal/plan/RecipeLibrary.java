@@ -121,7 +121,7 @@ public final class RecipeLibrary {
         steps.add(step(doc, items.get(i), "steps[" + i + "]"));
       }
       recipe = new Recipe(id, doc.string(doc.required(f, root, "", "title"), "title"),
-          doc.strings(doc.required(f, root, "", "kinds"), "kinds"),
+          ChangeKindList.read(doc, doc.required(f, root, "", "kinds"), "kinds"),
           doc.string(f.get("tree"), "tree"),
           verdict(doc, c.get("oldAppNewSchema"), "compatibility.oldAppNewSchema", compat),
           verdict(doc, c.get("newAppOldSchema"), "compatibility.newAppOldSchema", compat),

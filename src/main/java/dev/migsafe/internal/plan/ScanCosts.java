@@ -4,6 +4,7 @@ import dev.migsafe.api.MigrationPacket;
 import dev.migsafe.api.MigrationPacket.TableProfile;
 import dev.migsafe.api.Plan;
 import dev.migsafe.api.Plan.Validation;
+import dev.migsafe.internal.model.TableScale;
 import dev.migsafe.internal.schema.Constraint;
 import dev.migsafe.internal.schema.Table;
 import dev.migsafe.internal.sql.QueryNames;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * What a validation costs when it reads a large table (the packet's profile, {@link
- * PlanChange#isLarge}), and how to run it in key ranges when one query would run longer than
+ * TableScale#isLarge}), and how to run it in key ranges when one query would run longer than
  * a statement may (docs/plan-model.md, "Validations"). The estimate treats every read as a
  * full sequential scan at the model's {@code scanMbPerSecond}, slowed by the table's writes:
  * an index may make it cheaper, never dearer.
@@ -54,7 +55,7 @@ final class ScanCosts {
       TableProfile prof = packet.tables().get(t);
       long r = prof == null || prof.rows() == null ? 0 : prof.rows();
       double gb = prof == null || prof.sizeGb() == null ? 0 : prof.sizeGb();
-      if (!PlanChange.isLarge(r, gb)) {
+      if (!TableScale.isLarge(r, gb)) {
         continue;
       }
       large.add(t);

@@ -2,6 +2,7 @@ package dev.migsafe.internal.plan;
 
 import dev.migsafe.api.Change;
 import dev.migsafe.api.MigrationPacket.Rename;
+import dev.migsafe.internal.model.ChangeKind;
 import dev.migsafe.internal.schema.Column;
 import dev.migsafe.internal.schema.Constraint;
 import dev.migsafe.internal.schema.Index;
@@ -84,9 +85,9 @@ public final class SchemaDiff {
     List<Change> out = new ArrayList<>();
     int at = -1;
     for (Change c : all) {
-      boolean dropped = c.kind().equals("drop-column") && c.table().equals(t.table())
+      boolean dropped = is(c, ChangeKind.DROP_COLUMN) && c.table().equals(t.table())
           && t.from().contains(c.column());
-      boolean added = c.kind().equals("add-column") && c.table().equals(t.table())
+      boolean added = is(c, ChangeKind.ADD_COLUMN) && c.table().equals(t.table())
           && t.to().contains(c.column());
       if (dropped || added) {
         at = at < 0 ? out.size() : at;
@@ -98,9 +99,9 @@ public final class SchemaDiff {
     String toType = tt == null || tt.column(t.to().get(0)) == null ? null
         : tt.column(t.to().get(0)).type();
     Change merged = t.kind().equals("split-column")
-        ? Change.of("split-column", t.table()).withColumn(t.from().get(0)).withColumns(t.to())
+        ? change(ChangeKind.SPLIT_COLUMN, t.table()).withColumn(t.from().get(0)).withColumns(t.to())
             .withTypes(null, toType).withExpression(t.expression())
-        : Change.of("merge-column", t.table()).withColumns(t.from()).withTo(t.to().get(0))
+        : change(ChangeKind.MERGE_COLUMN, t.table()).withColumns(t.from()).withTo(t.to().get(0))
             .withTypes(null, toType).withExpression(t.expression());
     out.add(at < 0 ? out.size() : at, merged);
     return out;
@@ -117,19 +118,19 @@ public final class SchemaDiff {
       dev.migsafe.api.MigrationPacket.Transform t, Schema target) {
     var to = t.move();
     String column = t.from().isEmpty() ? null : t.from().get(0);
-    Change dropped = all.stream().filter(c -> c.kind().equals("drop-column")
+    Change dropped = all.stream().filter(c -> is(c, ChangeKind.DROP_COLUMN)
         && c.table().equals(t.table()) && c.column().equals(column)).findFirst().orElse(null);
     List<Change> out = new ArrayList<>();
     int at = -1;
     for (Change c : all) {
-      if (c == dropped || c.kind().equals("create-table") && c.table().equals(to.table())) {
+      if (c == dropped || is(c, ChangeKind.CREATE_TABLE) && c.table().equals(to.table())) {
         at = c == dropped ? at : out.size();
         continue;
       }
       out.add(c);
     }
     String type = dropped == null ? null : dropped.fromType();
-    Change move = Change.of("move-column", t.table()).withColumn(column).withTo(to.table())
+    Change move = change(ChangeKind.MOVE_COLUMN, t.table()).withColumn(column).withTo(to.table())
         .withColumns(List.of(to.key(), to.column())).withTypes(type, type)
         .withNotNull(dropped != null && Boolean.TRUE.equals(dropped.notNull()))
         .withReference(t.table(), sourceKey(target.table(t.table())));
@@ -155,18 +156,18 @@ public final class SchemaDiff {
       String newName = tableRenames.getOrDefault(c.name(), c.name());
       Table t = target.table(newName);
       if (t == null) {
-        drops.add(Change.of("drop-table", c.name()));
+        drops.add(change(ChangeKind.DROP_TABLE, c.name()));
         continue;
       }
       matched.add(newName);
       if (!newName.equals(c.name())) {
-        renames.add(Change.of("rename-table", c.name()).withTo(newName));
+        renames.add(change(ChangeKind.RENAME_TABLE, c.name()).withTo(newName));
       }
       compareTable(c, t);
     }
     for (Table t : target.tables().values()) {
       if (!matched.contains(t.name())) {
-        creates.add(Change.of("create-table", t.name()));
+        creates.add(change(ChangeKind.CREATE_TABLE, t.name()));
       }
     }
   }
@@ -175,17 +176,17 @@ public final class SchemaDiff {
     target.enums().forEach((type, labels) -> {
       List<String> before = current.enums().get(type);
       if (before == null) {
-        creates.add(Change.of("create-enum", type).withExpression(String.join(", ", labels)));
+        creates.add(change(ChangeKind.CREATE_ENUM, type).withExpression(String.join(", ", labels)));
         return;
       }
       for (String l : labels) {
         if (!before.contains(l)) {
-          creates.add(Change.of("add-enum-value", type).withExpression(l));
+          creates.add(change(ChangeKind.ADD_ENUM_VALUE, type).withExpression(l));
         }
       }
       for (String l : before) {
         if (!labels.contains(l)) {
-          drops.add(Change.of("remove-enum-value", type).withExpression(l));
+          drops.add(change(ChangeKind.REMOVE_ENUM_VALUE, type).withExpression(l));
         }
       }
     });
@@ -203,33 +204,33 @@ public final class SchemaDiff {
       if (tc == null) {
         // notNull says whether the column to drop is NOT NULL now: only then does the recipe
         // need DROP NOT NULL first (an ACCESS EXCLUSIVE for nothing on a nullable column).
-        drops.add(Change.of("drop-column", table).withColumn(col.name())
+        drops.add(change(ChangeKind.DROP_COLUMN, table).withColumn(col.name())
             .withTypes(col.type(), null).withNotNull(col.notNull()));
         continue;
       }
       matchedColumns.add(newName);
       if (!newName.equals(col.name())) {
-        renames.add(Change.of("rename-column", table).withColumn(col.name()).withTo(newName)
+        renames.add(change(ChangeKind.RENAME_COLUMN, table).withColumn(col.name()).withTo(newName)
             .withTypes(col.type(), tc.type()).withNotNull(tc.notNull())
             .withDefault(tc.defaultExpr()));
       }
       boolean retyped = !Objects.equals(col.type(), tc.type());
       if (retyped) {
         // An identity is no default expression: the recipe reads it from the target schema.
-        columns.add(Change.of("change-type", table).withColumn(newName)
+        columns.add(change(ChangeKind.CHANGE_TYPE, table).withColumn(newName)
             .withTypes(col.type(), tc.type()).withNotNull(tc.notNull())
             .withDefault(tc.identity() ? null : tc.defaultExpr()));
       }
       if (!col.notNull() && tc.notNull() && !isPrimaryKeyColumn(t, newName)) {
-        columns.add(Change.of("set-not-null", table).withColumn(newName).withTypes(null, tc.type()));
+        columns.add(change(ChangeKind.SET_NOT_NULL, table).withColumn(newName).withTypes(null, tc.type()));
       } else if (col.notNull() && !tc.notNull()) {
-        columns.add(Change.of("drop-not-null", table).withColumn(newName));
+        columns.add(change(ChangeKind.DROP_NOT_NULL, table).withColumn(newName));
       }
       if (col.identity() || tc.identity()) {
         // GENERATED AS IDENTITY is not a default: SET DEFAULT cannot make or undo one. A
         // retyped key carries it (change-type-primary-key adds the identity in its swap).
         if (!retyped && !Objects.equals(col.identityGeneration(), tc.identityGeneration())) {
-          columns.add(Change.of(tc.identity() ? "add-identity" : "drop-identity", table)
+          columns.add(change(tc.identity() ? ChangeKind.ADD_IDENTITY : ChangeKind.DROP_IDENTITY, table)
               .withColumn(newName).withExpression(tc.identityGeneration()));
         }
         continue;
@@ -238,16 +239,16 @@ public final class SchemaDiff {
       String d2 = norm(tc.defaultExpr());
       if (!Objects.equals(d1, d2)) {
         if (d2 == null) {
-          columns.add(Change.of("drop-default", table).withColumn(newName));
+          columns.add(change(ChangeKind.DROP_DEFAULT, table).withColumn(newName));
         } else {
-          columns.add(Change.of("set-default", table).withColumn(newName)
+          columns.add(change(ChangeKind.SET_DEFAULT, table).withColumn(newName)
               .withDefault(tc.defaultExpr()));
         }
       }
     }
     for (Column tc : t.columns().values()) {
       if (!matchedColumns.contains(tc.name())) {
-        columns.add(Change.of("add-column", table).withColumn(tc.name())
+        columns.add(change(ChangeKind.ADD_COLUMN, table).withColumn(tc.name())
             .withTypes(null, tc.type()).withNotNull(tc.notNull()).withDefault(tc.defaultExpr()));
       }
     }
@@ -271,20 +272,20 @@ public final class SchemaDiff {
     }
     after.forEach((sig, k) -> {
       if (!before.containsKey(sig)) {
-        String kind = switch (k.type()) {
-          case "primary-key" -> "add-primary-key";
-          case "unique" -> "add-unique";
-          case "foreign-key" -> "add-foreign-key";
-          case "check" -> "add-check";
-          default -> "add-constraint";
+        ChangeKind kind = switch (k.type()) {
+          case "primary-key" -> ChangeKind.ADD_PRIMARY_KEY;
+          case "unique" -> ChangeKind.ADD_UNIQUE;
+          case "foreign-key" -> ChangeKind.ADD_FOREIGN_KEY;
+          case "check" -> ChangeKind.ADD_CHECK;
+          default -> ChangeKind.ADD_CONSTRAINT;
         };
-        constraints.add(Change.of(kind, t.name()).withName(k.name()).withColumns(k.columns())
+        constraints.add(change(kind, t.name()).withName(k.name()).withColumns(k.columns())
             .withReference(k.refTable(), k.refColumns()).withExpression(k.checkExpr()));
       }
     });
     before.forEach((sig, k) -> {
       if (!after.containsKey(sig)) {
-        drops.add(Change.of("drop-constraint", t.name()).withName(k.name())
+        drops.add(change(ChangeKind.DROP_CONSTRAINT, t.name()).withName(k.name())
             .withColumns(k.columns()).withExpression(k.type()));
       }
     });
@@ -307,7 +308,7 @@ public final class SchemaDiff {
     }
     after.forEach((sig, i) -> {
       if (!before.containsKey(sig)) {
-        constraints.add(Change.of("add-index", t.name()).withName(i.name())
+        constraints.add(change(ChangeKind.ADD_INDEX, t.name()).withName(i.name())
             .withColumns(i.columns()).withExpression(i.unique() ? "unique" : null));
       }
     });
@@ -317,7 +318,7 @@ public final class SchemaDiff {
       boolean onDroppedColumn = i.columns().stream()
           .anyMatch(col -> c.column(col) != null && t.column(hints.getOrDefault(col, col)) == null);
       if (!after.containsKey(sig) && !onDroppedColumn) {
-        drops.add(Change.of("drop-index", t.name()).withName(i.name()).withColumns(i.columns()));
+        drops.add(change(ChangeKind.DROP_INDEX, t.name()).withName(i.name()).withColumns(i.columns()));
       }
     });
   }
@@ -370,5 +371,14 @@ public final class SchemaDiff {
 
   private static String norm(String expr) {
     return expr == null ? null : expr.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+  }
+
+  /** A change of a kind, spelled as the plan's output and the recipes spell it. */
+  private static Change change(ChangeKind kind, String table) {
+    return Change.of(kind.id(), table);
+  }
+
+  private static boolean is(Change c, ChangeKind kind) {
+    return c.kind().equals(kind.id());
   }
 }

@@ -52,6 +52,12 @@ public final class TreeLibrary {
     return trees.get(id);
   }
 
+  /** The ids of the trees that guard a change kind ({@code appliesTo}), sorted. */
+  public List<String> guarding(String changeKind) {
+    return trees.values().stream().filter(t -> t.appliesTo().contains(changeKind))
+        .map(TreeDefinition::id).sorted().toList();
+  }
+
   static TreeLibrary loadFromClassPath() {
     return new TreeLibrary(LibraryFiles.load(FOLDER, "decision-tree", TreeLibrary::parse, TreeDefinition::id));
   }
@@ -72,7 +78,8 @@ public final class TreeLibrary {
       Node r = doc.required(f, root, "", "root");
       TreeNode rootNode = r == null ? null : node(doc, r, "root", counter, false);
       tree = new TreeDefinition(id, doc.string(doc.required(f, root, "", "title"), "title"),
-          doc.strings(doc.required(f, root, "", "appliesTo"), "appliesTo"), rootNode);
+          ChangeKindList.read(doc, doc.required(f, root, "", "appliesTo"), "appliesTo"),
+          rootNode);
     }
     problemsOut.addAll(problems.lines());
     return problems.isEmpty() ? tree : null;

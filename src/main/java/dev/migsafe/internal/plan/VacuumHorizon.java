@@ -2,6 +2,7 @@ package dev.migsafe.internal.plan;
 
 import dev.migsafe.api.Plan.PlanFinding;
 import dev.migsafe.api.Severity;
+import dev.migsafe.internal.model.TableScale;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,15 +16,13 @@ import java.util.Optional;
 final class VacuumHorizon {
   /** Builds shorter than this hold the horizon back for less than autovacuum's usual cycle. */
   static final Duration LONG_BUILD = Duration.ofHours(1);
-  /** Writes per second above which an hour of unremovable dead tuples matters. */
-  static final double HOT_WRITES_PER_SECOND = 10;
 
   private VacuumHorizon() {}
 
   static Optional<PlanFinding> warning(StepExpander.Draft d, PlanChange f, Duration estimate) {
     String sql = d.sql() == null ? "" : d.sql().toUpperCase(Locale.ROOT);
     if (f == null || d.backfill() || !sql.contains("CONCURRENTLY") || !sql.startsWith("CREATE")
-        || estimate.compareTo(LONG_BUILD) < 0 || f.getWritesPerSecond() < HOT_WRITES_PER_SECOND) {
+        || estimate.compareTo(LONG_BUILD) < 0 || f.getWritesPerSecond() < TableScale.BLOATING_WRITES_PER_SECOND) {
       return Optional.empty();
     }
     return Optional.of(new PlanFinding("plan-long-build-holds-back-vacuum", Severity.MEDIUM,

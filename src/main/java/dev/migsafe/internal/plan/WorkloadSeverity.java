@@ -2,6 +2,7 @@ package dev.migsafe.internal.plan;
 
 import dev.migsafe.api.MigrationPacket.TableProfile;
 import dev.migsafe.api.Severity;
+import dev.migsafe.internal.model.TableScale;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +12,6 @@ import java.util.Map;
  * writes a second. Without a profile the rule's own severity stands.
  */
 public final class WorkloadSeverity {
-  /** At or below all of these a table is small: a strong lock on it lasts milliseconds. */
-  static final long SMALL_ROWS = 100_000;
-  static final double SMALL_GB = 0.1;
-  static final double QUIET_WRITES = 10;
-
   private WorkloadSeverity() {}
 
   public static Severity scale(Severity severity, List<String> tables,
@@ -30,12 +26,8 @@ public final class WorkloadSeverity {
       if (p == null) {
         return severity;
       }
-      long rows = p.rows() == null ? Long.MAX_VALUE : p.rows();
-      double gb = p.sizeGb() == null ? Double.MAX_VALUE : p.sizeGb();
-      double writes = p.writesPerSecond() == null ? 0 : p.writesPerSecond();
-      boolean small = rows <= SMALL_ROWS && gb <= SMALL_GB && writes <= QUIET_WRITES;
-      allSmall &= small;
-      anyLargeAndHot |= gb >= PlanChange.LARGE_GB && writes >= PlanChange.HOT_WRITES_PER_SECOND;
+      allSmall &= TableScale.isSmall(p);
+      anyLargeAndHot |= TableScale.isLarge(p) && TableScale.isHot(p);
     }
     if (allSmall) {
       return lower(lower(severity));

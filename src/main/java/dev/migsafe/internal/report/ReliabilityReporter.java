@@ -64,7 +64,8 @@ public final class ReliabilityReporter {
       }
     }
     return new ReliabilityReport(catalog.location(), query.team(), trend.get(trend.size() - 1),
-        trend, counted, List.copyOf(teams), catalog.skipped(), catalog.source());
+        trend, counted, List.copyOf(teams), catalog.skipped(), catalog.source(),
+        catalog.warnings());
   }
 
   /** The quarters before the period, oldest first, then the period: {@code n} in all. */

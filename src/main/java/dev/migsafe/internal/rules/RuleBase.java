@@ -40,6 +40,14 @@ import org.kie.api.runtime.StatelessKieSession;
  */
 public final class RuleBase {
   static final String ROOT = "migsafe/rules";
+  /**
+   * Plan's recipe selection rules ({@code library/recipes/*.drl}), compiled into the same
+   * executable model so that plan does not compile DRL at run time. Named by folder: the
+   * rules package must not depend on the plan package, which depends on it.
+   */
+  static final String RECIPE_SELECTION = "migsafe/library/recipes";
+  /** Where the selection DRL sits among the rule base's paths. */
+  static final String RECIPE_SELECTION_PREFIX = "plan/";
 
   /** Where a rule base came from. */
   public enum Origin {
@@ -58,7 +66,7 @@ public final class RuleBase {
     this.origin = origin;
     Map<String, RuleInfo> infos = new TreeMap<>();
     for (KiePackage pkg : kieBase.getKiePackages()) {
-      // The knowledge base also holds plan's recipe selection and decision trees; only the
+      // The knowledge base also holds plan's recipe selection; only the
       // packages under dev.migsafe.rules are lint rules.
       if (!pkg.getName().startsWith("dev.migsafe.rules.")) {
         continue;
@@ -167,21 +175,26 @@ public final class RuleBase {
 
   /**
    * Every DRL of the knowledge base, in path order: each file under {@code migsafe/rules/} on
-   * the class path, then plan's recipe selection and its decision trees compiled to DRL
-   * ({@link dev.migsafe.internal.plan.PlanDrl}), so lint and plan share one knowledge base.
+   * the class path, then plan's recipe selection ({@link #RECIPE_SELECTION}) as if it were
+   * under {@code migsafe/rules/plan/}, so lint and plan share one knowledge base.
    */
   public static Map<String, String> drlResources() {
     Map<String, String> out = new TreeMap<>();
     for (Path p : resourceFiles(ROOT, ".drl")) {
-      try {
-        out.put(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      out.put(p.toString(), read(p));
     }
-    dev.migsafe.internal.plan.PlanDrl.sources().forEach((rel, text) ->
-        out.put(ROOT + "/" + rel, text));
+    for (Path p : resourceFiles(RECIPE_SELECTION, ".drl")) {
+      out.put(ROOT + "/" + RECIPE_SELECTION_PREFIX + p.getFileName(), read(p));
+    }
     return out;
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The DRL by path relative to {@code migsafe/rules/}, as the build-time model sees it. */

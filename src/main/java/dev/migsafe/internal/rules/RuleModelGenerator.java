@@ -50,10 +50,11 @@ public final class RuleModelGenerator {
 
   /** Generates the model into {@code classes} unless it is up to date; returns DRL errors. */
   public static List<String> generate(Path classes) throws IOException {
-    // The same DRL RuleBase assembles at run time: the rule files plus plan's recipe selection
-    // and decision trees, so lint and plan share one knowledge base.
+    // The same DRL RuleBase assembles at run time: the rule files plus plan's recipe
+    // selection, so lint and plan share one knowledge base.
     Map<String, String> drl = readDrl(classes.resolve(RuleBase.ROOT));
-    drl.putAll(dev.migsafe.internal.plan.PlanDrl.sources(classes));
+    readDrl(classes.resolve(RuleBase.RECIPE_SELECTION)).forEach((rel, text) ->
+        drl.put(RuleBase.RECIPE_SELECTION_PREFIX + rel, text));
     Path indexFile = classes.resolve(RuleModelIndex.RESOURCE);
     RuleModelIndex previous = Files.isRegularFile(indexFile)
         ? RuleModelIndex.parse(Files.readString(indexFile, StandardCharsets.UTF_8)) : null;

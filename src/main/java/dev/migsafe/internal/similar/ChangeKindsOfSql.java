@@ -1,24 +1,26 @@
 package dev.migsafe.internal.similar;
 
-import java.util.LinkedHashSet;
+import dev.migsafe.internal.model.ChangeKind;
+import dev.migsafe.internal.sql.Operation;
+import dev.migsafe.internal.sql.OperationKind;
+import dev.migsafe.internal.sql.PgStatementReader;
+import dev.migsafe.internal.sql.SourceStatement;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Translates one analysed statement into the catalog's change kinds. The analysis names what a
- * statement is ({@code add-constraint}); the catalog names what it changes ({@code
- * add-foreign-key}), so a few kinds look at the statement's text for the rest.
+ * The change kinds of one statement, from the operations the PostgreSQL reader makes of it (the
+ * reader lint uses): the reader names what a statement is ({@code add-constraint} of type
+ * {@code foreign-key}), the catalog names what it changes ({@code add-foreign-key}).
+ *
+ * <p>MySQL forms the PostgreSQL reader cannot read ({@code MODIFY}, {@code CHANGE}, {@code ADD
+ * INDEX}, {@code RENAME TABLE}, inline {@code ENUM(...)}) are recognised from their keywords:
+ * migsafe has no MySQL reader, and for a search these few forms are all that is needed.
  */
 final class ChangeKindsOfSql {
-  private static final Pattern FOREIGN_KEY = Pattern.compile("\\bFOREIGN\\s+KEY\\b|\\bREFERENCES\\b");
-  private static final Pattern UNIQUE = Pattern.compile("\\bUNIQUE\\b");
-  private static final Pattern PRIMARY_KEY = Pattern.compile("\\bPRIMARY\\s+KEY\\b");
-  private static final Pattern CHECK = Pattern.compile("\\bCHECK\\s*\\(");
-  private static final Pattern DEFAULT = Pattern.compile("\\bDEFAULT\\b");
-  private static final Pattern GENERATED = Pattern.compile("\\bGENERATED\\s+ALWAYS\\s+AS\\s*\\(");
-  private static final Pattern PARTITION_BY = Pattern.compile("\\bPARTITION\\s+BY\\b");
-  private static final Pattern SELECT = Pattern.compile("\\bSELECT\\b");
   // MySQL forms the PostgreSQL reader does not name.
   private static final Pattern MODIFY = Pattern.compile("\\bMODIFY\\s+(COLUMN\\s+)?");
   private static final Pattern CHANGE = Pattern.compile(
@@ -28,99 +30,116 @@ final class ChangeKindsOfSql {
   private static final Pattern ADD_INDEX = Pattern.compile(
       "\\bADD\\s+(UNIQUE\\s+)?((?:FULLTEXT|SPATIAL)\\s+)?(INDEX|KEY)\\b");
   private static final Pattern DROP_INDEX = Pattern.compile("\\bDROP\\s+(INDEX|KEY)\\b");
+  private static final Pattern PARTITION_BY = Pattern.compile("\\bPARTITION\\s+BY\\b");
 
   private ChangeKindsOfSql() {}
 
-  static Set<String> of(String kind, String sql, boolean mysql) {
-    String s = sql.toUpperCase(Locale.ROOT);
-    Set<String> out = new LinkedHashSet<>();
-    switch (kind) {
-      case "add-column" -> {
-        out.add(GENERATED.matcher(s).find() ? "add-generated-column" : "add-column");
-        if (DEFAULT.matcher(s).find()) {
-          out.add("set-default");
-        }
-        if (FOREIGN_KEY.matcher(s).find()) {
-          out.add("add-foreign-key");
-        }
-      }
-      case "alter-column-type" -> out.add("change-type");
-      case "drop-column", "rename-column", "set-not-null", "drop-not-null", "set-default",
-          "drop-default", "drop-index", "reindex", "validate-constraint", "drop-constraint",
-          "drop-table", "rename-table", "truncate", "attach-partition", "detach-partition",
-          "add-enum-value", "rename-enum-value", "create-enum", "drop-trigger" -> out.add(kind);
-      case "detach-partition-finalize" -> out.add("detach-partition");
-      case "create-index" -> out.add(UNIQUE.matcher(s).find() ? "add-unique" : "add-index");
-      case "add-constraint" -> {
-        if (FOREIGN_KEY.matcher(s).find()) {
-          out.add("add-foreign-key");
-        } else if (PRIMARY_KEY.matcher(s).find()) {
-          out.add("add-primary-key");
-        } else if (UNIQUE.matcher(s).find()) {
-          out.add("add-unique");
-        } else if (CHECK.matcher(s).find()) {
-          out.add("add-check");
-        }
-      }
-      case "update", "merge" -> out.add("backfill");
-      case "insert" -> {
-        if (SELECT.matcher(s).find()) {
-          out.add("backfill");
-        }
-      }
-      case "delete" -> out.add("delete-rows");
-      case "create-table" -> {
-        out.add("create-table");
-        if (PARTITION_BY.matcher(s).find()) {
-          out.add("partition-table");
-        }
-        if (FOREIGN_KEY.matcher(s).find()) {
-          out.add("add-foreign-key");
-        }
-      }
-      case "create-trigger" -> out.add("add-trigger");
-      case "create-view", "create-materialized-view" -> out.add("create-view");
-      case "create-type" -> {
-        if (ENUM.matcher(s).find()) {
-          out.add("create-enum");
-        }
-      }
-      case "vacuum-full", "cluster", "set-logged", "set-unlogged", "set-tablespace" ->
-          out.add("rewrite-table");
-      default -> { }
-    }
+  static Set<ChangeKind> of(SourceStatement st, boolean mysql) {
+    Set<ChangeKind> out = of(PgStatementReader.read(st).operations(),
+        st.tokens().stream().anyMatch(t -> t.is("SELECT")));
     if (mysql) {
-      mysql(s, out);
+      mysql(st.text().toUpperCase(Locale.ROOT), out);
     }
     return out;
   }
 
-  private static void mysql(String s, Set<String> out) {
+  /**
+   * @param selects whether the statement reads rows with a query ({@code INSERT ... SELECT}
+   *     copies data; {@code INSERT ... VALUES} does not)
+   */
+  static Set<ChangeKind> of(List<Operation> ops, boolean selects) {
+    Set<ChangeKind> out = EnumSet.noneOf(ChangeKind.class);
+    if (ops.isEmpty()) {
+      return out;
+    }
+    if (ops.get(0).getOperationKind() == OperationKind.CREATE_TABLE) {
+      // The columns and constraints of a new table are part of creating it, not changes of
+      // their own, except a foreign key: it locks the table it references.
+      out.add(ChangeKind.CREATE_TABLE);
+      if (ops.get(0).isTablePartitioned()) {
+        out.add(ChangeKind.PARTITION_TABLE);
+      }
+      if (ops.stream().anyMatch(o -> o.isInlineReferences()
+          || "foreign-key".equals(o.getConstraintType()))) {
+        out.add(ChangeKind.ADD_FOREIGN_KEY);
+      }
+      return out;
+    }
+    for (Operation op : ops) {
+      add(op, selects, out);
+    }
+    return out;
+  }
+
+  private static void add(Operation op, boolean selects, Set<ChangeKind> out) {
+    switch (op.getOperationKind()) {
+      case ADD_COLUMN -> {
+        // GENERATED ALWAYS AS (expr) keeps its expression where a default would be.
+        boolean generated = op.isGeneratedStored()
+            || op.getDefaultExpr() != null && !op.isHasDefault();
+        out.add(generated ? ChangeKind.ADD_GENERATED_COLUMN : ChangeKind.ADD_COLUMN);
+        // serial and identity columns have a sequence, not a written default.
+        if (op.isHasDefault() && !op.isSerial() && !op.isIdentity()) {
+          out.add(ChangeKind.SET_DEFAULT);
+        }
+        if (op.isInlineReferences()) {
+          out.add(ChangeKind.ADD_FOREIGN_KEY);
+        }
+      }
+      case CREATE_INDEX -> out.add(op.isUnique() ? ChangeKind.ADD_UNIQUE : ChangeKind.ADD_INDEX);
+      case ADD_CONSTRAINT -> {
+        switch (String.valueOf(op.getConstraintType())) {
+          case "foreign-key" -> out.add(ChangeKind.ADD_FOREIGN_KEY);
+          case "primary-key" -> out.add(ChangeKind.ADD_PRIMARY_KEY);
+          case "unique" -> out.add(ChangeKind.ADD_UNIQUE);
+          case "check" -> out.add(ChangeKind.ADD_CHECK);
+          default -> { }
+        }
+      }
+      case INSERT -> {
+        if (selects) {
+          out.add(ChangeKind.BACKFILL);
+        }
+      }
+      default -> {
+        // Decided by the kind alone; a plan-only kind (add-identity) is not the catalog's.
+        ChangeKind k = op.getOperationKind().changeKind();
+        if (k != null && k.inCatalog()) {
+          out.add(k);
+        }
+      }
+    }
+  }
+
+  private static void mysql(String s, Set<ChangeKind> out) {
     var change = CHANGE.matcher(s);
     if (change.find()) {
-      out.add(change.group(1).equals(change.group(2)) ? "change-type" : "rename-column");
+      out.add(change.group(1).equals(change.group(2)) ? ChangeKind.CHANGE_TYPE
+          : ChangeKind.RENAME_COLUMN);
     }
     if (MODIFY.matcher(s).find()) {
-      out.add("change-type");
+      out.add(ChangeKind.CHANGE_TYPE);
     }
-    if ((out.contains("change-type") || out.contains("add-column")) && ENUM.matcher(s).find()) {
-      out.add("change-enum");
+    if ((out.contains(ChangeKind.CHANGE_TYPE) || out.contains(ChangeKind.ADD_COLUMN))
+        && ENUM.matcher(s).find()) {
+      out.add(ChangeKind.CHANGE_ENUM);
     }
     if (RENAME_TABLE.matcher(s).find()) {
-      out.add("rename-table");
+      out.add(ChangeKind.RENAME_TABLE);
     }
     // The PostgreSQL reader reads MySQL's ADD INDEX x / DROP INDEX x as a column named INDEX.
     var index = ADD_INDEX.matcher(s);
     if (index.find()) {
-      out.remove("add-column");
-      out.add(index.group(1) != null ? "add-unique" : "add-index");
+      out.remove(ChangeKind.ADD_COLUMN);
+      out.remove(ChangeKind.SET_DEFAULT);
+      out.add(index.group(1) != null ? ChangeKind.ADD_UNIQUE : ChangeKind.ADD_INDEX);
     }
     if (DROP_INDEX.matcher(s).find()) {
-      out.remove("drop-column");
-      out.add("drop-index");
+      out.remove(ChangeKind.DROP_COLUMN);
+      out.add(ChangeKind.DROP_INDEX);
     }
     if (PARTITION_BY.matcher(s).find()) {
-      out.add("partition-table");
+      out.add(ChangeKind.PARTITION_TABLE);
     }
   }
 }

@@ -45,7 +45,8 @@ public final class SimilarMigrations {
     CatalogIndex index = CatalogIndex.open(catalog);
     try {
       return new SimilarResult(rank(index.search(), catalog.catalog(), q, limit),
-          catalog.catalog().skipped(), catalog.location().source());
+          catalog.catalog().skipped(), catalog.location().source(),
+          catalog.catalog().warnings());
     } finally {
       index.search().close();
     }

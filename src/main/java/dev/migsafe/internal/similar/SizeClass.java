@@ -1,10 +1,16 @@
 package dev.migsafe.internal.similar;
 
+import dev.migsafe.internal.model.TableScale;
 import java.util.Collection;
 
 /**
  * Table size in orders of magnitude. Risk grows with size in steps, not linearly: a rewrite of
  * 5M rows is a slow minute, of 500M rows an outage. Neighbouring classes count as partly alike.
+ *
+ * <p>The first step is plan's large table ({@link TableScale#LARGE_ROWS}): every class above
+ * {@code small} is a table plan calls large. The names are the index's and the catalog's
+ * vocabulary, so {@code large} here stays the third class (10M rows and more) rather than
+ * plan's sense of the word.
  */
 public enum SizeClass {
   SMALL("small", "under 1M rows"),
@@ -29,13 +35,13 @@ public enum SizeClass {
   }
 
   public static SizeClass ofRows(long rows) {
-    if (rows < 1_000_000L) {
+    if (rows < TableScale.LARGE_ROWS) {
       return SMALL;
     }
-    if (rows < 10_000_000L) {
+    if (rows < 10 * TableScale.LARGE_ROWS) {
       return MEDIUM;
     }
-    return rows < 100_000_000L ? LARGE : HUGE;
+    return rows < 100 * TableScale.LARGE_ROWS ? LARGE : HUGE;
   }
 
   /** The class of the largest count, or null when there is none. */

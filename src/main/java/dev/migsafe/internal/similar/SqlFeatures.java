@@ -4,7 +4,11 @@ import dev.migsafe.api.LockMode;
 import dev.migsafe.api.StatementResult;
 import dev.migsafe.api.TableLock;
 import dev.migsafe.internal.lint.StatementAnalysis;
+import dev.migsafe.internal.locks.MySqlDdlFacts;
+import dev.migsafe.internal.model.ChangeKind;
 import dev.migsafe.internal.schema.Schema;
+import dev.migsafe.internal.sql.SourceStatement;
+import dev.migsafe.internal.sql.SqlSplitter;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -51,16 +55,11 @@ public final class SqlFeatures {
     Set<String> facts = new HashSet<>();
     Set<String> tables = new HashSet<>(tableNames(sql));
     String strongest = null;
-    for (StatementResult st : StatementAnalysis.analyze("catalog", sql, pgMajor(engineVersion),
-        mysql ? null : schema)) {
-      Set<String> kinds = ChangeKindsOfSql.of(st.kind(), st.sql(), mysql);
-      changes.addAll(kinds);
-      // The PostgreSQL reader's names for MySQL statements are guesses; the kinds above are not.
-      if (!mysql && !SESSION_KINDS.contains(st.kind())) {
-        statements.add(st.kind());
-      }
+    for (SourceStatement st : SqlSplitter.split(sql)) {
+      Set<ChangeKind> kinds = ChangeKindsOfSql.of(st, mysql);
+      kinds.forEach(k -> changes.add(k.id()));
       if (mysql) {
-        MySqlDdlFacts.Facts f = MySqlDdlFacts.of(kinds, st.sql(), engineVersion);
+        MySqlDdlFacts.Facts f = MySqlDdlFacts.of(kinds, st.text(), engineVersion);
         if (f != null) {
           locks.add(f.algorithm());
           strongest = LockRank.of(f.algorithm()) > LockRank.of(strongest) ? f.algorithm()
@@ -69,7 +68,17 @@ public final class SqlFeatures {
             facts.add(MigrationFeatures.REWRITES);
           }
         }
-        continue;
+      }
+    }
+    if (mysql) {
+      // The PostgreSQL lock facts and statement names would be wrong for MySQL.
+      return new MigrationFeatures(changes, statements, locks, strongest, facts, tables, null,
+          dialect, engine(dialect, engineVersion));
+    }
+    for (StatementResult st : StatementAnalysis.analyze("catalog", sql, pgMajor(engineVersion),
+        schema)) {
+      if (!SESSION_KINDS.contains(st.kind())) {
+        statements.add(st.kind());
       }
       for (TableLock l : st.locks()) {
         tables.add(normalise(l.table()));

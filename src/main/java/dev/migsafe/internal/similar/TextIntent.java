@@ -1,5 +1,6 @@
 package dev.migsafe.internal.similar;
 
+import dev.migsafe.internal.model.ChangeKind;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -83,7 +84,12 @@ final class TextIntent {
   private TextIntent() {}
 
   private static void change(String regex, String kind) {
-    CHANGES.put(Pattern.compile(regex), kind);
+    // Matched against catalog records: a kind outside their vocabulary would never match.
+    ChangeKind k = ChangeKind.parse(kind);
+    if (k == null || !k.inCatalog()) {
+      throw new IllegalStateException("'" + kind + "' is not a catalog change kind");
+    }
+    CHANGES.put(Pattern.compile(regex), k.id());
   }
 
   /** The features named in {@code text}; {@code knownTables} are the catalog's table names. */

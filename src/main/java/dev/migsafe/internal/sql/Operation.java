@@ -15,6 +15,7 @@ public final class Operation {
   private SourceSpan clause;
   /** Change kind, kebab-case: add-column, create-index, .... */
   private String kind;
+  private OperationKind operationKind;
   /** The table it changes, normalised (schema-qualified unless public). */
   private String table;
   private String column;
@@ -101,7 +102,7 @@ public final class Operation {
   private java.util.List<String> dependentViews = java.util.List.of();
 
   public Operation(String kind) {
-    this.kind = kind;
+    setKind(kind);
   }
 
   public int getStatementIndex() {
@@ -144,8 +145,14 @@ public final class Operation {
     return kind;
   }
 
+  /** The kind as an enum, looked up once when the kind is set. */
+  public OperationKind getOperationKind() {
+    return operationKind;
+  }
+
   public Operation setKind(String kind) {
     this.kind = kind;
+    this.operationKind = OperationKind.of(kind);
     return this;
   }
 

@@ -7,10 +7,14 @@ import java.util.List;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Every problem found in one document, in file order. */
+/**
+ * Every problem found in one document, in file order, and the warnings: what the document
+ * should say differently but which does not stop it from being used.
+ */
 public final class Problems {
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
 
   /** One problem at a place. */
   public record Problem(int line, int column, String path, String message) {}
@@ -28,12 +32,29 @@ public final class Problems {
     problems.add(new Problem(line, column, path, message));
   }
 
+  /** A warning at a place; it does not make the document unusable. */
+  public void warn(Node at, String path, String message) {
+    Mark m = at == null ? null : at.getStartMark();
+    warnings.add(new Problem(m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1,
+        path, message));
+  }
+
+  /** No problems; warnings do not count. */
   public boolean isEmpty() {
     return problems.isEmpty();
   }
 
   public List<String> lines() {
-    return problems.stream()
+    return lines(problems);
+  }
+
+  /** The warnings as {@code FILE:LINE:COLUMN: path: message}, in file order. */
+  public List<String> warningLines() {
+    return lines(warnings);
+  }
+
+  private List<String> lines(List<Problem> list) {
+    return list.stream()
         .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
         .map(p -> file + ":" + p.line() + ":" + p.column() + ": "
             + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message())

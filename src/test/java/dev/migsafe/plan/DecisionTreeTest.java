@@ -2,9 +2,6 @@ package dev.migsafe.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migsafe.api.Change;
-import dev.migsafe.internal.plan.PlanChange;
-import dev.migsafe.internal.plan.PlanKnowledgeBase;
 import dev.migsafe.internal.plan.TreeDefinition;
 import dev.migsafe.internal.plan.TreeLibrary;
 import java.util.ArrayList;
@@ -12,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Decision trees compiled to DRL are decided by Drools from the answers given. */
-class TreeCompilerTest {
+/** Decision trees are loaded strictly and walked from the answers given. */
+class DecisionTreeTest {
   private static final String TREE = """
       id: sample
       title: A sample tree
@@ -33,41 +30,42 @@ class TreeCompilerTest {
           no: {outcome: rollback, timeBound: PT5M, steps: [$rollback]}
       """;
 
-  private static PlanKnowledgeBase kb() {
+  private static TreeDefinition sample() {
     List<String> problems = new ArrayList<>();
     TreeDefinition t = TreeLibrary.parse("sample.yaml", TREE, problems);
     assertThat(problems).isEmpty();
-    return PlanKnowledgeBase.build(TreeLibrary.of(Map.of("sample", t)));
+    return t;
   }
 
   @Test
   void answersWalkTheTreeToItsOutcome() {
-    PlanKnowledgeBase kb = kb();
-    assertThat(kb.decide("sample", Map.of("pointOfNoReturnPassed", true,
-        "invariantsHold", false)).outcome()).isEqualTo("forward-fix");
-    assertThat(kb.decide("sample", Map.of("pointOfNoReturnPassed", true,
-        "invariantsHold", true)).outcome()).isEqualTo("proceed");
-    assertThat(kb.decide("sample", Map.of("pointOfNoReturnPassed", false,
-        "lockWaitAboveLimit", false)).outcome()).isEqualTo("rollback");
+    TreeDefinition t = sample();
+    assertThat(t.decide(Map.of("pointOfNoReturnPassed", true, "invariantsHold", false))
+        .outcome()).isEqualTo("forward-fix");
+    assertThat(t.decide(Map.of("pointOfNoReturnPassed", true, "invariantsHold", true))
+        .outcome()).isEqualTo("proceed");
+    assertThat(t.decide(Map.of("pointOfNoReturnPassed", false, "lockWaitAboveLimit", false))
+        .outcome()).isEqualTo("rollback");
+    assertThat(t.decide(Map.of("pointOfNoReturnPassed", false, "lockWaitAboveLimit", true))
+        .outcome()).isEqualTo("halt");
   }
 
   @Test
   void anUnansweredQuestionStopsTheWalk() {
-    TreeDefinition.TreeNode stop = kb().decide("sample", Map.of("pointOfNoReturnPassed", false));
+    TreeDefinition.TreeNode stop = sample().decide(Map.of("pointOfNoReturnPassed", false));
     assertThat(stop.isOutcome()).isFalse();
     assertThat(stop.fact()).isEqualTo("lockWaitAboveLimit");
+    assertThat(sample().decide(Map.of()).fact()).isEqualTo("pointOfNoReturnPassed");
   }
 
   @Test
-  void treesAttachToTheKindsTheyGuard() {
-    PlanKnowledgeBase kb = kb();
-    PlanChange rename = new PlanChange(Change.of("rename-column", "orders").withId("c1"), 17,
-        0, 0, 0, false, false, false);
-    PlanChange index = new PlanChange(Change.of("add-index", "orders").withId("c2"), 17,
-        0, 0, 0, false, false, false);
-    kb.select(List.of(rename, index));
-    assertThat(rename.getTrees()).containsExactly("sample");
-    assertThat(index.getTrees()).isEmpty();
+  void treesGuardTheKindsTheyApplyTo() {
+    TreeLibrary library = TreeLibrary.of(Map.of("sample", sample()));
+    assertThat(library.guarding("rename-column")).containsExactly("sample");
+    assertThat(library.guarding("drop-column")).containsExactly("sample");
+    assertThat(library.guarding("add-index")).isEmpty();
+    assertThat(TreeLibrary.shared().guarding("change-type")).containsExactly(
+        "column-type-swap", "in-place-type-change", "primary-key-type-swap");
   }
 
   @Test
@@ -103,5 +101,14 @@ class TreeCompilerTest {
     assertThat(String.join("\n", problems)).contains("root.fact: 'raining' is not one of")
         .contains("root.yes.outcome: 'panic' is not one of")
         .contains("root.no.timeBound: '5 minutes' is not an ISO-8601 duration");
+  }
+
+  @Test
+  void appliesToNamesChangeKinds() {
+    List<String> problems = new ArrayList<>();
+    TreeLibrary.parse("typo.yaml", TREE.replace("id: sample", "id: typo")
+        .replace("[rename-column, drop-column]", "[rename-column, drop-colum]"), problems);
+    assertThat(problems).singleElement().asString()
+        .startsWith("typo.yaml:3:28: appliesTo[1]: 'drop-colum' is not a change kind (add-check,");
   }
 }

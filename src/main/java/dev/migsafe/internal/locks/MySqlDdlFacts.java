@@ -1,5 +1,6 @@
-package dev.migsafe.internal.similar;
+package dev.migsafe.internal.locks;
 
+import dev.migsafe.internal.model.ChangeKind;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -11,18 +12,18 @@ import java.util.regex.Pattern;
  * "Online DDL Operations"). Only as precise as a search needs: whether the change is instant,
  * in place, or a table copy, and whether the table is rebuilt.
  */
-final class MySqlDdlFacts {
+public final class MySqlDdlFacts {
   private static final Pattern ALGORITHM =
       Pattern.compile("\\bALGORITHM\\s*=\\s*(INSTANT|INPLACE|COPY)\\b");
   private static final Pattern FULLTEXT = Pattern.compile("\\bFULLTEXT\\b");
 
   /** The algorithm ({@code INSTANT}, {@code INPLACE}, {@code COPY}) and whether it rebuilds. */
-  record Facts(String algorithm, boolean rewritesTable) {}
+  public record Facts(String algorithm, boolean rewritesTable) {}
 
   private MySqlDdlFacts() {}
 
   /** Null for statements that are not online DDL (DML, CREATE TABLE, ...). */
-  static Facts of(Set<String> changes, String sql, String engineVersion) {
+  public static Facts of(Set<ChangeKind> changes, String sql, String engineVersion) {
     String s = sql.toUpperCase(Locale.ROOT);
     boolean v57 = engineVersion != null && engineVersion.startsWith("5.");
     Matcher m = ALGORITHM.matcher(s);
@@ -31,21 +32,21 @@ final class MySqlDdlFacts {
       // The first FULLTEXT index adds the hidden FTS_DOC_ID column: a rebuild.
       return new Facts(named != null ? named : "INPLACE", true);
     }
-    if (changes.contains("change-type") || changes.contains("change-enum")
-        || changes.contains("partition-table")) {
+    if (changes.contains(ChangeKind.CHANGE_TYPE) || changes.contains(ChangeKind.CHANGE_ENUM)
+        || changes.contains(ChangeKind.PARTITION_TABLE)) {
       String a = named != null ? named : "COPY";
       return new Facts(a, !a.equals("INSTANT"));
     }
-    if (changes.contains("add-column") || changes.contains("drop-column")) {
+    if (changes.contains(ChangeKind.ADD_COLUMN) || changes.contains(ChangeKind.DROP_COLUMN)) {
       String a = named != null ? named : v57 ? "INPLACE" : "INSTANT";
       return new Facts(a, !a.equals("INSTANT"));
     }
-    if (changes.contains("add-index") || changes.contains("add-unique")
-        || changes.contains("drop-index")) {
+    if (changes.contains(ChangeKind.ADD_INDEX) || changes.contains(ChangeKind.ADD_UNIQUE)
+        || changes.contains(ChangeKind.DROP_INDEX)) {
       String a = named != null ? named : "INPLACE";
       return new Facts(a, a.equals("COPY"));
     }
-    if (changes.contains("rename-table") || changes.contains("rename-column")) {
+    if (changes.contains(ChangeKind.RENAME_TABLE) || changes.contains(ChangeKind.RENAME_COLUMN)) {
       return new Facts(named != null ? named : v57 ? "INPLACE" : "INSTANT", false);
     }
     return named == null ? null : new Facts(named, named.equals("COPY"));
