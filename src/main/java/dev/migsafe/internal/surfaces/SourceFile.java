@@ -69,7 +69,7 @@ final class SourceFile {
     return new Text(text, null);
   }
 
-  static Result read(Path root, Path file, SurfaceTarget target,
+  static Result read(Path root, Path file, List<SurfaceTarget> targets,
       List<PrismaSchema.Model> models) {
     Text read = text(file);
     if (read.skipped() != null) {
@@ -86,48 +86,54 @@ final class SourceFile {
     List<Surface> out = new ArrayList<>();
     if (name.toLowerCase(Locale.ROOT).endsWith(".prisma")) {
       for (PrismaSchema.Model m : PrismaSchema.read(text)) {
-        mapping(m, root, rel, lines, target, out);
+        for (SurfaceTarget target : targets) {
+          mapping(m, root, rel, lines, target, out);
+        }
       }
       return new Result(out, null);
     }
     if (language == SourceLanguage.TYPESCRIPT || language == SourceLanguage.JAVASCRIPT) {
       for (PrismaSchema.Model m : models) {
-        clientUses(language, text, m, root, rel, lines, target, out);
+        for (SurfaceTarget target : targets) {
+          clientUses(language, text, m, root, rel, lines, target, out);
+        }
       }
     }
     if (language == null) {
       for (SourceStatement st : SqlSplitter.split(text)) {
         match(st.text(), st.line(), st.column(), RecognisedBy.SQL_FILE, root, rel, lines,
-            target, out);
+            targets, out);
       }
     } else {
       for (StringLiterals.Literal l : StringLiterals.of(language, text)) {
         match(l.text(), l.line(), l.column(), RecognisedBy.SQL_STRING, root, rel, lines,
-            target, out);
+            targets, out);
       }
     }
     return new Result(out, null);
   }
 
   private static void match(String sql, int line, int column, RecognisedBy by, Path root,
-      String rel, String[] lines, SurfaceTarget target, List<Surface> out) {
+      String rel, String[] lines, List<SurfaceTarget> targets, List<Surface> out) {
     if (!SqlReferences.looksLikeSql(sql)) {
       return;
     }
     String snippet = snippet(lines, line);
     Optional<List<SqlReferences.Reference>> refs = SqlReferences.of(sql);
-    if (refs.isPresent()) {
-      for (SqlReferences.Reference r : refs.get()) {
-        if (target.matches(r.table(), r.column())) {
-          out.add(new Surface(root.toString(), rel, line, column, snippet, r.table(), r.column(),
-              r.access(), by, r.certainty()));
+    for (SurfaceTarget target : targets) {
+      if (refs.isPresent()) {
+        for (SqlReferences.Reference r : refs.get()) {
+          if (target.matches(r.table(), r.column())) {
+            out.add(new Surface(root.toString(), rel, line, column, snippet, r.table(),
+                r.column(), r.access(), by, r.certainty()));
+          }
         }
+      } else if (target.namedIn(sql)) {
+        // Not SQL migsafe can read (a dialect's syntax, a fragment built at run time): the
+        // names appear in it as words, which is all that can be said.
+        out.add(new Surface(root.toString(), rel, line, column, snippet, target.table(),
+            target.column(), SqlReferences.accessOf(sql), by, Certainty.NAME_ONLY));
       }
-    } else if (target.namedIn(sql)) {
-      // Not SQL migsafe can read (a dialect's syntax, a fragment built at run time): the
-      // names appear in it as words, which is all that can be said.
-      out.add(new Surface(root.toString(), rel, line, column, snippet, target.table(),
-          target.column(), SqlReferences.accessOf(sql), by, Certainty.NAME_ONLY));
     }
   }
 

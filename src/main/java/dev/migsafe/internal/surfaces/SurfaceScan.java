@@ -22,15 +22,26 @@ public final class SurfaceScan {
   /**
    * The report of one scan.
    *
-   * @param target what was looked for
-   * @param surfaces every use, ordered by root, path, line and column
+   * @param targets what was looked for
+   * @param surfaces every use of any target, ordered by root, path, line and column
    * @param filesRead files read
    * @param skipped paths left out, by reason
    */
-  public record Report(SurfaceTarget target, List<Surface> surfaces, int filesRead,
-      Map<SkipReason, Integer> skipped) {}
+  public record Report(List<SurfaceTarget> targets, List<Surface> surfaces, int filesRead,
+      Map<SkipReason, Integer> skipped) {
+
+    /** The surfaces of one target. */
+    public List<Surface> of(SurfaceTarget t) {
+      return surfaces.stream().filter(s -> t.matches(s.table(), s.columnName())).toList();
+    }
+  }
 
   public static Report scan(List<Path> roots, SurfaceTarget target) {
+    return scan(roots, List.of(target));
+  }
+
+  /** Every target in one pass over the files: each file is parsed once. */
+  public static Report scan(List<Path> roots, List<SurfaceTarget> targets) {
     List<Surface> surfaces = new ArrayList<>();
     Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
     int read = 0;
@@ -56,7 +67,7 @@ public final class SurfaceScan {
         }
       }
       List<SourceFile.Result> results = listing.files().parallelStream()
-          .map(f -> SourceFile.read(root, f, target, models)).toList();
+          .map(f -> SourceFile.read(root, f, targets, models)).toList();
       for (SourceFile.Result r : results) {
         if (r.skipped() != null) {
           skipped.merge(r.skipped(), 1, Integer::sum);
@@ -69,6 +80,7 @@ public final class SurfaceScan {
     surfaces.sort(Comparator.comparing(Surface::root).thenComparing(Surface::path)
         .thenComparingInt(Surface::line).thenComparingInt(Surface::column)
         .thenComparing(s -> s.columnName() == null ? "" : s.columnName()));
-    return new Report(target, List.copyOf(surfaces), read, skipped);
+    return new Report(targets, List.copyOf(surfaces.stream().distinct().toList()), read,
+        skipped);
   }
 }

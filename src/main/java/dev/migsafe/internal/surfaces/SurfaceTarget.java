@@ -8,14 +8,26 @@ import dev.migsafe.internal.sql.QueryNames;
  *
  * @param table the table, folded
  * @param column the column, folded, or null for every use of the table
+ * @param reason why it is looked for (a packet's change, a migration's statement), or null
+ *     when the user named it
  */
-public record SurfaceTarget(String table, String column) {
+public record SurfaceTarget(String table, String column, String reason) {
 
   /** A target from names as a user types them. */
   public static SurfaceTarget of(String table, String column) {
     String t = QueryNames.fold(table);
     return new SurfaceTarget(t.startsWith("public.") ? t.substring(7) : t,
-        column == null ? null : QueryNames.fold(column));
+        column == null ? null : QueryNames.fold(column), null);
+  }
+
+  /** The same target, looked for because of {@code why}. */
+  SurfaceTarget because(String why) {
+    return new SurfaceTarget(table, column, why);
+  }
+
+  /** {@code table} or {@code table.column}. */
+  public String display() {
+    return column == null ? table : table + "." + column;
   }
 
   /**

@@ -1,0 +1,74 @@
+package dev.migsafe.internal.surfaces;
+
+import dev.migsafe.api.Change;
+import dev.migsafe.internal.model.ChangeKind;
+import dev.migsafe.internal.sql.Operation;
+import dev.migsafe.internal.sql.PgStatementReader;
+import dev.migsafe.internal.sql.SourceStatement;
+import dev.migsafe.internal.sql.SqlSplitter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What code a migration can break, as surface targets: each change of a packet, or each
+ * statement of a migration, that removes, renames or narrows what running code reads and
+ * writes. Adding an index or a nullable column breaks no reader and is not looked for.
+ */
+public final class SurfaceTargets {
+  /** Changes after which code that still uses the old table or column fails or misbehaves. */
+  static final Set<ChangeKind> CONSUMER_FACING = EnumSet.of(ChangeKind.DROP_COLUMN,
+      ChangeKind.RENAME_COLUMN, ChangeKind.CHANGE_TYPE, ChangeKind.SET_NOT_NULL,
+      ChangeKind.SPLIT_COLUMN, ChangeKind.MERGE_COLUMN, ChangeKind.MOVE_COLUMN,
+      ChangeKind.DROP_TABLE, ChangeKind.RENAME_TABLE, ChangeKind.RENAME_ENUM_VALUE,
+      ChangeKind.REMOVE_ENUM_VALUE, ChangeKind.CHANGE_ENUM);
+
+  private SurfaceTargets() {}
+
+  /** The targets of a packet's changes (as its plan derives them), named after each change. */
+  public static List<SurfaceTarget> of(List<Change> changes) {
+    Set<SurfaceTarget> out = new LinkedHashSet<>();
+    for (Change c : changes) {
+      ChangeKind kind = ChangeKind.parse(c.kind());
+      if (kind == null || !CONSUMER_FACING.contains(kind) || c.table() == null) {
+        continue;
+      }
+      String reason = (c.id() == null ? "" : c.id() + " ") + c.kind();
+      List<String> columns = new ArrayList<>();
+      if (c.column() != null) {
+        columns.add(c.column());
+      }
+      if (c.columns() != null) {
+        columns.addAll(c.columns());
+      }
+      if (columns.isEmpty()) {
+        out.add(SurfaceTarget.of(c.table(), null).because(reason));
+      }
+      for (String col : columns) {
+        out.add(SurfaceTarget.of(c.table(), col).because(reason));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The targets of a migration's statements, each named after its file line and kind. */
+  public static List<SurfaceTarget> of(String fileName, String sql) {
+    Set<SurfaceTarget> out = new LinkedHashSet<>();
+    for (SourceStatement st : SqlSplitter.split(sql)) {
+      for (Operation op : PgStatementReader.read(st).operations()) {
+        if (op.getOperationKind() == null || op.getTable() == null) {
+          continue;
+        }
+        ChangeKind kind = op.getOperationKind().changeKind();
+        if (kind == null || !CONSUMER_FACING.contains(kind)) {
+          continue;
+        }
+        String reason = fileName + ":" + st.line() + " " + op.getKind();
+        out.add(SurfaceTarget.of(op.getTable(), op.getColumn()).because(reason));
+      }
+    }
+    return List.copyOf(out);
+  }
+}
