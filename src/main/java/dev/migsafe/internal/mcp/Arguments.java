@@ -33,6 +33,19 @@ final class Arguments {
     return s;
   }
 
+  /** The string-list argument, or an empty list when it is absent. */
+  java.util.List<String> strings(String name) {
+    Object v = values.get(name);
+    if (v == null) {
+      return java.util.List.of();
+    }
+    if (!(v instanceof java.util.List<?> list)
+        || !list.stream().allMatch(String.class::isInstance)) {
+      throw new ToolFailure(name + " must be a list of strings");
+    }
+    return list.stream().map(String.class::cast).toList();
+  }
+
   /** The integer argument between {@code min} and {@code max}, or {@code fallback}. */
   long integer(String name, long min, long max, long fallback) {
     Object v = values.get(name);

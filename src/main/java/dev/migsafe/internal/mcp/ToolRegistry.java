@@ -18,7 +18,7 @@ final class ToolRegistry {
 
   private final List<McpTool> tools = List.of(new LintTool(), new PlanTool(),
       new CheckMigrationTool(), new SimilarTool(), new ExplainRuleTool(), new RulesTool(),
-      new RehearseTool(), new ReportTool());
+      new RehearseTool(), new ReportTool(), new SurfacesTool());
   private final ClientRoots roots;
   private final ServerLog log;
 

@@ -85,6 +85,31 @@ final class WorkingRoots {
     return check(what, given, base().resolve(named).normalize());
   }
 
+  /**
+   * Like {@link #resolve} for a folder to scan: it must exist, be a directory (not a link to
+   * one) and lie inside an allowed directory; the scan never follows links out of it.
+   */
+  Path resolveDirectory(String what, String given) {
+    if (given == null || given.isBlank()) {
+      throw new ToolFailure(what + ": a path is required");
+    }
+    Path absolute;
+    try {
+      absolute = base().resolve(Path.of(given)).normalize();
+    } catch (InvalidPathException e) {
+      throw new ToolFailure(what + ": '" + given + "' is not a valid path");
+    }
+    Path real = realOrNearest(absolute);
+    if (!inside(real)) {
+      throw new ToolFailure(what + ": " + given + ": refused, it is outside "
+          + describeAllowed() + (real.equals(absolute) ? "" : " (it resolves to " + real + ")"));
+    }
+    if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+      throw new ToolFailure(what + ": " + given + ": not a directory");
+    }
+    return real.startsWith(workingDirectory) ? workingDirectory.relativize(real) : real;
+  }
+
   /** Like {@link #resolve} for a path written inside a file, relative to that file's folder. */
   Path resolveBeside(Path file, String what, String given) {
     Path named;

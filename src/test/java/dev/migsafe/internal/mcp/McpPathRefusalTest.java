@@ -79,6 +79,17 @@ class McpPathRefusalTest {
   }
 
   @Test
+  void surfacesScansNoFolderOutside() {
+    // The secret file outside would be a surface of the table SECRET names, were it read.
+    assertRefused(call("surfaces", Map.of("repos", List.of(outside.toString()),
+        "table", SECRET)), "refused");
+    assertRefused(call("surfaces", Map.of("repos", List.of("../outside"), "table", SECRET)),
+        "refused");
+    assertRefused(call("surfaces", Map.of("repos", List.of("linkdir"), "table", SECRET)),
+        "refused");
+  }
+
+  @Test
   void aFileThatIsNotAPacketIsNotQuoted() {
     assertRefused(plan(".env"), "not a migration packet");
     assertRefused(plan("broken.yaml"), "not valid YAML or JSON");

@@ -44,6 +44,8 @@ class McpServerTest {
   static void start() throws IOException {
     McpServerProcess.copy(Path.of("examples/plan-drop-column-still-read"),
         work.resolve("drop-column"));
+    McpServerProcess.copy(Path.of("src/test/resources/surfaces/prisma-blog"),
+        work.resolve("prisma-blog"));
     server = McpServerProcess.fromClassPath(work, PROGRESS::add, null);
     client = server.client();
   }
@@ -52,7 +54,7 @@ class McpServerTest {
   void theToolNamesAreTheContract() {
     assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
         .containsExactlyInAnyOrder("lint", "plan", "check_migration", "similar",
-            "explain_rule", "rules", "rehearse", "report");
+            "explain_rule", "rules", "rehearse", "report", "surfaces");
     assertThat(client.getCurrentInitializationResult().protocolVersion())
         .isEqualTo("2025-11-25");
   }
@@ -127,6 +129,18 @@ class McpServerTest {
     JsonNode s = structured(r);
     assertThat(s.toString()).contains("customers-drop-legacy-loyalty-points");
     assertThat(structured(r)).isEqualTo(readTree(text(r, 1)));
+  }
+
+  @Test
+  void surfacesFindsAColumnThroughItsPrismaMapping() {
+    McpSchema.CallToolResult r = call("surfaces", Map.of(
+        "repos", List.of("prisma-blog"), "table", "articles", "column", "read_count"));
+    assertThat(r.isError()).as(text(r, 0)).isFalse();
+    assertThat(text(r, 0)).contains("orm-mapping").contains("src/api\\.ts\\:9\\:");
+    assertThat(structured(r).get("targets").get(0).get("surfaces")).hasSize(3);
+    McpSchema.CallToolResult none = call("surfaces", Map.of(
+        "repos", List.of("prisma-blog"), "sql", "CREATE INDEX CONCURRENTLY i ON articles (headline);"));
+    assertThat(text(none, 0)).startsWith("Nothing to look for");
   }
 
   @Test
