@@ -1,12 +1,19 @@
 package dev.migsafe.internal.render;
 
-import dev.migsafe.api.FileResult;
 import dev.migsafe.api.Finding;
 import dev.migsafe.api.LintResult;
 import dev.migsafe.api.Severity;
 import dev.migsafe.api.StatementResult;
+import dev.migsafe.api.SuppressedFinding;
 import dev.migsafe.api.TableLock;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,44 +40,110 @@ public final class LintTextRenderer {
   }
 
   public String render(LintResult result) {
-    explained.clear();
-    StringBuilder sb = new StringBuilder();
-    for (FileResult f : result.files()) {
-      if (verbose) {
-        // Each statement with its locks, followed by its own findings.
-        for (StatementResult s : f.statements()) {
-          sb.append(f.path()).append(':').append(s.line()).append(':').append(s.column())
-              .append(": ").append(dim(s.kind())).append(' ').append(locks(s)).append('\n');
-          for (Finding x : f.findings()) {
-            if (x.statementIndex() == s.index()) {
-              finding(sb, f, x);
-            }
-          }
-        }
-      } else {
-        for (Finding x : f.findings()) {
-          finding(sb, f, x);
-        }
-      }
-    }
-    Map<Severity, Integer> counts = result.countBySeverity();
-    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-    sb.append(result.files().size()).append(result.files().size() == 1 ? " file, " : " files, ")
-        .append(result.statementCount()).append(" statements");
-    if (result.unparsedCount() > 0) {
-      sb.append(" (").append(result.unparsedCount()).append(" not parsed)");
-    }
-    sb.append(", ").append(total).append(total == 1 ? " finding" : " findings");
-    if (total > 0) {
-      sb.append(": ").append(counts.entrySet().stream().filter(e -> e.getValue() > 0)
-          .map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", ")));
-    }
-    sb.append('\n');
-    return sb.toString();
+    StringWriter sw = new StringWriter();
+    LintStream stream = stream(sw);
+    result.replay(stream);
+    stream.finish();
+    return sw.toString();
   }
 
-  private void finding(StringBuilder sb, FileResult f, Finding x) {
-    sb.append(f.path()).append(':').append(x.line()).append(':').append(x.column())
+  /**
+   * The same text written as the run goes: each file's findings once it has been judged, the
+   * summary at the end. Only {@code verbose} keeps a file's statements until then, to print each
+   * with its findings.
+   */
+  public LintStream stream(Writer out) {
+    explained.clear();
+    return new Stream(out);
+  }
+
+  private final class Stream implements LintStream {
+    private final Writer out;
+    private final LintTally tally = new LintTally();
+    private final List<StatementResult> statements = new ArrayList<>();
+    private String path;
+
+    Stream(Writer out) {
+      this.out = out;
+    }
+
+    @Override
+    public void fileStarted(String path, boolean rollback, boolean inTransaction) {
+      tally.file();
+      this.path = path;
+      statements.clear();
+    }
+
+    @Override
+    public void statement(StatementResult statement) {
+      tally.statement(statement);
+      if (verbose) {
+        statements.add(statement);
+      }
+    }
+
+    @Override
+    public void fileFinished(List<Finding> findings, List<SuppressedFinding> suppressed) {
+      tally.findings(findings);
+      StringBuilder sb = new StringBuilder();
+      if (verbose) {
+        // Each statement with its locks, followed by its own findings.
+        Map<Integer, List<Finding>> byStatement = new HashMap<>();
+        for (Finding x : findings) {
+          byStatement.computeIfAbsent(x.statementIndex(), k -> new ArrayList<>()).add(x);
+        }
+        for (StatementResult s : statements) {
+          sb.append(path).append(':').append(s.line()).append(':').append(s.column())
+              .append(": ").append(dim(s.kind())).append(' ').append(locks(s)).append('\n');
+          for (Finding x : byStatement.getOrDefault(s.index(), List.of())) {
+            finding(sb, path, x);
+          }
+        }
+        statements.clear();
+      } else {
+        for (Finding x : findings) {
+          finding(sb, path, x);
+        }
+      }
+      write(sb);
+    }
+
+    @Override
+    public void finish() {
+      Map<Severity, Integer> counts = tally.bySeverity();
+      int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+      StringBuilder sb = new StringBuilder();
+      sb.append(tally.files()).append(tally.files() == 1 ? " file, " : " files, ")
+          .append(tally.statements()).append(" statements");
+      if (tally.unparsed() > 0) {
+        sb.append(" (").append(tally.unparsed()).append(" not parsed)");
+      }
+      sb.append(", ").append(total).append(total == 1 ? " finding" : " findings");
+      if (total > 0) {
+        sb.append(": ").append(counts.entrySet().stream().filter(e -> e.getValue() > 0)
+            .map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", ")));
+      }
+      sb.append('\n');
+      write(sb);
+    }
+
+    @Override
+    public LintTally tally() {
+      return tally;
+    }
+
+    private void write(StringBuilder sb) {
+      try {
+        out.append(sb);
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private void finding(StringBuilder sb, String path, Finding x) {
+    sb.append(path).append(':').append(x.line()).append(':').append(x.column())
         .append(": ").append(severity(x.severity())).append(' ').append(x.rule())
         .append(": ").append(x.message()).append('\n');
     if (!explained.add(x.rule()) && !explain) {
