@@ -4,6 +4,7 @@ import dev.migsafe.api.AiPass;
 import dev.migsafe.api.Catalog;
 import dev.migsafe.api.CheckRequest;
 import dev.migsafe.api.LintOptions;
+import dev.migsafe.api.LintListener;
 import dev.migsafe.api.LintResult;
 import dev.migsafe.api.MigrationCheck;
 import dev.migsafe.api.OutcomeUpdate;
@@ -72,6 +73,20 @@ public final class Migsafe {
   /** Lints one script given as text; {@code name} is how it is named in findings. */
   public LintResult lint(String name, String sql) {
     return new Linter(RuleBase.shared(), options).lintText(name, sql);
+  }
+
+  /**
+   * Lints migration files and folders like {@link #lint(List)}, but hands every statement and
+   * each file's findings to {@code listener} as they come instead of returning them all at once:
+   * memory then stays bounded by one file's findings and rule facts, whatever the output size.
+   */
+  public void lint(List<Path> paths, LintListener listener) {
+    new Linter(RuleBase.shared(), options).lint(paths, listener);
+  }
+
+  /** Lints one script given as text like {@link #lint(String, String)}, streaming its results. */
+  public void lint(String name, String sql, LintListener listener) {
+    new Linter(RuleBase.shared(), options).lintText(name, sql, listener);
   }
 
   /**

@@ -39,4 +39,13 @@ public record LintResult(String dialect, int engineVersion, List<FileResult> fil
         .flatMap(f -> f.findings().stream())
         .anyMatch(f -> f.severity().atLeast(threshold));
   }
+
+  /** Hands this result to a listener, as a streaming run would have: file by file. */
+  public void replay(LintListener listener) {
+    for (FileResult f : files) {
+      listener.fileStarted(f.path(), f.rollback(), f.inTransaction());
+      f.statements().forEach(listener::statement);
+      listener.fileFinished(f.findings(), f.suppressed());
+    }
+  }
 }

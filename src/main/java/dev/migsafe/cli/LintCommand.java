@@ -21,6 +21,7 @@ import dev.migsafe.internal.render.LintGithubRenderer;
 import dev.migsafe.internal.render.LintGitlabRenderer;
 import dev.migsafe.internal.render.LintJsonRenderer;
 import dev.migsafe.internal.render.LintMarkdownRenderer;
+import dev.migsafe.internal.render.LintStream;
 import dev.migsafe.internal.render.LintTextRenderer;
 import dev.migsafe.internal.render.RuleDocs;
 import dev.migsafe.internal.render.SarifRenderer;
@@ -146,6 +147,13 @@ final class LintCommand implements Callable<Integer> {
     // REF and the baseline are checked before the (longer) lint, so a typo fails fast.
     Set<String> changed = changedSince == null ? null : ChangedFiles.since(changedSince, root);
     Baseline accepted = baseline == null ? null : Baseline.read(baseline);
+    LintStream stream = streaming(migsafe, options, root);
+    if (stream != null) {
+      lint(migsafe, stream);
+      stream.finish();
+      return stream.tally().hasFindingsAtLeast(threshold) ? ExitCode.FINDINGS.code()
+          : ExitCode.OK.code();
+    }
     LintResult all = lint(migsafe);
     if (writeBaseline != null) {
       AtomicFiles.write(writeBaseline, Json.write(Baseline.toJson(Fingerprints.of(all, root))));
@@ -190,16 +198,50 @@ final class LintCommand implements Callable<Integer> {
     return result;
   }
 
+  /**
+   * The output written as the run goes, when nothing needs the whole result first: a baseline
+   * and --changed-since filter the whole run, and --out replaces its file in one rename. Formats
+   * meant for one pull request (github, gitlab, md) are rendered whole. Null otherwise.
+   */
+  private LintStream streaming(Migsafe migsafe, LintOptions options, Path root) {
+    if (out != null || baseline != null || writeBaseline != null || changedSince != null) {
+      return null;
+    }
+    java.io.Writer w = spec.commandLine().getOut();
+    return switch (format) {
+      case text -> new LintTextRenderer(useColor(), verbose, explain, docs(migsafe)).stream(w);
+      case compact -> new LintCompactRenderer(w);
+      case json -> new LintJsonRenderer(w, Migsafe.version(), docs(migsafe), "postgresql",
+          options.engineVersion());
+      case sarif -> SarifRenderer.stream(w, docs(migsafe), Migsafe.version(), root,
+          "postgresql", options.engineVersion());
+      case github, gitlab, md -> null;
+    };
+  }
+
+  private void lint(Migsafe migsafe, LintStream stream) {
+    if (paths.contains("-")) {
+      checkStdinAlone();
+      migsafe.lint("-", readStdin(), stream);
+    } else {
+      migsafe.lint(paths.stream().map(Path::of).toList(), stream);
+    }
+  }
+
+  private void checkStdinAlone() {
+    if (paths.size() > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "'-' (standard input) cannot be combined with other paths");
+    }
+  }
+
   private static RuleDocs docs(Migsafe migsafe) {
     return new RuleDocs(migsafe.rules(), migsafe::ruleDoc);
   }
 
   private LintResult lint(Migsafe migsafe) {
     if (paths.contains("-")) {
-      if (paths.size() > 1) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "'-' (standard input) cannot be combined with other paths");
-      }
+      checkStdinAlone();
       return migsafe.lint("-", readStdin());
     }
     List<Path> ps = paths.stream().map(Path::of).toList();

@@ -1,6 +1,7 @@
 package dev.migsafe.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What a run that ran out of heap says. Running out of memory is not a finding (exit 1) and
@@ -8,6 +9,12 @@ import java.io.PrintWriter;
  * exit 3, with the one thing to do about it instead of a stack trace.
  */
 final class OutOfMemory {
+  /**
+   * Whether this process has said it already: when the heap runs out, the SQL parser's watchdog
+   * thread and the run's own thread often both fail, and the user should read the line once.
+   */
+  private static final AtomicBoolean REPORTED = new AtomicBoolean();
+
   private OutOfMemory() {}
 
   /** The error itself, or one a library wrapped (a rule consequence, a parser thread). */
@@ -25,6 +32,9 @@ final class OutOfMemory {
    * again once the error has unwound the stack, so printing normally works.
    */
   static int report(PrintWriter err, OutOfMemoryError e, boolean debug) {
+    if (!REPORTED.compareAndSet(false, true)) {
+      return ExitCode.INTERNAL.code();
+    }
     err.println("migsafe: out of memory (" + (e.getMessage() == null ? "Java heap space"
         : e.getMessage()) + "); give the JVM more with -Xmx, e.g. JAVA_TOOL_OPTIONS=-Xmx2g");
     if (debug) {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Walks one migration file statement by statement, keeping the schema, the transaction and the
@@ -85,20 +86,19 @@ final class FileAnalyzer {
     }
   }
 
-  /** What the analysis of one file produced. */
-  record Analysis(
-      List<StatementResult> statements,
-      List<Object> facts,
-      Map<Integer, List<Suppression>> suppressions) {}
+  /**
+   * What the analysis of one file produced besides its statement results, which go to the
+   * caller's consumer as they come rather than staying here.
+   */
+  record Analysis(List<Object> facts, Map<Integer, List<Suppression>> suppressions) {}
 
   FileAnalyzer(int engineVersion, Schema schema) {
     this.lockFacts = new PgLockFacts(engineVersion);
     this.schema = schema;
   }
 
-  Analysis analyze(String text, MigrationFact file) {
+  Analysis analyze(String text, MigrationFact file, Consumer<StatementResult> results) {
     wrapped = file.wrappedInTransaction();
-    List<StatementResult> results = new ArrayList<>();
     List<Object> facts = new ArrayList<>();
     Map<Integer, List<Suppression>> suppressions = new LinkedHashMap<>();
     facts.add(file);
@@ -116,11 +116,12 @@ final class FileAnalyzer {
     // After the last statement: an ignore-file comment, or an ignore on that statement's line.
     collectSuppressions(it.trailingComments(), Integer.MAX_VALUE, NO_STATEMENT, previous,
         suppressions);
-    return new Analysis(results, facts, suppressions);
+    return new Analysis(facts, suppressions);
   }
 
   private void analyzeStatement(
-      SourceStatement st, MigrationFact file, List<StatementResult> results, List<Object> facts) {
+      SourceStatement st, MigrationFact file, Consumer<StatementResult> results,
+      List<Object> facts) {
     StatementRead read = PgStatementReader.read(st);
     SyntaxError syntax = read.syntaxError();
     // A statement PostgreSQL rejects runs nothing: it takes no lock and changes no schema, so
@@ -194,10 +195,11 @@ final class FileAnalyzer {
     LockMode strongest = locks.values().stream().reduce(null, LockMode::strongest);
     facts.add(new StatementFact(st.index(), st.line(), st.column(), read.kind(), st.text(),
         parsed, error, syntax, inTransaction, inTransaction ? currentTransaction : -1,
-        current.lockTimeoutMs(), current.statementTimeoutMs(), strongest, List.copyOf(locks.keySet()), rewrites, scans));
+        current.lockTimeoutMs(), current.statementTimeoutMs(), strongest, List.copyOf(locks.keySet()), rewrites, scans,
+        operations));
     List<TableLock> tableLocks = new ArrayList<>();
     locks.forEach((t, m) -> tableLocks.add(new TableLock(t, m)));
-    results.add(new StatementResult(st.index(), st.line(), st.column(), cut(st.text()), parsed,
+    results.accept(new StatementResult(st.index(), st.line(), st.column(), cut(st.text()), parsed,
         parser, read.kind(), List.copyOf(tableLocks), rewrites, scans, fails));
 
     for (Operation op : operations) {

@@ -2,6 +2,7 @@ package dev.migsafe.internal.lint;
 
 import dev.migsafe.api.FileResult;
 import dev.migsafe.api.Finding;
+import dev.migsafe.api.LintListener;
 import dev.migsafe.api.LintOptions;
 import dev.migsafe.api.LintResult;
 import dev.migsafe.api.MigsafeException;
@@ -53,24 +54,36 @@ public final class Linter {
 
   /** Lints files and folders on disk. */
   public LintResult lint(List<Path> paths) {
+    LintResultCollector all = new LintResultCollector();
+    lint(paths, all);
+    return all.result(options.engineVersion());
+  }
+
+  /**
+   * Lints files and folders on disk, handing each statement and each file's findings to
+   * {@code listener} as they come; nothing of a file is kept once it has been judged.
+   */
+  public void lint(List<Path> paths, LintListener listener) {
     List<MigrationFile> files = MigrationFiles.discover(paths);
     Schema schema = startingSchema();
-    List<FileResult> results = new ArrayList<>();
     for (MigrationFile f : files) {
-      String text = read(f.path());
       // A rollback is judged against the schema its up migration left, and changes nothing
       // that later migrations see.
       Schema target = f.rollback() ? schema.copy() : schema;
-      results.add(lintText(f, text, target));
+      lintFile(f, read(f.path()), target, listener);
     }
-    return new LintResult("postgresql", options.engineVersion(), List.copyOf(results));
   }
 
   /** Lints one script given as text, e.g. standard input, named {@code displayPath}. */
   public LintResult lintText(String displayPath, String text) {
-    MigrationFile f = new MigrationFile(null, displayPath, "plain", false, displayPath);
-    FileResult r = lintText(f, text, startingSchema());
-    return new LintResult("postgresql", options.engineVersion(), List.of(r));
+    LintResultCollector one = new LintResultCollector();
+    lintText(displayPath, text, one);
+    return one.result(options.engineVersion());
+  }
+
+  /** Lints one script given as text, handing its results to {@code listener} as they come. */
+  public void lintText(String displayPath, String text, LintListener listener) {
+    lintFile(plain(displayPath), text, startingSchema(), listener);
   }
 
   /**
@@ -78,11 +91,16 @@ public final class Linter {
    * the schema is changed by the script.
    */
   public FileResult lintText(String displayPath, String text, Schema schema) {
-    return lintText(new MigrationFile(null, displayPath, "plain", false, displayPath), text,
-        schema);
+    LintResultCollector one = new LintResultCollector();
+    lintFile(plain(displayPath), text, schema, one);
+    return one.files().get(0);
   }
 
-  private FileResult lintText(MigrationFile f, String text, Schema schema) {
+  private static MigrationFile plain(String displayPath) {
+    return new MigrationFile(null, displayPath, "plain", false, displayPath);
+  }
+
+  private void lintFile(MigrationFile f, String text, Schema schema, LintListener listener) {
     boolean wrapped = switch (options.transactionMode()) {
       case ALWAYS -> true;
       case NEVER -> false;
@@ -91,15 +109,15 @@ public final class Linter {
     };
     MigrationFact fact = new MigrationFact(f.displayPath(), options.engineVersion(), f.rollback(),
         wrapped, f.tool());
+    listener.fileStarted(f.displayPath(), f.rollback(), wrapped);
     FileAnalyzer.Analysis analysis = new FileAnalyzer(options.engineVersion(), schema)
-        .analyze(text, fact);
+        .analyze(text, fact, listener::statement);
     List<RawFinding> raw = rules.fire(analysis.facts());
     List<SuppressedFinding> suppressed = new ArrayList<>();
     List<Finding> findings = applySuppressions(raw, analysis.suppressions(), suppressed);
     findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column)
         .thenComparing(Finding::severity).thenComparing(Finding::rule));
-    return new FileResult(f.displayPath(), f.rollback(), wrapped, analysis.statements(),
-        List.copyOf(findings), List.copyOf(suppressed));
+    listener.fileFinished(findings, suppressed);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.migsafe.api.LintOptions;
 import dev.migsafe.api.StatementResult;
 import dev.migsafe.internal.rules.MigrationFact;
 import dev.migsafe.internal.schema.Schema;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,6 +27,8 @@ public final class StatementAnalysis {
         Math.min(LintOptions.NEWEST_POSTGRESQL, engineVersion));
     Schema start = schema == null ? new Schema() : schema.copy();
     MigrationFact fact = new MigrationFact(name, version, false, false, "plain");
-    return new FileAnalyzer(version, start).analyze(sql, fact).statements();
+    List<StatementResult> statements = new ArrayList<>();
+    new FileAnalyzer(version, start).analyze(sql, fact, statements::add);
+    return statements;
   }
 }

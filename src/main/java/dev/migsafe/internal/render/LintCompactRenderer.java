@@ -1,26 +1,55 @@
 package dev.migsafe.internal.render;
 
-import dev.migsafe.api.FileResult;
 import dev.migsafe.api.Finding;
 import dev.migsafe.api.LintResult;
+import dev.migsafe.api.SuppressedFinding;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
 
 /**
  * {@code lint --format compact}: one line per finding, {@code FILE:LINE:COLUMN: severity
  * rule-id message}, and nothing else, for editors' error lists, grep and diffs between runs.
  * A message is one sentence; a line break in one would split a finding, so it becomes a space.
+ * Each file's lines are written as soon as it has been judged.
  */
-public final class LintCompactRenderer {
-  private LintCompactRenderer() {}
+public final class LintCompactRenderer extends FileFindingsStream {
+  private final Writer out;
+
+  public LintCompactRenderer(Writer out) {
+    this.out = out;
+  }
 
   public static String render(LintResult result) {
-    StringBuilder sb = new StringBuilder();
-    for (FileResult f : result.files()) {
-      for (Finding x : f.findings()) {
-        sb.append(f.path()).append(':').append(x.line()).append(':').append(x.column())
-            .append(": ").append(x.severity().id()).append(' ').append(x.rule()).append(' ')
-            .append(x.message().replaceAll("\\s*\\R\\s*", " ")).append('\n');
+    StringWriter sw = new StringWriter();
+    LintCompactRenderer r = new LintCompactRenderer(sw);
+    result.replay(r);
+    r.finish();
+    return sw.toString();
+  }
+
+  @Override
+  void file(String path, boolean rollback, boolean inTransaction, List<Finding> findings,
+      List<SuppressedFinding> suppressed) {
+    try {
+      for (Finding x : findings) {
+        out.write(path + ':' + x.line() + ':' + x.column() + ": " + x.severity().id() + ' '
+            + x.rule() + ' ' + x.message().replaceAll("\\s*\\R\\s*", " ") + '\n');
       }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return sb.toString();
+  }
+
+  @Override
+  public void finish() {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -1,12 +1,19 @@
 package dev.migsafe.internal.render;
 
-import dev.migsafe.api.FileResult;
 import dev.migsafe.api.Finding;
 import dev.migsafe.api.LintResult;
 import dev.migsafe.api.Severity;
 import dev.migsafe.api.StatementResult;
+import dev.migsafe.api.SuppressedFinding;
 import dev.migsafe.api.TableLock;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,47 +42,110 @@ public final class LintTextRenderer {
   }
 
   public String render(LintResult result) {
+    StringWriter sw = new StringWriter();
+    LintStream stream = stream(sw);
+    result.replay(stream);
+    stream.finish();
+    return sw.toString();
+  }
+
+  /**
+   * The same text written as the run goes: each file's findings once it has been judged, the
+   * summary at the end. A file's statements are kept until then, for the code frames of its
+   * findings (and, with {@code verbose}, to print each with its findings).
+   */
+  public LintStream stream(Writer out) {
     explained.clear();
-    StringBuilder sb = new StringBuilder();
-    for (FileResult f : result.files()) {
+    return new Stream(out);
+  }
+
+  private final class Stream implements LintStream {
+    private final Writer out;
+    private final LintTally tally = new LintTally();
+    private final Map<Integer, StatementResult> statements = new java.util.LinkedHashMap<>();
+    private String path;
+
+    Stream(Writer out) {
+      this.out = out;
+    }
+
+    @Override
+    public void fileStarted(String path, boolean rollback, boolean inTransaction) {
+      tally.file();
+      this.path = path;
+      statements.clear();
+    }
+
+    @Override
+    public void statement(StatementResult statement) {
+      tally.statement(statement);
+      statements.put(statement.index(), statement);
+    }
+
+    @Override
+    public void fileFinished(List<Finding> findings, List<SuppressedFinding> suppressed) {
+      tally.findings(findings);
+      StringBuilder sb = new StringBuilder();
       if (verbose) {
         // Each statement with its locks, followed by its own findings.
-        for (StatementResult s : f.statements()) {
-          sb.append(f.path()).append(':').append(s.line()).append(':').append(s.column())
+        Map<Integer, List<Finding>> byStatement = new HashMap<>();
+        for (Finding x : findings) {
+          byStatement.computeIfAbsent(x.statementIndex(), k -> new ArrayList<>()).add(x);
+        }
+        for (StatementResult s : statements.values()) {
+          sb.append(path).append(':').append(s.line()).append(':').append(s.column())
               .append(": ").append(dim(s.kind())).append(' ').append(locks(s)).append('\n');
-          for (Finding x : f.findings()) {
-            if (x.statementIndex() == s.index()) {
-              finding(sb, f, x);
-            }
+          for (Finding x : byStatement.getOrDefault(s.index(), List.of())) {
+            finding(sb, path, x, statements.get(x.statementIndex()));
           }
         }
       } else {
-        for (Finding x : f.findings()) {
-          finding(sb, f, x);
+        for (Finding x : findings) {
+          finding(sb, path, x, statements.get(x.statementIndex()));
         }
       }
+      statements.clear();
+      write(sb);
     }
-    Map<Severity, Integer> counts = result.countBySeverity();
-    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-    sb.append(result.files().size()).append(result.files().size() == 1 ? " file, " : " files, ")
-        .append(result.statementCount()).append(" statements");
-    if (result.unparsedCount() > 0) {
-      sb.append(" (").append(result.unparsedCount()).append(" not parsed)");
+
+    @Override
+    public void finish() {
+      Map<Severity, Integer> counts = tally.bySeverity();
+      int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+      StringBuilder sb = new StringBuilder();
+      sb.append(tally.files()).append(tally.files() == 1 ? " file, " : " files, ")
+          .append(tally.statements()).append(" statements");
+      if (tally.unparsed() > 0) {
+        sb.append(" (").append(tally.unparsed()).append(" not parsed)");
+      }
+      sb.append(", ").append(total).append(total == 1 ? " finding" : " findings");
+      if (total > 0) {
+        sb.append(": ").append(counts.entrySet().stream().filter(e -> e.getValue() > 0)
+            .map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", ")));
+      }
+      sb.append('\n');
+      write(sb);
     }
-    sb.append(", ").append(total).append(total == 1 ? " finding" : " findings");
-    if (total > 0) {
-      sb.append(": ").append(counts.entrySet().stream().filter(e -> e.getValue() > 0)
-          .map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", ")));
+
+    @Override
+    public LintTally tally() {
+      return tally;
     }
-    sb.append('\n');
-    return sb.toString();
+
+    private void write(StringBuilder sb) {
+      try {
+        out.append(sb);
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
-  private void finding(StringBuilder sb, FileResult f, Finding x) {
-    sb.append(f.path()).append(':').append(x.line()).append(':').append(x.column())
+  private void finding(StringBuilder sb, String path, Finding x, StatementResult statement) {
+    sb.append(path).append(':').append(x.line()).append(':').append(x.column())
         .append(": ").append(severity(x.severity())).append(' ').append(x.rule())
         .append(": ").append(x.message()).append('\n');
-    StatementResult statement = statement(f, x.statementIndex());
     if (statement != null) {
       sb.append(frame.frame(x, statement));
     }
@@ -85,15 +155,6 @@ public final class LintTextRenderer {
     if (x.fix() != null && statement != null) {
       sb.append(frame.diff(x.fix(), statement));
     }
-  }
-
-  private static StatementResult statement(FileResult f, int index) {
-    for (StatementResult s : f.statements()) {
-      if (s.index() == index) {
-        return s;
-      }
-    }
-    return null;
   }
 
   private void explanation(StringBuilder sb, Finding x) {

@@ -7,9 +7,14 @@ import dev.migsafe.api.Finding;
 import dev.migsafe.api.LintResult;
 import dev.migsafe.api.Severity;
 import dev.migsafe.api.SuppressedFinding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +32,35 @@ public final class SarifRenderer {
   static final String SRCROOT = "%SRCROOT%";
 
   private SarifRenderer() {}
+
+  /**
+   * SARIF for a streamed run. The rules a run reports come before its results in the document,
+   * so nothing can be written before the last file is judged; what is kept until then is only
+   * each file's findings, never its statements.
+   */
+  public static LintStream stream(Writer out, RuleDocs docs, String toolVersion,
+      Path sourceRoot, String dialect, int engineVersion) {
+    List<FileResult> files = new ArrayList<>();
+    return new FileFindingsStream() {
+      @Override
+      void file(String path, boolean rollback, boolean inTransaction, List<Finding> findings,
+          List<SuppressedFinding> suppressed) {
+        files.add(new FileResult(path, rollback, inTransaction, List.of(), findings,
+            suppressed));
+      }
+
+      @Override
+      public void finish() {
+        try {
+          out.write(render(new LintResult(dialect, engineVersion, files), docs, toolVersion,
+              sourceRoot));
+          out.flush();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+  }
 
   /**
    * @param sourceRoot the repository root that locations are made relative to; files outside it

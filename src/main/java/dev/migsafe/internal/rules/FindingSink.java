@@ -9,7 +9,7 @@ import dev.migsafe.internal.sql.SyntaxError;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +44,15 @@ public final class FindingSink {
           Map.entry("columns", op -> String.join(", ", op.getColumns())));
 
   private final List<RawFinding> findings = new ArrayList<>();
-  private final Set<String> seen = new LinkedHashSet<>();
+  /** What makes a finding a repeat; holds the message itself rather than a concatenated copy. */
+  private record Seen(String rule, int statementIndex, String message) {}
+
+  private final Set<Seen> seen = new HashSet<>();
+  /**
+   * One copy of each distinct text: a rule's why and safer alternative are usually the same for
+   * all its findings, and a file with 500,000 findings would otherwise hold 500,000 copies.
+   */
+  private final Map<String, String> texts = new HashMap<>();
   /** The statements of the file by index, for the spans and fixes of operation findings. */
   private final Map<Integer, StatementFact> statements = new HashMap<>();
   private final int engineVersion;
@@ -124,10 +132,14 @@ public final class FindingSink {
     Severity severity = sev == null ? Severity.MEDIUM : Severity.parse(sev.toString());
     // One finding per rule and statement: a rule that matches two sub-commands of one ALTER
     // TABLE reports each, but the same message twice is noise.
-    if (seen.add(rule.getName() + "\u0000" + index + "\u0000" + message)) {
+    if (seen.add(new Seen(rule.getName(), index, message))) {
       findings.add(new RawFinding(rule.getName(), severity, at.line(), at.column(), index,
-          message, why, alternative, at.endLine(), at.endColumn(), fix));
+          message, shared(why), shared(alternative), at.endLine(), at.endColumn(), fix));
     }
+  }
+
+  private String shared(String text) {
+    return text == null ? null : texts.computeIfAbsent(text, t -> t);
   }
 
   public List<RawFinding> findings() {

@@ -1,6 +1,7 @@
 package dev.migsafe.internal.rules;
 
 import dev.migsafe.api.LockMode;
+import dev.migsafe.internal.sql.Operation;
 import dev.migsafe.internal.sql.SyntaxError;
 import java.util.List;
 
@@ -26,6 +27,7 @@ public final class StatementFact {
   private final List<String> lockedTables;
   private final boolean rewritesTable;
   private final boolean scansTable;
+  private final List<Operation> operations;
 
   @SuppressWarnings("checkstyle:ParameterNumber")
   public StatementFact(
@@ -44,7 +46,8 @@ public final class StatementFact {
       LockMode strongestLock,
       List<String> lockedTables,
       boolean rewritesTable,
-      boolean scansTable) {
+      boolean scansTable,
+      List<Operation> operations) {
     this.index = index;
     this.line = line;
     this.column = column;
@@ -61,6 +64,7 @@ public final class StatementFact {
     this.lockedTables = List.copyOf(lockedTables);
     this.rewritesTable = rewritesTable;
     this.scansTable = scansTable;
+    this.operations = List.copyOf(operations);
   }
 
   public int getIndex() {
@@ -141,6 +145,15 @@ public final class StatementFact {
 
   public boolean isScansTable() {
     return scansTable;
+  }
+
+  /**
+   * The statement's operations, which are facts of their own too: a rule that judges a whole
+   * scope of statements reads them here instead of joining every statement with every
+   * operation of the file.
+   */
+  public List<Operation> getOperations() {
+    return operations;
   }
 
   /** True when the statement blocks writes (SHARE or stronger) on a table that may hold data. */
