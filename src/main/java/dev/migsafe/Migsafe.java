@@ -118,7 +118,8 @@ public final class Migsafe {
         .results().stream().map(m -> new dev.migsafe.api.Plan.SimilarMigration(m.id(),
             m.score(), m.outcome(), m.why(), m.strength(), catalog.location().source()))
         .toList();
-    return plan.withSimilarPastMigrations(similar);
+    return dev.migsafe.internal.plan.CodeSurfaces.apply(plan.withSimilarPastMigrations(similar),
+        planOptions.code());
   }
 
   /** Every rule, sorted by id: the rule base's and the linter's own about suppressions. */

@@ -26,7 +26,20 @@ public record Plan(
     List<TargetDifference> targetDifferences,
     List<BackfillControl> backfills,
     List<Rationale> rationale,
-    List<PeakWindow> peakWindows) {
+    List<PeakWindow> peakWindows,
+    List<CodeSurface> codeSurfaces) {
+
+  /** A plan without code surfaces, as before {@code codeSurfaces} existed. */
+  public Plan(PacketSummary packet, List<Change> changes, List<PlanFinding> findings,
+      List<Risk> risks, List<Phase> phases, List<Compatibility> compatibility,
+      List<ConsumerImpact> consumers, List<Validation> validations,
+      List<DecisionTree> decisionTrees, List<ChecklistItem> checklist, List<Gate> gates,
+      List<SimilarMigration> similarPastMigrations, List<TargetDifference> targetDifferences,
+      List<BackfillControl> backfills, List<Rationale> rationale, List<PeakWindow> peakWindows) {
+    this(packet, changes, findings, risks, phases, compatibility, consumers, validations,
+        decisionTrees, checklist, gates, similarPastMigrations, targetDifferences, backfills,
+        rationale, peakWindows, List.of());
+  }
 
   /** A plan without its peak windows, as before {@code peakWindows} existed. */
   public Plan(PacketSummary packet, List<Change> changes, List<PlanFinding> findings,
@@ -78,7 +91,7 @@ public record Plan(
   public Plan withSimilarPastMigrations(List<SimilarMigration> similar) {
     return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
         validations, decisionTrees, checklist, gates, List.copyOf(similar), targetDifferences,
-        backfills, rationale, peakWindows);
+        backfills, rationale, peakWindows, codeSurfaces);
   }
 
   /** This plan with more validations appended, e.g. from the catalog's templates. */
@@ -87,15 +100,36 @@ public record Plan(
     all.addAll(more);
     return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
         List.copyOf(all), decisionTrees, checklist, gates, similarPastMigrations,
-        targetDifferences, backfills, rationale, peakWindows);
+        targetDifferences, backfills, rationale, peakWindows, codeSurfaces);
   }
 
   /** This plan with the gates replaced, e.g. by those a rehearsal decided. */
   public Plan withGates(List<Gate> decided) {
     return new Plan(packet, changes, findings, risks, phases, compatibility, consumers,
         validations, decisionTrees, checklist, List.copyOf(decided), similarPastMigrations,
-        targetDifferences, backfills, rationale, peakWindows);
+        targetDifferences, backfills, rationale, peakWindows, codeSurfaces);
   }
+
+  /**
+   * This plan with the code that uses what it changes ({@code plan --code}): the surfaces, the
+   * findings they raise and the gates as they decide them.
+   */
+  public Plan withCodeSurfaces(List<CodeSurface> surfaces, List<PlanFinding> moreFindings,
+      List<Gate> decided) {
+    List<PlanFinding> all = new java.util.ArrayList<>(findings);
+    all.addAll(moreFindings);
+    return new Plan(packet, changes, List.copyOf(all), risks, phases, compatibility, consumers,
+        validations, decisionTrees, checklist, List.copyOf(decided), similarPastMigrations,
+        targetDifferences, backfills, rationale, peakWindows, List.copyOf(surfaces));
+  }
+
+  /**
+   * A place in a consumer's repository that uses what a change drops, renames or narrows.
+   *
+   * @param changeId the change
+   * @param surface where and how the code uses it
+   */
+  public record CodeSurface(String changeId, Surface surface) {}
 
   /**
    * One occurrence of the packet's peak traffic within the playbook's timeline, in the packet's

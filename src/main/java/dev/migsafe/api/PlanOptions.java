@@ -12,8 +12,19 @@ import java.time.LocalDateTime;
  *     for the defaults
  * @param recipes a folder of the team's own recipe files that replace the shipped recipes of
  *     the same id, or null
+ * @param code consumers' repositories to read for the code that uses what the packet drops,
+ *     renames or narrows ({@code plan --code}); empty for none
  */
-public record PlanOptions(LocalDateTime start, Path throughputModel, Path recipes) {
+public record PlanOptions(LocalDateTime start, Path throughputModel, Path recipes,
+    java.util.List<Path> code) {
+  public PlanOptions {
+    code = code == null ? java.util.List.of() : java.util.List.copyOf(code);
+  }
+
+  public PlanOptions(LocalDateTime start, Path throughputModel, Path recipes) {
+    this(start, throughputModel, recipes, java.util.List.of());
+  }
+
   public PlanOptions(LocalDateTime start, Path throughputModel) {
     this(start, throughputModel, null);
   }

@@ -9,6 +9,8 @@ import dev.migsafe.internal.render.PlanHtmlRenderer;
 import dev.migsafe.internal.render.PlanJsonRenderer;
 import dev.migsafe.internal.render.PlanMarkdownRenderer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
@@ -58,6 +60,12 @@ final class PlanCommand implements Callable<Integer> {
       + "replacing the shipped recipes of the same id.")
   Path recipes;
 
+  @Option(names = "--code", paramLabel = "REPO", description = "A consumer's repository "
+      + "(repeatable): its code that uses what the packet drops, renames or narrows goes into "
+      + "the playbook; a repository with such uses blocks the consumers gate unless a consumer "
+      + "of the same name acknowledged (docs/surfaces.md).")
+  List<Path> code = new ArrayList<>();
+
   @Option(names = "--rehearsal", paramLabel = "FILE", description = "A rehearsal of this "
       + "packet (rehearse --format json): its evidence decides the invariants and rollback gates.")
   Path rehearsal;
@@ -73,7 +81,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
     }
     Plan plan = Migsafe.builder().catalog(catalog).build()
-        .plan(packet, new PlanOptions(startTime(), model, recipes));
+        .plan(packet, new PlanOptions(startTime(), model, recipes, code));
     if (rehearsal != null) {
       plan = RehearsalEvidence.apply(plan, rehearsal);
     }

@@ -170,6 +170,21 @@ public final class PlanHtmlRenderer {
       }
       h.append("</table>\n");
     }
+    if (!plan.codeSurfaces().isEmpty()) {
+      h.append("<h2>Code that uses what changes</h2><table><tr><th>change</th>")
+          .append("<th>repository</th><th>place</th><th>access</th><th>how</th>")
+          .append("<th>certainty</th><th>code</th></tr>");
+      for (Plan.CodeSurface cs : plan.codeSurfaces()) {
+        var s = cs.surface();
+        h.append("<tr><td>").append(text(cs.changeId())).append("</td><td>")
+            .append(text(s.root())).append("</td><td>")
+            .append(text(s.path() + ":" + s.line() + ":" + s.column())).append("</td><td>")
+            .append(s.access().id()).append("</td><td>").append(s.recognisedBy().id())
+            .append("</td><td>").append(s.certainty().id()).append("</td><td><code>")
+            .append(text(s.snippet())).append("</code></td></tr>");
+      }
+      h.append("</table>\n");
+    }
     if (!plan.backfills().isEmpty()) {
       h.append("<h2>Backfills</h2>\n");
       for (Plan.BackfillControl b : plan.backfills()) {

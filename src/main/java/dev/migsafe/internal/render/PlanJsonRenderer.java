@@ -115,6 +115,15 @@ public final class PlanJsonRenderer {
       strings(n.putArray("affectedBy"), c.affectedBy());
       n.put("acknowledged", c.acknowledged());
     }
+    // Only with plan --code: the repositories' uses of what the changes drop, rename or narrow.
+    if (!plan.codeSurfaces().isEmpty()) {
+      ArrayNode code = root.putArray("codeSurfaces");
+      for (Plan.CodeSurface cs : plan.codeSurfaces()) {
+        ObjectNode n = code.addObject();
+        n.put("changeId", cs.changeId());
+        SurfaceRenderer.fields(n, cs.surface());
+      }
+    }
     ArrayNode validations = root.putArray("validations");
     for (Plan.Validation v : plan.validations()) {
       ObjectNode n = validations.addObject();

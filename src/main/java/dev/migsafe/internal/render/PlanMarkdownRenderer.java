@@ -145,6 +145,19 @@ public final class PlanMarkdownRenderer {
             .append(c.acknowledged() ? "yes" : "**no**").append(" |\n");
       }
     }
+    if (!plan.codeSurfaces().isEmpty()) {
+      md.append("\n## Code that uses what changes\n\n")
+          .append("| change | repository | place | access | how | certainty | code |\n")
+          .append("|---|---|---|---|---|---|---|\n");
+      for (Plan.CodeSurface cs : plan.codeSurfaces()) {
+        var s = cs.surface();
+        md.append("| ").append(cell(cs.changeId())).append(" | ").append(cell(s.root()))
+            .append(" | ").append(cell(s.path() + ":" + s.line() + ":" + s.column()))
+            .append(" | ").append(s.access().id()).append(" | ").append(s.recognisedBy().id())
+            .append(" | ").append(s.certainty().id()).append(" | ").append(cell(s.snippet()))
+            .append(" |\n");
+      }
+    }
     if (!plan.backfills().isEmpty()) {
       md.append("\n## Backfills\n");
       for (Plan.BackfillControl b : plan.backfills()) {

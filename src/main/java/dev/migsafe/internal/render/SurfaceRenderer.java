@@ -77,19 +77,7 @@ public final class SurfaceRenderer {
       }
       ArrayNode list = target.putArray("surfaces");
       for (Surface s : r.of(t)) {
-        ObjectNode n = list.addObject();
-        n.put("root", s.root());
-        n.put("path", s.path());
-        n.put("line", s.line());
-        n.put("column", s.column());
-        n.put("table", s.table());
-        if (s.columnName() != null) {
-          n.put("columnName", s.columnName());
-        }
-        n.put("access", s.access().id());
-        n.put("recognisedBy", s.recognisedBy().id());
-        n.put("certainty", s.certainty().id());
-        n.put("snippet", s.snippet());
+        fields(list.addObject(), s);
       }
     }
     root.put("filesRead", r.filesRead());
@@ -98,6 +86,22 @@ public final class SurfaceRenderer {
       skipped.put(e.getKey().id(), e.getValue());
     }
     return Json.write(root);
+  }
+
+  /** A use's JSON fields, the same in {@code surfaces} and in {@code plan --code}. */
+  static void fields(ObjectNode n, Surface s) {
+    n.put("root", s.root());
+    n.put("path", s.path());
+    n.put("line", s.line());
+    n.put("column", s.column());
+    n.put("table", s.table());
+    if (s.columnName() != null) {
+      n.put("columnName", s.columnName());
+    }
+    n.put("access", s.access().id());
+    n.put("recognisedBy", s.recognisedBy().id());
+    n.put("certainty", s.certainty().id());
+    n.put("snippet", s.snippet());
   }
 
   private static String name(Surface s) {
