@@ -67,7 +67,7 @@ class CiTemplatesIT {
     repo.git("add", "-A");
     CommandRun second = preCommit(repo, hook, files);
     assertThat(second.code()).as(second.err()).isEqualTo(1);
-    assertThat(second.out()).contains("db/migration/V2__orders_token.sql:2:1: high "
+    assertThat(second.out()).contains("db/migration/V2__orders_token.sql:2:20: high "
         + "pg-add-column-volatile-default").doesNotContain("V1__create_orders.sql:")
         .contains("2 files");
   }

@@ -84,7 +84,7 @@ class McpLauncherIT {
     McpServerProcess.copy(Path.of("examples/plan-rename-column"), work.resolve("rename"));
     try (McpServerProcess server = McpServerProcess.of(work,
         List.of(LAUNCHER.toString(), "mcp"))) {
-      assertThat(server.client().listTools().tools()).hasSize(8);
+      assertThat(server.client().listTools().tools()).hasSize(9);
       McpSchema.CallToolResult r = server.client().callTool(
           McpSchema.CallToolRequest.builder("plan")
               .arguments(Map.of("packet", "rename/packet.yaml")).build());
