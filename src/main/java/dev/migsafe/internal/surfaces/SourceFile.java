@@ -81,10 +81,16 @@ final class SourceFile {
     if (language != null && hasLongLine(text)) {
       return new Result(List.of(), SkipReason.MINIFIED);
     }
+    boolean prisma = name.toLowerCase(Locale.ROOT).endsWith(".prisma");
+    if (!prisma && !mentionsATarget(text, targets, models)) {
+      // No use can be in a file that never names the table (SQL names it, even when it
+      // aliases it) nor the accessor of its ORM model: read, nothing to parse.
+      return new Result(List.of(), null);
+    }
     String rel = root.relativize(file).toString().replace('\\', '/');
     String[] lines = text.split("\n", -1);
     List<Surface> out = new ArrayList<>();
-    if (name.toLowerCase(Locale.ROOT).endsWith(".prisma")) {
+    if (prisma) {
       for (PrismaSchema.Model m : PrismaSchema.read(text)) {
         for (SurfaceTarget target : targets) {
           mapping(m, root, rel, lines, target, out);
@@ -92,7 +98,8 @@ final class SourceFile {
       }
       return new Result(out, null);
     }
-    if (language == SourceLanguage.TYPESCRIPT || language == SourceLanguage.JAVASCRIPT) {
+    if (language == SourceLanguage.TYPESCRIPT || language == SourceLanguage.TSX
+        || language == SourceLanguage.JAVASCRIPT) {
       for (PrismaSchema.Model m : models) {
         for (SurfaceTarget target : targets) {
           clientUses(language, text, m, root, rel, lines, target, out);
@@ -168,6 +175,28 @@ final class SourceFile {
     }
   }
 
+  /**
+   * Whether the text can hold a use of a target, decided on the text before any parse (parsing
+   * is most of the cost): SQL that uses a table names it after its verb ({@code SELECT ... FROM
+   * t}, {@code INSERT INTO t}, {@code UPDATE t}, {@code DELETE FROM t}), within a statement's
+   * length; a Prisma call names the model's accessor; a Prisma schema is always read.
+   */
+  static boolean mentionsATarget(String text, List<SurfaceTarget> targets,
+      List<PrismaSchema.Model> models) {
+    for (SurfaceTarget t : targets) {
+      // A use of a column names it too (SqlReferences reports only named columns).
+      if (t.mentionedInSql(text) && (t.column() == null || hasWord(text, t.column()))) {
+        return true;
+      }
+      for (PrismaSchema.Model m : models) {
+        if (t.matchesTable(m.table()) && text.contains(m.clientName())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static String snippet(String[] lines, int line) {
     String s = line - 1 < lines.length ? lines[line - 1].strip() : "";
     return s.length() > MAX_SNIPPET ? s.substring(0, MAX_SNIPPET) + "..." : s;
@@ -184,6 +213,16 @@ final class SourceFile {
       }
     }
     return text.length() - start > MAX_LINE;
+  }
+
+  /** Whether {@code text[start, end)} is a whole word (no letter, digit or _ beside it). */
+  static boolean isWordAt(String text, int start, int end) {
+    return (start == 0 || !isWordChar(text.charAt(start - 1)))
+        && (end >= text.length() || !isWordChar(text.charAt(end)));
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   /** Word match, case-insensitive, for SQL that does not parse. */

@@ -13,6 +13,7 @@ import org.treesitter.TreeSitterKotlin;
 import org.treesitter.TreeSitterPython;
 import org.treesitter.TreeSitterRuby;
 import org.treesitter.TreeSitterRust;
+import org.treesitter.TreeSitterTsx;
 import org.treesitter.TreeSitterTypescript;
 
 /**
@@ -30,7 +31,10 @@ enum SourceLanguage {
       Set.of("binary_operator", "concatenated_string"), "py"),
   RUBY(TreeSitterRuby::new, Set.of("string", "heredoc_body"), Set.of("binary"), "rb"),
   TYPESCRIPT(TreeSitterTypescript::new, Set.of("string", "template_string"),
-      Set.of("binary_expression"), "ts", "tsx", "mts", "cts"),
+      Set.of("binary_expression"), "ts", "mts", "cts"),
+  /** TypeScript with JSX: its own grammar, as the TypeScript one recovers from JSX slowly. */
+  TSX(TreeSitterTsx::new, Set.of("string", "template_string"), Set.of("binary_expression"),
+      "tsx"),
   JAVASCRIPT(TreeSitterJavascript::new, Set.of("string", "template_string"),
       Set.of("binary_expression"), "js", "jsx", "mjs", "cjs"),
   RUST(TreeSitterRust::new, Set.of("string_literal", "raw_string_literal"), Set.of(), "rs"),
@@ -61,6 +65,10 @@ enum SourceLanguage {
 
   TSLanguage grammar() {
     return grammar.get();
+  }
+
+  Set<String> stringTypes() {
+    return strings;
   }
 
   boolean isString(String nodeType) {

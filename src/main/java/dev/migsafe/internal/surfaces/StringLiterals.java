@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.treesitter.TSNode;
 import org.treesitter.TSTree;
+import org.treesitter.TSQueryCursor;
+import org.treesitter.TSQueryMatch;
 
 /**
  * The string literals of a source file, read with the language's tree-sitter grammar: each
@@ -33,20 +35,35 @@ final class StringLiterals {
     return s.out;
   }
 
-  private void walk(TSNode node) {
-    String type = node.getType();
-    if (language.isJoin(type)) {
-      StringBuilder joined = new StringBuilder();
-      if (joinedText(node, joined)) {
-        out.add(literal(node, joined.toString()));
-        return;
+  /**
+   * Reads every string, each with the joins of strings above it. The strings are found by a
+   * tree-sitter query, which filters the tree natively: visiting every node from Java costs
+   * more than the parse itself. Strings come in document order, so one inside a join or a
+   * string already read is skipped.
+   */
+  private void walk(TSNode root) {
+    TSQueryCursor cursor = new TSQueryCursor();
+    cursor.exec(SyntaxTrees.strings(language), root);
+    TSQueryMatch match = new TSQueryMatch();
+    int readUpTo = -1;
+    while (cursor.nextCapture(match)) {
+      TSNode node = match.getCaptures()[match.getCaptureIndex()].getNode();
+      if (node.getStartByte() < readUpTo) {
+        continue;
       }
-    } else if (language.isString(type)) {
-      out.add(literal(node, content(node)));
-      return;
-    }
-    for (int i = 0; i < node.getNamedChildCount(); i++) {
-      walk(node.getNamedChild(i));
+      TSNode top = node;
+      String text = null;
+      for (TSNode parent = top.getParent(); parent != null && !parent.isNull()
+          && language.isJoin(parent.getType()); parent = parent.getParent()) {
+        StringBuilder joined = new StringBuilder();
+        if (!joinedText(parent, joined)) {
+          break;
+        }
+        top = parent;
+        text = joined.toString();
+      }
+      out.add(literal(top, text != null ? text : content(node)));
+      readUpTo = top.getEndByte();
     }
   }
 

@@ -12,6 +12,10 @@ import dev.migsafe.internal.sql.QueryNames;
  *     when the user named it
  */
 public record SurfaceTarget(String table, String column, String reason) {
+  /** The longest stretch between a statement's verb and its table that the prefilter allows. */
+  private static final int STATEMENT_SPAN = 20_000;
+  private static final java.util.regex.Pattern DML_VERB =
+      java.util.regex.Pattern.compile("(?i)\\b(?:select|insert|update|delete|merge)\\b");
 
   /** A target from names as a user types them. */
   public static SurfaceTarget of(String table, String column) {
@@ -46,6 +50,46 @@ public record SurfaceTarget(String table, String column, String reason) {
   boolean matchesTable(String refTable) {
     return refTable.equals(table) || refTable.endsWith("." + table)
         || table.endsWith("." + refTable);
+  }
+
+  /**
+   * Whether the text has a DML verb followed, within a statement's length, by the table's name
+   * (its last part) as a word, in any case: what every SQL use of the table has, whether it
+   * parses or not. Two linear passes (the verbs, then the name), not a backtracking pattern:
+   * in code, {@code update} and {@code delete} are common words.
+   */
+  boolean mentionedInSql(String text) {
+    String bare = table.contains(".") ? table.substring(table.lastIndexOf('.') + 1) : table;
+    java.util.regex.Matcher verb = DML_VERB.matcher(text);
+    int lastVerbEnd = -1;
+    int from = 0;
+    String lower = null;
+    while (true) {
+      if (lower == null) {
+        lower = text.toLowerCase(java.util.Locale.ROOT);
+      }
+      int at = lower.indexOf(bare.toLowerCase(java.util.Locale.ROOT), from);
+      if (at < 0) {
+        return false;
+      }
+      from = at + 1;
+      int end = at + bare.length();
+      if (!SourceFile.isWordAt(lower, at, end)) {
+        continue;
+      }
+      // The last verb before the name; verbs are found in order, so keep scanning forward.
+      while (lastVerbEnd < at && verb.find()) {
+        if (verb.end() <= at) {
+          lastVerbEnd = verb.end();
+        } else {
+          verb.region(verb.start(), text.length());
+          break;
+        }
+      }
+      if (lastVerbEnd >= 0 && lastVerbEnd <= at && at - lastVerbEnd <= STATEMENT_SPAN) {
+        return true;
+      }
+    }
   }
 
   /** Whether the names appear as words in text that does not parse. */

@@ -3,6 +3,7 @@ package dev.migsafe.internal.surfaces;
 import java.util.EnumMap;
 import java.util.Map;
 import org.treesitter.TSParser;
+import org.treesitter.TSQuery;
 import org.treesitter.TSTree;
 
 /**
@@ -13,7 +14,18 @@ final class SyntaxTrees {
   private static final ThreadLocal<Map<SourceLanguage, TSParser>> PARSERS =
       ThreadLocal.withInitial(() -> new EnumMap<>(SourceLanguage.class));
 
+  /** Each language's query for its string nodes, made once per thread like the parsers. */
+  private static final ThreadLocal<Map<SourceLanguage, TSQuery>> STRINGS =
+      ThreadLocal.withInitial(() -> new EnumMap<>(SourceLanguage.class));
+
   private SyntaxTrees() {}
+
+  /** The query capturing every string node of the language, in document order. */
+  static TSQuery strings(SourceLanguage language) {
+    return STRINGS.get().computeIfAbsent(language, l -> new TSQuery(l.grammar(),
+        "[" + l.stringTypes().stream().sorted().map(t -> "(" + t + ")")
+            .collect(java.util.stream.Collectors.joining(" ")) + "] @string"));
+  }
 
   static TSTree parse(SourceLanguage language, String source) {
     TSParser parser = PARSERS.get().computeIfAbsent(language, l -> {
