@@ -46,6 +46,8 @@ public record Surface(
     SQL_STRING,
     /** A statement of a {@code .sql} file. */
     SQL_FILE,
+    /** A statement of a MyBatis XML mapper ({@code <select>}, {@code <update>}, ...). */
+    MYBATIS_MAPPER,
     /** An ORM's declaration of the table or column (a Prisma model and its fields). */
     ORM_MAPPING,
     /** A use through the ORM's name for it, found through the mapping (Prisma client calls). */

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "surfaces", mixinStandardHelpOptions = true,
     description = "The places in code repositories that read or write a table or column: SQL "
         + "in string literals of Java, Kotlin, Go, Python, Ruby, TypeScript, JavaScript, Rust "
-        + "and C#, statements of .sql files, Prisma schemas and Prisma client calls.")
+        + "and C#, statements of .sql files and MyBatis mappers, Prisma schemas and Prisma client calls.")
 final class SurfacesCommand implements Callable<Integer> {
   /** Output formats of surfaces. */
   enum Format { text, md, json }

@@ -39,7 +39,7 @@ final class SourceFile {
   static boolean wanted(String fileName) {
     String lower = fileName.toLowerCase(Locale.ROOT);
     return SourceLanguage.of(fileName) != null || lower.endsWith(".sql")
-        || lower.endsWith(".prisma");
+        || lower.endsWith(".prisma") || lower.endsWith(".xml");
   }
 
   /** The text of a file as source, or why it is not read. */
@@ -105,6 +105,15 @@ final class SourceFile {
           clientUses(language, text, m, root, rel, lines, target, out);
         }
       }
+    }
+    if (name.toLowerCase(Locale.ROOT).endsWith(".xml")) {
+      if (MyBatisMapper.isMapper(text)) {
+        for (StringLiterals.Literal l : MyBatisMapper.statements(text)) {
+          match(l.text(), l.line(), l.column(), RecognisedBy.MYBATIS_MAPPER, root, rel, lines,
+              targets, out);
+        }
+      }
+      return new Result(out, null);
     }
     if (language == null) {
       for (SourceStatement st : SqlSplitter.split(text)) {
