@@ -169,53 +169,46 @@ class SurfaceScanTest {
         .containsExactly("prisma/schema.prisma:6:read-write", "src/api.ts:24:write");
   }
 
+  /** A mapper's statements, lines 2 to 11 of the file after the XML declaration. */
+  private static final String MAPPER = """
+      <mapper namespace="shop.OrderMapper">
+        <select id="byEmail" resultType="Order">
+          SELECT id, email FROM orders
+          <where>
+            <if test="email != null">AND email = #{email}</if>
+          </where>
+        </select>
+        <update id="setEmail">
+          UPDATE orders SET email = #{email} WHERE id = #{id}
+        </update>
+      %s</mapper>
+      """;
+
   @Test
-  void myBatisMapperStatementsAreReadAndItsEntitiesAreNot() throws IOException {
+  void myBatisMapperStatementsAreRead() throws IOException {
+    write("src/main/resources/OrderMapper.xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + MAPPER.formatted(""));
+    assertThat(SurfaceScan.scan(List.of(repo), EMAIL).surfaces())
+        .extracting(s -> s.line() + ":" + s.access().id() + ":" + s.recognisedBy().id()
+            + ":" + s.certainty().id())
+        .containsExactly("3:read:mybatis-mapper:certain", "9:write:mybatis-mapper:certain");
+  }
+
+  @Test
+  void aMapperDoctypeIsReadButItsExternalEntityIsNot() throws IOException {
     Path secret = Files.createTempFile("secret", ".txt");
     Files.writeString(secret, "SELECT email FROM orders");
-    write("src/main/resources/OrderMapper.xml", """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <!DOCTYPE mapper [ <!ENTITY leak SYSTEM "file://%s"> ]>
-        <mapper namespace="shop.OrderMapper">
-          <select id="byEmail" resultType="Order">
-            SELECT id, email FROM orders
-            <where>
-              <if test="email != null">AND email = #{email}</if>
-            </where>
-          </select>
-          <update id="setEmail">
-            UPDATE orders SET email = #{email} WHERE id = #{id}
-          </update>
-          <select id="leaked">&leak;</select>
-        </mapper>
-        """.formatted(secret));
+    write("src/main/resources/OrderMapper.xml", "<?xml version=\"1.0\"?>\n"
+        + "<!DOCTYPE mapper [ <!ENTITY leak SYSTEM \"file://" + secret + "\"> ]>\n"
+        + MAPPER.formatted("  <select id=\"leaked\">&leak;</select>\n"));
     SurfaceScan.Report r;
     try {
       r = SurfaceScan.scan(List.of(repo), EMAIL);
     } finally {
       Files.delete(secret);
     }
-    // Real mappers carry a DOCTYPE; the statements are read, the external entity is not
-    // (the secret file's SQL would be a surface at line 13).
+    // The statements are read; the secret file's SQL would be a surface at line 13.
     assertThat(r.surfaces()).extracting(Surface::line).containsExactly(4, 10);
-    write("src/main/resources/OrderMapper.xml", """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <mapper namespace="shop.OrderMapper">
-          <select id="byEmail" resultType="Order">
-            SELECT id, email FROM orders
-            <where>
-              <if test="email != null">AND email = #{email}</if>
-            </where>
-          </select>
-          <update id="setEmail">
-            UPDATE orders SET email = #{email} WHERE id = #{id}
-          </update>
-        </mapper>
-        """);
-    assertThat(SurfaceScan.scan(List.of(repo), EMAIL).surfaces())
-        .extracting(s -> s.line() + ":" + s.access().id() + ":" + s.recognisedBy().id()
-            + ":" + s.certainty().id())
-        .containsExactly("3:read:mybatis-mapper:certain", "9:write:mybatis-mapper:certain");
   }
 
   private void write(String rel, String text) throws IOException {
