@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One file of a repository, read for the surfaces of a target table or column: the SQL in its
@@ -234,9 +233,19 @@ final class SourceFile {
     return Character.isLetterOrDigit(c) || c == '_';
   }
 
-  /** Word match, case-insensitive, for SQL that does not parse. */
+  /**
+   * Whether the word stands whole in the text, ignoring case: for SQL that does not parse and
+   * for the per-file column prefilter, so no pattern is compiled per call.
+   */
   static boolean hasWord(String text, String word) {
-    return Pattern.compile("(?i)(?<![A-Za-z0-9_])" + Pattern.quote(word) + "(?![A-Za-z0-9_])")
-        .matcher(text).find();
+    String lower = text.toLowerCase(Locale.ROOT);
+    String w = word.toLowerCase(Locale.ROOT);
+    for (int at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+      if (isWordAt(lower, at, at + w.length())) {
+        return true;
+      }
+    }
+    return false;
   }
+
 }

@@ -59,42 +59,35 @@ public record SurfaceTarget(String table, String column, String reason) {
    * in code, {@code update} and {@code delete} are common words.
    */
   boolean mentionedInSql(String text) {
-    String bare = table.contains(".") ? table.substring(table.lastIndexOf('.') + 1) : table;
-    java.util.regex.Matcher verb = DML_VERB.matcher(text);
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    String name = bareTable().toLowerCase(java.util.Locale.ROOT);
+    java.util.regex.Matcher verb = DML_VERB.matcher(lower);
+    boolean verbsLeft = verb.find();
     int lastVerbEnd = -1;
-    int from = 0;
-    String lower = null;
-    while (true) {
-      if (lower == null) {
-        lower = text.toLowerCase(java.util.Locale.ROOT);
-      }
-      int at = lower.indexOf(bare.toLowerCase(java.util.Locale.ROOT), from);
-      if (at < 0) {
-        return false;
-      }
-      from = at + 1;
-      int end = at + bare.length();
-      if (!SourceFile.isWordAt(lower, at, end)) {
+    for (int at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+      if (!SourceFile.isWordAt(lower, at, at + name.length())) {
         continue;
       }
-      // The last verb before the name; verbs are found in order, so keep scanning forward.
-      while (lastVerbEnd < at && verb.find()) {
-        if (verb.end() <= at) {
-          lastVerbEnd = verb.end();
-        } else {
-          verb.region(verb.start(), text.length());
-          break;
-        }
+      // Verbs come in order: advance to the last one that ends before this name.
+      while (verbsLeft && verb.end() <= at) {
+        lastVerbEnd = verb.end();
+        verbsLeft = verb.find();
       }
-      if (lastVerbEnd >= 0 && lastVerbEnd <= at && at - lastVerbEnd <= STATEMENT_SPAN) {
+      if (lastVerbEnd >= 0 && at - lastVerbEnd <= STATEMENT_SPAN) {
         return true;
       }
     }
+    return false;
   }
+
+  /** The table's name without its schema, as SQL may write it unqualified. */
+  String bareTable() {
+    return table.contains(".") ? table.substring(table.lastIndexOf('.') + 1) : table;
+  }
+
 
   /** Whether the names appear as words in text that does not parse. */
   boolean namedIn(String text) {
-    String bare = table.contains(".") ? table.substring(table.lastIndexOf('.') + 1) : table;
-    return SourceFile.hasWord(text, bare) && (column == null || SourceFile.hasWord(text, column));
+    return SourceFile.hasWord(text, bareTable()) && (column == null || SourceFile.hasWord(text, column));
   }
 }
