@@ -15,6 +15,8 @@ package dev.migsafe.api;
  * @param access whether it reads or writes
  * @param recognisedBy how migsafe recognised it
  * @param certainty how sure migsafe is that it refers to this table or column
+ * @param orm the ORM whose mapping or field it is ({@code prisma}, {@code jpa}, ...), or null
+ *     for SQL
  */
 public record Surface(
     String root,
@@ -26,7 +28,20 @@ public record Surface(
     String columnName,
     Access access,
     RecognisedBy recognisedBy,
-    Certainty certainty) {
+    Certainty certainty,
+    String orm) {
+
+  /** A use in SQL, which no ORM maps. */
+  public Surface(String root, String path, int line, int column, String snippet, String table,
+      String columnName, Access access, RecognisedBy recognisedBy, Certainty certainty) {
+    this(root, path, line, column, snippet, table, columnName, access, recognisedBy, certainty,
+        null);
+  }
+
+  /** How it was recognised, with the ORM: {@code orm-field (prisma)}, {@code sql-string}. */
+  public String how() {
+    return orm == null ? recognisedBy.id() : recognisedBy.id() + " (" + orm + ")";
+  }
 
   /** What the code does with the table or column. */
   public enum Access {
@@ -48,9 +63,15 @@ public record Surface(
     SQL_FILE,
     /** A statement of a MyBatis XML mapper ({@code <select>}, {@code <update>}, ...). */
     MYBATIS_MAPPER,
-    /** An ORM's declaration of the table or column (a Prisma model and its fields). */
+    /**
+     * An ORM's declaration of the table or column: an entity, a model, a struct's tags, a
+     * schema file.
+     */
     ORM_MAPPING,
-    /** A use through the ORM's name for it, found through the mapping (Prisma client calls). */
+    /**
+     * A use through the ORM's name for it (a client call's key, a getter, an attribute, a query
+     * on the model), found through the mapping.
+     */
     ORM_FIELD;
 
     public String id() {

@@ -179,7 +179,7 @@ public final class PlanHtmlRenderer {
         h.append("<tr><td>").append(text(cs.changeId())).append("</td><td>")
             .append(text(s.root())).append("</td><td>")
             .append(text(s.path() + ":" + s.line() + ":" + s.column())).append("</td><td>")
-            .append(s.access().id()).append("</td><td>").append(s.recognisedBy().id())
+            .append(s.access().id()).append("</td><td>").append(s.how())
             .append("</td><td>").append(s.certainty().id()).append("</td><td><code>")
             .append(text(s.snippet())).append("</code></td></tr>");
       }

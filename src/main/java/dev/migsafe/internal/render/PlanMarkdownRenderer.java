@@ -153,7 +153,7 @@ public final class PlanMarkdownRenderer {
         var s = cs.surface();
         md.append("| ").append(cell(cs.changeId())).append(" | ").append(cell(s.root()))
             .append(" | ").append(cell(s.path() + ":" + s.line() + ":" + s.column()))
-            .append(" | ").append(s.access().id()).append(" | ").append(s.recognisedBy().id())
+            .append(" | ").append(s.access().id()).append(" | ").append(s.how())
             .append(" | ").append(s.certainty().id()).append(" | ").append(cell(s.snippet()))
             .append(" |\n");
       }

@@ -30,7 +30,7 @@ public final class SurfaceRenderer {
       for (Surface s : list) {
         sb.append(Path.of(s.root()).resolve(s.path())).append(':').append(s.line()).append(':')
             .append(s.column()).append(": ").append(s.access().id()).append(' ')
-            .append(name(s)).append(" (").append(s.recognisedBy().id()).append(", ")
+            .append(name(s)).append(" (").append(s.how()).append(", ")
             .append(s.certainty().id()).append("): ").append(s.snippet()).append('\n');
       }
     }
@@ -53,7 +53,7 @@ public final class SurfaceRenderer {
         md.append("| ").append(MarkdownText.inline(s.root())).append(" | ")
             .append(MarkdownText.inline(s.path() + ":" + s.line() + ":" + s.column()))
             .append(" | ").append(s.access().id()).append(" | ")
-            .append(MarkdownText.inline(name(s))).append(" | ").append(s.recognisedBy().id())
+            .append(MarkdownText.inline(name(s))).append(" | ").append(s.how())
             .append(" | ").append(s.certainty().id()).append(" | ")
             .append(MarkdownText.inline(s.snippet())).append(" |\n");
       }
@@ -100,6 +100,9 @@ public final class SurfaceRenderer {
     }
     n.put("access", s.access().id());
     n.put("recognisedBy", s.recognisedBy().id());
+    if (s.orm() != null) {
+      n.put("orm", s.orm());
+    }
     n.put("certainty", s.certainty().id());
     n.put("snippet", s.snippet());
   }

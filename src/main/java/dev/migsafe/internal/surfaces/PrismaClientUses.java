@@ -1,6 +1,7 @@
 package dev.migsafe.internal.surfaces;
 
 import dev.migsafe.api.Surface.Access;
+import dev.migsafe.api.Surface.Certainty;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +16,6 @@ import org.treesitter.TSNode;
  * accessor with a client method, under one of the client's argument keys.
  */
 final class PrismaClientUses {
-  /**
-   * One key naming a field (or, with a null field, the call itself: a use of the table), and
-   * whether the call writes it.
-   */
-  record Use(String field, int line, int column, Access access) {}
-
   private static final Set<String> METHODS = Set.of("findMany", "findFirst",
       "findFirstOrThrow", "findUnique", "findUniqueOrThrow", "create", "createMany",
       "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete",
@@ -34,15 +29,15 @@ final class PrismaClientUses {
       "_max", "having");
 
   private final byte[] utf8;
-  private final PrismaSchema.Model model;
-  private final List<Use> out = new ArrayList<>();
+  private final OrmModel model;
+  private final List<OrmUse> out = new ArrayList<>();
 
-  private PrismaClientUses(byte[] utf8, PrismaSchema.Model model) {
+  private PrismaClientUses(byte[] utf8, OrmModel model) {
     this.utf8 = utf8;
     this.model = model;
   }
 
-  static List<Use> of(SourceLanguage language, String source, PrismaSchema.Model model) {
+  static List<OrmUse> of(SourceLanguage language, String source, OrmModel model) {
     PrismaClientUses u = new PrismaClientUses(source.getBytes(StandardCharsets.UTF_8), model);
     u.walk(SyntaxTrees.parse(language, source).getRootNode());
     return u.out;
@@ -51,8 +46,9 @@ final class PrismaClientUses {
   private void walk(TSNode node) {
     if (node.getType().equals("call_expression") && isModelCall(node)) {
       String method = text(node.getChildByFieldName("function").getChildByFieldName("property"));
-      out.add(new Use(null, node.getStartPoint().getRow() + 1, StringLiterals.column(utf8, node),
-          READS.contains(method) ? Access.READ : Access.WRITE));
+      out.add(new OrmUse(model, null, node.getStartPoint().getRow() + 1,
+          StringLiterals.column(utf8, node), READS.contains(method) ? Access.READ : Access.WRITE,
+          Certainty.LIKELY));
       TSNode args = node.getChildByFieldName("arguments");
       if (args != null && !args.isNull() && args.getNamedChildCount() > 0
           && args.getNamedChild(0).getType().equals("object")) {
@@ -87,7 +83,7 @@ final class PrismaClientUses {
       return false;
     }
     TSNode accessor = object.getChildByFieldName("property");
-    return accessor != null && !accessor.isNull() && text(accessor).equals(model.clientName());
+    return accessor != null && !accessor.isNull() && text(accessor).equals(PrismaSchema.clientName(model));
   }
 
   private void fieldKey(TSNode pairOrShorthand, Access access) {
@@ -102,10 +98,10 @@ final class PrismaClientUses {
       }
       return;
     }
-    for (PrismaSchema.Field f : model.fields()) {
+    for (OrmModel.Field f : model.fields()) {
       if (f.name().equals(key)) {
-        out.add(new Use(f.name(), pairOrShorthand.getStartPoint().getRow() + 1,
-            StringLiterals.column(utf8, pairOrShorthand), access));
+        out.add(new OrmUse(model, f.columnName(), pairOrShorthand.getStartPoint().getRow() + 1,
+            StringLiterals.column(utf8, pairOrShorthand), access, Certainty.LIKELY));
       }
     }
   }

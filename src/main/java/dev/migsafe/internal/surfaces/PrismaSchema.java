@@ -16,16 +16,10 @@ import java.util.regex.Pattern;
  * language itself.
  */
 final class PrismaSchema {
-  /** One model: its client name, its table and its scalar fields. */
-  record Model(String name, String table, int line, List<Field> fields) {
-    /** The accessor name on the client: {@code prisma.orderItem} for {@code OrderItem}. */
-    String clientName() {
-      return Character.toLowerCase(name.charAt(0)) + name.substring(1);
-    }
+  /** The accessor name on the client: {@code prisma.orderItem} for {@code OrderItem}. */
+  static String clientName(OrmModel model) {
+    return Character.toLowerCase(model.name().charAt(0)) + model.name().substring(1);
   }
-
-  /** A scalar field and the column it maps to, with where it is declared. */
-  record Field(String name, String column, int line, int column1) {}
 
   private static final Pattern MODEL = Pattern.compile("^\\s*model\\s+(\\w+)\\s*\\{");
   private static final Pattern FIELD = Pattern.compile("^(\\s*)(\\w+)\\s+(\\w+)(\\[])?\\??(.*)$");
@@ -35,7 +29,7 @@ final class PrismaSchema {
 
   private PrismaSchema() {}
 
-  static List<Model> read(String text) {
+  static List<OrmModel> read(String path, String text) {
     String[] lines = text.split("\n", -1);
     Set<String> models = new HashSet<>();
     for (String l : lines) {
@@ -44,7 +38,7 @@ final class PrismaSchema {
         models.add(m.group(1));
       }
     }
-    List<Model> out = new ArrayList<>();
+    List<OrmModel> out = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
       Matcher m = MODEL.matcher(lines[i]);
       if (!m.find()) {
@@ -53,7 +47,7 @@ final class PrismaSchema {
       String name = m.group(1);
       int start = i;
       String table = name;
-      List<Field> fields = new ArrayList<>();
+      List<OrmModel.Field> fields = new ArrayList<>();
       for (i++; i < lines.length && !lines[i].strip().startsWith("}"); i++) {
         String line = stripComment(lines[i]);
         Matcher t = TABLE_MAP.matcher(line);
@@ -66,10 +60,11 @@ final class PrismaSchema {
           continue;
         }
         Matcher map = MAP.matcher(f.group(5));
-        fields.add(new Field(f.group(2), map.find() ? map.group(1) : f.group(2), i + 1,
+        fields.add(new OrmModel.Field(f.group(2), map.find() ? map.group(1) : f.group(2), path, i + 1,
             f.group(1).length() + 1));
       }
-      out.add(new Model(name, table, start + 1, List.copyOf(fields)));
+      out.add(new OrmModel(Orm.PRISMA, name, table, path, start + 1,
+          1, fields));
     }
     return out;
   }

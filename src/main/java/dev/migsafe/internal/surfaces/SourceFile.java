@@ -68,8 +68,19 @@ final class SourceFile {
     return new Text(text, null);
   }
 
+  /** A path relative to its root, with forward slashes. */
+  static String relative(Path root, Path file) {
+    return root.relativize(file).toString().replace('\\', '/');
+  }
+
+  /**
+   * The surfaces in one file.
+   *
+   * @param models the ORM models of the tables looked for (their declarations are reported
+   *     by the first pass; here, their uses)
+   */
   static Result read(Path root, Path file, List<SurfaceTarget> targets,
-      List<PrismaSchema.Model> models) {
+      List<OrmModel> models) {
     Text read = text(file);
     if (read.skipped() != null) {
       return new Result(List.of(), read.skipped());
@@ -80,30 +91,33 @@ final class SourceFile {
     if (language != null && hasLongLine(text)) {
       return new Result(List.of(), SkipReason.MINIFIED);
     }
-    boolean prisma = name.toLowerCase(Locale.ROOT).endsWith(".prisma");
-    if (!prisma && !mentionsATarget(text, targets, models)) {
+    boolean sqlMentioned = mentionsATarget(text, targets);
+    List<OrmModel> used = models.stream().filter(m -> recogniser(m).mayUse(language, text, m))
+        .toList();
+    if (!sqlMentioned && used.isEmpty()) {
       // No use can be in a file that never names the table (SQL names it, even when it
-      // aliases it) nor the accessor of its ORM model: read, nothing to parse.
+      // aliases it) nor a model of it: read, nothing to parse.
       return new Result(List.of(), null);
     }
-    String rel = root.relativize(file).toString().replace('\\', '/');
+    String rel = relative(root, file);
     String[] lines = text.split("\n", -1);
     List<Surface> out = new ArrayList<>();
-    if (prisma) {
-      for (PrismaSchema.Model m : PrismaSchema.read(text)) {
-        for (SurfaceTarget target : targets) {
-          mapping(m, root, rel, lines, target, out);
+    for (OrmRecogniser r : OrmRecognisers.ALL) {
+      List<OrmModel> mine = used.stream().filter(m -> m.orm() == r.orm()).toList();
+      if (!mine.isEmpty()) {
+        for (OrmUse u : r.uses(rel, language, text, mine)) {
+          for (SurfaceTarget target : targets) {
+            if (target.matches(u.model().table(), u.columnName())) {
+              out.add(new Surface(root.toString(), rel, u.line(), u.column(),
+                  snippet(lines, u.line()), u.model().table(), u.columnName(), u.access(),
+                  RecognisedBy.ORM_FIELD, u.certainty(), r.orm().id()));
+            }
+          }
         }
       }
-      return new Result(out, null);
     }
-    if (language == SourceLanguage.TYPESCRIPT || language == SourceLanguage.TSX
-        || language == SourceLanguage.JAVASCRIPT) {
-      for (PrismaSchema.Model m : models) {
-        for (SurfaceTarget target : targets) {
-          clientUses(language, text, m, root, rel, lines, target, out);
-        }
-      }
+    if (!sqlMentioned || name.toLowerCase(Locale.ROOT).endsWith(".prisma")) {
+      return new Result(out, null);
     }
     if (name.toLowerCase(Locale.ROOT).endsWith(".xml")) {
       if (MyBatisMapper.isMapper(text)) {
@@ -152,60 +166,32 @@ final class SourceFile {
     }
   }
 
-  /** The model's line for the table, each field's line for its column. */
-  private static void mapping(PrismaSchema.Model m, Path root, String rel, String[] lines,
-      SurfaceTarget target, List<Surface> out) {
-    if (target.matches(m.table(), null)) {
-      out.add(new Surface(root.toString(), rel, m.line(), 1, snippet(lines, m.line()),
-          m.table(), null, Access.READ_WRITE, RecognisedBy.ORM_MAPPING, Certainty.CERTAIN));
-    }
-    for (PrismaSchema.Field f : m.fields()) {
-      if (target.matches(m.table(), f.column())) {
-        out.add(new Surface(root.toString(), rel, f.line(), f.column1(),
-            snippet(lines, f.line()), m.table(), f.column(), Access.READ_WRITE,
-            RecognisedBy.ORM_MAPPING, Certainty.CERTAIN));
+  private static OrmRecogniser recogniser(OrmModel m) {
+    for (OrmRecogniser r : OrmRecognisers.ALL) {
+      if (r.orm() == m.orm()) {
+        return r;
       }
     }
-  }
-
-  private static void clientUses(SourceLanguage language, String text, PrismaSchema.Model m,
-      Path root, String rel, String[] lines, SurfaceTarget target, List<Surface> out) {
-    if (!target.matchesTable(m.table())) {
-      return;
-    }
-    for (PrismaClientUses.Use u : PrismaClientUses.of(language, text, m)) {
-      String column = u.field() == null ? null : m.fields().stream()
-          .filter(f -> f.name().equals(u.field())).findFirst().orElseThrow().column();
-      if (target.matches(m.table(), column)) {
-        out.add(new Surface(root.toString(), rel, u.line(), u.column(), snippet(lines, u.line()),
-            m.table(), column, u.access(), RecognisedBy.ORM_FIELD, Certainty.LIKELY));
-      }
-    }
+    throw new IllegalStateException("no reader for " + m.orm());
   }
 
   /**
    * Whether the text can hold a use of a target, decided on the text before any parse (parsing
    * is most of the cost): SQL that uses a table names it after its verb ({@code SELECT ... FROM
    * t}, {@code INSERT INTO t}, {@code UPDATE t}, {@code DELETE FROM t}), within a statement's
-   * length; a Prisma call names the model's accessor; a Prisma schema is always read.
+   * length. (A use through an ORM is prefiltered by its reader.)
    */
-  static boolean mentionsATarget(String text, List<SurfaceTarget> targets,
-      List<PrismaSchema.Model> models) {
+  static boolean mentionsATarget(String text, List<SurfaceTarget> targets) {
     for (SurfaceTarget t : targets) {
       // A use of a column names it too (SqlReferences reports only named columns).
       if (t.mentionedInSql(text) && (t.column() == null || hasWord(text, t.column()))) {
         return true;
       }
-      for (PrismaSchema.Model m : models) {
-        if (t.matchesTable(m.table()) && text.contains(m.clientName())) {
-          return true;
-        }
-      }
     }
     return false;
   }
 
-  private static String snippet(String[] lines, int line) {
+  static String snippet(String[] lines, int line) {
     String s = line - 1 < lines.length ? lines[line - 1].strip() : "";
     return s.length() > MAX_SNIPPET ? s.substring(0, MAX_SNIPPET) + "..." : s;
   }

@@ -56,18 +56,14 @@ public final class SurfaceScan {
         throw MigsafeException.badInput(root + ": cannot be listed: " + e.getMessage());
       }
       listing.skipped().forEach((k, v) -> skipped.merge(k, v, Integer::sum));
-      // The ORM mappings first: a client call names a field, which only the schema maps.
-      List<PrismaSchema.Model> models = new ArrayList<>();
-      for (Path f : listing.files()) {
-        if (f.getFileName().toString().endsWith(".prisma")) {
-          String text = SourceFile.text(f).text();
-          if (text != null) {
-            models.addAll(PrismaSchema.read(text));
-          }
-        }
-      }
+      // The ORM mappings first: a use through the ORM names a class or field, which only
+      // the mapping ties to a table and column.
+      List<OrmModel> models = OrmMappings.read(root, listing.files());
+      List<OrmModel> wanted = models.stream()
+          .filter(m -> targets.stream().anyMatch(t -> t.matchesTable(m.table()))).toList();
+      surfaces.addAll(OrmMappings.surfaces(root, wanted, targets));
       List<SourceFile.Result> results = listing.files().parallelStream()
-          .map(f -> SourceFile.read(root, f, targets, models)).toList();
+          .map(f -> SourceFile.read(root, f, targets, wanted)).toList();
       for (SourceFile.Result r : results) {
         if (r.skipped() != null) {
           skipped.merge(r.skipped(), 1, Integer::sum);

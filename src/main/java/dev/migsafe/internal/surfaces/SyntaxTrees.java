@@ -27,7 +27,23 @@ final class SyntaxTrees {
             .collect(java.util.stream.Collectors.joining(" ")) + "] @string"));
   }
 
+  /** The last parse of each thread: the SQL strings and an ORM's uses read the same file. */
+  private record Parsed(SourceLanguage language, String source, TSTree tree) {}
+
+  private static final ThreadLocal<Parsed> LAST = new ThreadLocal<>();
+
   static TSTree parse(SourceLanguage language, String source) {
+    Parsed last = LAST.get();
+    // The same String object: a file's text is read once and handed to each reader.
+    if (last != null && last.language() == language && last.source() == source) {
+      return last.tree();
+    }
+    TSTree tree = parseAgain(language, source);
+    LAST.set(new Parsed(language, source, tree));
+    return tree;
+  }
+
+  private static TSTree parseAgain(SourceLanguage language, String source) {
     TSParser parser = PARSERS.get().computeIfAbsent(language, l -> {
       TSParser p = new TSParser();
       p.setLanguage(l.grammar());

@@ -1,0 +1,52 @@
+package dev.migsafe.internal.surfaces;
+
+import java.util.List;
+
+/**
+ * One class or model an ORM maps to a table, with the columns its fields map to, as declared
+ * in one file of a repository.
+ *
+ * @param orm the ORM that maps it
+ * @param name the name code uses for it (a class, a model, a diesel table module)
+ * @param table the table, folded as PostgreSQL folds an unquoted name (a quoted name as
+ *     written)
+ * @param path the declaring file, relative to the repository root, with forward slashes
+ * @param line 1-based line of the declaration of the table
+ * @param column 1-based column there
+ * @param fields the mapped fields; an ORM that reads its columns from the database (Rails)
+ *     lists those its schema file declares
+ */
+public record OrmModel(Orm orm, String name, String table, String path, int line, int column,
+    List<Field> fields) {
+
+  public OrmModel {
+    fields = List.copyOf(fields);
+  }
+
+  /**
+   * A field and the column it maps to.
+   *
+   * @param name the name code uses (a Java field, a Prisma field, a Ruby attribute)
+   * @param columnName the column, folded
+   * @param path the file that declares it, relative to the repository root (the model's own,
+   *     but Rails declares columns in {@code db/schema.rb})
+   * @param line 1-based line of its declaration there
+   * @param column 1-based column there
+   */
+  public record Field(String name, String columnName, String path, int line, int column) {}
+
+  /** The field of that name, or null. */
+  public Field field(String fieldName) {
+    for (Field f : fields) {
+      if (f.name().equals(fieldName)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** The fields that map to a column. */
+  public List<Field> fieldsOf(String columnName) {
+    return fields.stream().filter(f -> f.columnName().equals(columnName)).toList();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.migsafe.internal.surfaces;
+
+import java.util.List;
+
+/**
+ * One ORM's reader: the mappings a repository declares (first pass over every file), then the
+ * uses of the mapped tables and columns through the ORM's names (second pass, only with the
+ * models of the tables looked for). Both are called on every source file from several
+ * threads, so each tests the text cheaply before it parses anything and keeps no state.
+ */
+interface OrmRecogniser {
+  Orm orm();
+
+  /**
+   * Whether the first pass reads a file for mappings, by its name and language alone (the
+   * first pass reads every file this accepts).
+   */
+  boolean readsMappings(String path, SourceLanguage language);
+
+  /**
+   * The models a file declares, or none.
+   *
+   * @param path the file, relative to the repository root, with forward slashes (Rails and
+   *     Django name tables after where a model is)
+   * @param language the file's language, or null for a file no grammar reads ({@code
+   *     .prisma})
+   */
+  List<OrmModel> mappings(String path, SourceLanguage language, String text);
+
+  /**
+   * The models of the whole repository once every file is read: where a model's table or
+   * columns are declared in another file than the model (Rails' {@code db/schema.rb}), they
+   * are joined here. By default, as read.
+   */
+  default List<OrmModel> link(List<OrmModel> declared) {
+    return declared;
+  }
+
+  /**
+   * Whether the text may use a model through the ORM, decided on the text before any parse:
+   * it names the model, its accessor or its table module.
+   */
+  boolean mayUse(SourceLanguage language, String text, OrmModel model);
+
+  /** The uses in a file of the models (this ORM's, of the tables looked for). */
+  List<OrmUse> uses(String path, SourceLanguage language, String text, List<OrmModel> models);
+}

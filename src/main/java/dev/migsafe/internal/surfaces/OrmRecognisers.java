@@ -1,0 +1,10 @@
+package dev.migsafe.internal.surfaces;
+
+import java.util.List;
+
+/** Every ORM reader, in the order their surfaces are reported when they tie. */
+final class OrmRecognisers {
+  static final List<OrmRecogniser> ALL = List.of(new PrismaOrm());
+
+  private OrmRecognisers() {}
+}
