@@ -124,12 +124,35 @@ public record Plan(
   }
 
   /**
-   * A place in a consumer's repository that uses what a change drops, renames or narrows.
+   * A place in a consumer's repository that a change breaks on one side of the compatibility
+   * matrix: it uses what the change drops, renames or narrows (the old application on the new
+   * schema), or it already uses what the change brings in (the new application on the old
+   * schema).
    *
    * @param changeId the change
    * @param surface where and how the code uses it
+   * @param side the side of the matrix under which this place breaks
    */
-  public record CodeSurface(String changeId, Surface surface) {}
+  public record CodeSurface(String changeId, Surface surface, Side side) {
+
+    /** A use of what the change removes or narrows: the old application on the new schema. */
+    public CodeSurface(String changeId, Surface surface) {
+      this(changeId, surface, Side.OLD_APP_NEW_SCHEMA);
+    }
+  }
+
+  /** A side of the compatibility matrix. */
+  public enum Side {
+    /** Code that runs today, once the change has run. */
+    OLD_APP_NEW_SCHEMA,
+    /** Code written for the change, before the change has run. */
+    NEW_APP_OLD_SCHEMA;
+
+    /** {@code old-app-new-schema} or {@code new-app-old-schema}. */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
 
   /**
    * One occurrence of the packet's peak traffic within the playbook's timeline, in the packet's

@@ -6,6 +6,7 @@ import dev.migsafe.api.Plan.CodeSurface;
 import dev.migsafe.api.Plan.ConsumerImpact;
 import dev.migsafe.api.Plan.Gate;
 import dev.migsafe.api.Plan.PlanFinding;
+import dev.migsafe.api.Plan.Side;
 import dev.migsafe.api.Severity;
 import dev.migsafe.api.Surface;
 import dev.migsafe.internal.model.ChangeKind;
@@ -46,26 +47,49 @@ public final class CodeSurfaces {
     List<PlanFinding> findings = new ArrayList<>();
     // Repository -> files that use something a change touches.
     Map<String, Set<String>> filesByRepo = new LinkedHashMap<>();
-    List<SurfaceTarget> all = SurfaceTargets.of(plan.changes());
-    SurfaceScan.Report report = SurfaceScan.scan(code, all);
+    // One pass over the files for both sides: what the changes take away, what they bring.
+    List<SurfaceTarget> all = new ArrayList<>(SurfaceTargets.of(plan.changes()));
+    all.addAll(SurfaceTargets.introducedBy(plan.changes()));
+    SurfaceScan.Report report = SurfaceScan.scan(code, List.copyOf(new LinkedHashSet<>(all)));
     for (Change c : plan.changes()) {
       ChangeKind kind = ChangeKind.parse(c.kind());
       Map<String, List<Surface>> byRepo = new LinkedHashMap<>();
       for (SurfaceTarget t : SurfaceTargets.of(List.of(c))) {
         for (Surface s : report.of(t)) {
-          surfaces.add(new CodeSurface(c.id(), s));
+          surfaces.add(new CodeSurface(c.id(), s, Side.OLD_APP_NEW_SCHEMA));
           byRepo.computeIfAbsent(s.root(), r -> new ArrayList<>()).add(s);
           filesByRepo.computeIfAbsent(s.root(), r -> new LinkedHashSet<>()).add(s.path());
         }
       }
       byRepo.forEach((repo, uses) -> findings.add(finding(c, kind, repo, uses)));
+      for (SurfaceTarget t : SurfaceTargets.introducedBy(List.of(c))) {
+        Map<String, List<Surface>> newByRepo = new LinkedHashMap<>();
+        for (Surface s : report.of(t)) {
+          surfaces.add(new CodeSurface(c.id(), s, Side.NEW_APP_OLD_SCHEMA));
+          newByRepo.computeIfAbsent(s.root(), r -> new ArrayList<>()).add(s);
+        }
+        newByRepo.forEach((repo, uses) -> findings.add(early(c, t.display(), repo, uses)));
+      }
     }
     return plan.withCodeSurfaces(surfaces, findings, gates(plan, filesByRepo));
   }
 
-  private static PlanFinding finding(Change c, ChangeKind kind, String repo, List<Surface> uses) {
-    boolean removes = REMOVING.contains(kind);
-    String what = c.column() == null ? c.table() : c.table() + "." + c.column();
+  /**
+   * A repository that already uses what a change brings in: that code fails on the schema
+   * before the change, so it may only be deployed after the change's step.
+   */
+  private static PlanFinding early(Change c, String what, String repo, List<Surface> uses) {
+    return new PlanFinding("code-needs-new-schema", Severity.MEDIUM, c.id(),
+        repo + " uses " + what + ", which change " + c.id() + " (" + c.kind() + ") brings in, in "
+            + uses.size() + (uses.size() == 1 ? " place: " : " places: ") + places(uses),
+        "This code fails on the schema as it is before the change: it is the new application "
+            + "of the compatibility matrix, and runs only once the step that brings in " + what
+            + " has run.",
+        "Deploy this code after that step (or make it work with both schemas until then), "
+            + "and keep the release that runs before it free of these places.");
+  }
+
+  private static String places(List<Surface> uses) {
     StringBuilder places = new StringBuilder();
     for (Surface s : uses.subList(0, Math.min(uses.size(), FILES_NAMED))) {
       places.append(places.length() == 0 ? "" : ", ").append(s.path()).append(':')
@@ -74,6 +98,13 @@ public final class CodeSurfaces {
     if (uses.size() > FILES_NAMED) {
       places.append(" and ").append(uses.size() - FILES_NAMED).append(" more");
     }
+    return places.toString();
+  }
+
+  private static PlanFinding finding(Change c, ChangeKind kind, String repo, List<Surface> uses) {
+    boolean removes = REMOVING.contains(kind);
+    String what = c.column() == null ? c.table() : c.table() + "." + c.column();
+    String places = places(uses);
     return new PlanFinding(removes ? "code-still-uses-removed" : "code-uses-changed",
         removes ? Severity.BLOCKER : Severity.MEDIUM, c.id(),
         repo + " uses " + what + ", which change " + c.id() + " (" + c.kind() + ") "

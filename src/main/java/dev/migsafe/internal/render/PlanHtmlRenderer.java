@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The playbook as one self-contained HTML page: inline CSS and SVG, no scripts, no network.
@@ -156,27 +157,23 @@ public final class PlanHtmlRenderer {
         .append("<th>new app, old schema</th></tr>");
     for (Plan.Compatibility c : plan.compatibility()) {
       h.append("<tr><td>").append(text(c.changeId())).append("</td><td>")
-          .append(verdict(c.oldAppNewSchema())).append("</td><td>")
-          .append(verdict(c.newAppOldSchema())).append("</td></tr>");
+          .append(verdict(c.oldAppNewSchema()))
+          .append(breaks(plan, c.changeId(), Plan.Side.OLD_APP_NEW_SCHEMA)).append("</td><td>")
+          .append(verdict(c.newAppOldSchema()))
+          .append(breaks(plan, c.changeId(), Plan.Side.NEW_APP_OLD_SCHEMA)).append("</td></tr>");
     }
     h.append("</table>\n");
-    if (!plan.consumers().isEmpty()) {
-      h.append("<h2>Consumers</h2><table><tr><th>service</th><th>owner</th><th>affected by</th>")
-          .append("<th>acknowledged</th></tr>");
-      for (Plan.ConsumerImpact c : plan.consumers()) {
-        h.append("<tr><td>").append(text(c.service())).append("</td><td>").append(text(c.owner()))
-            .append("</td><td>").append(text(String.join(", ", c.affectedBy()))).append("</td><td>")
-            .append(c.acknowledged() ? "yes" : "<b class=\"blocked\">no</b>").append("</td></tr>");
-      }
-      h.append("</table>\n");
+    if (!plan.consumers().isEmpty() || !plan.codeSurfaces().isEmpty()) {
+      consumers(h, plan);
     }
     if (!plan.codeSurfaces().isEmpty()) {
-      h.append("<h2>Code that uses what changes</h2><table><tr><th>change</th>")
+      h.append("<h2>Code that uses what changes</h2><table><tr><th>change</th><th>side</th>")
           .append("<th>repository</th><th>place</th><th>access</th><th>how</th>")
           .append("<th>certainty</th><th>code</th></tr>");
       for (Plan.CodeSurface cs : plan.codeSurfaces()) {
         var s = cs.surface();
         h.append("<tr><td>").append(text(cs.changeId())).append("</td><td>")
+            .append(CodeBySide.heading(cs.side())).append("</td><td>")
             .append(text(s.root())).append("</td><td>")
             .append(text(s.path() + ":" + s.line() + ":" + s.column())).append("</td><td>")
             .append(s.access().id()).append("</td><td>").append(s.how())
@@ -226,6 +223,53 @@ public final class PlanHtmlRenderer {
     }
     h.append("</table>\n</body></html>\n");
     return h.toString();
+  }
+
+  /** With {@code --code}: the consumers' places that break under this side. */
+  private static String breaks(Plan plan, String changeId, Plan.Side side) {
+    List<Plan.CodeSurface> places = CodeBySide.of(plan, changeId, side);
+    if (places.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("<br>breaks: ");
+    for (int i = 0; i < places.size(); i++) {
+      b.append(i == 0 ? "" : ", ").append("<code>").append(text(CodeBySide.place(places.get(i))))
+          .append("</code>");
+    }
+    return b.toString();
+  }
+
+  /** As the Markdown's consumers section, with the code column only with {@code --code}. */
+  private static void consumers(StringBuilder h, Plan plan) {
+    boolean code = !plan.codeSurfaces().isEmpty();
+    Map<String, List<Plan.CodeSurface>> byRepo = CodeBySide.byRepository(plan);
+    h.append("<h2>Consumers</h2><table><tr><th>service</th><th>owner</th><th>affected by</th>")
+        .append("<th>acknowledged</th>").append(code ? "<th>code</th>" : "").append("</tr>");
+    for (Plan.ConsumerImpact c : plan.consumers()) {
+      h.append("<tr><td>").append(text(c.service())).append("</td><td>").append(text(c.owner()))
+          .append("</td><td>").append(text(String.join(", ", c.affectedBy()))).append("</td><td>")
+          .append(c.acknowledged() ? "yes" : "<b class=\"blocked\">no</b>").append("</td>");
+      if (code) {
+        h.append("<td>").append(codeCell(byRepo.remove(c.service()))).append("</td>");
+      }
+      h.append("</tr>");
+    }
+    byRepo.forEach((repo, places) -> h.append("<tr><td>").append(text(repo))
+        .append("</td><td></td><td>").append(text(places.stream()
+            .map(Plan.CodeSurface::changeId).distinct()
+            .collect(java.util.stream.Collectors.joining(", "))))
+        .append("</td><td><b class=\"blocked\">no entry</b></td><td>").append(codeCell(places))
+        .append("</td></tr>"));
+    h.append("</table>\n");
+  }
+
+  private static String codeCell(List<Plan.CodeSurface> places) {
+    if (places == null) {
+      return "none found";
+    }
+    return places.size() + (places.size() == 1 ? " place in " : " places in ")
+        + text(places.stream().map(cs -> cs.surface().path()).distinct()
+            .collect(java.util.stream.Collectors.joining(", ")));
   }
 
   private static String verdict(Plan.Verdict v) {

@@ -106,6 +106,11 @@ public final class PlanJsonRenderer {
       n.put("changeId", c.changeId());
       verdict(n.putObject("oldAppNewSchema"), c.oldAppNewSchema());
       verdict(n.putObject("newAppOldSchema"), c.newAppOldSchema());
+      // Only with plan --code: the places that break under each side.
+      places((ObjectNode) n.get("oldAppNewSchema"), "code",
+          CodeBySide.of(plan, c.changeId(), Plan.Side.OLD_APP_NEW_SCHEMA));
+      places((ObjectNode) n.get("newAppOldSchema"), "code",
+          CodeBySide.of(plan, c.changeId(), Plan.Side.NEW_APP_OLD_SCHEMA));
     }
     ArrayNode consumers = root.putArray("consumers");
     for (Plan.ConsumerImpact c : plan.consumers()) {
@@ -114,6 +119,8 @@ public final class PlanJsonRenderer {
       n.put("owner", c.owner());
       strings(n.putArray("affectedBy"), c.affectedBy());
       n.put("acknowledged", c.acknowledged());
+      places(n, "code", plan.codeSurfaces().stream()
+          .filter(cs -> CodeBySide.repository(cs.surface().root()).equals(c.service())).toList());
     }
     // Only with plan --code: the repositories' uses of what the changes drop, rename or narrow.
     if (!plan.codeSurfaces().isEmpty()) {
@@ -121,6 +128,7 @@ public final class PlanJsonRenderer {
       for (Plan.CodeSurface cs : plan.codeSurfaces()) {
         ObjectNode n = code.addObject();
         n.put("changeId", cs.changeId());
+        n.put("side", cs.side().id());
         SurfaceRenderer.fields(n, cs.surface());
       }
     }
@@ -247,6 +255,23 @@ public final class PlanJsonRenderer {
     putIf(n, "fact", node.fact());
     node(n.putObject("yes"), node.yes());
     node(n.putObject("no"), node.no());
+  }
+
+  /** Where code breaks, when there is any: {@code root}, {@code path}, {@code line}, ... */
+  private static void places(ObjectNode n, String field, java.util.List<Plan.CodeSurface> places) {
+    if (places.isEmpty()) {
+      return;
+    }
+    ArrayNode a = n.putArray(field);
+    for (Plan.CodeSurface cs : places) {
+      ObjectNode p = a.addObject();
+      p.put("changeId", cs.changeId());
+      p.put("side", cs.side().id());
+      p.put("root", cs.surface().root());
+      p.put("path", cs.surface().path());
+      p.put("line", cs.surface().line());
+      p.put("column", cs.surface().column());
+    }
   }
 
   private static void verdict(ObjectNode n, Plan.Verdict v) {

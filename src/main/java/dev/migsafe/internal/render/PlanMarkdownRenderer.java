@@ -5,7 +5,9 @@ import dev.migsafe.api.Plan;
 import dev.migsafe.api.Plan.Node;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -136,22 +138,32 @@ public final class PlanMarkdownRenderer {
       md.append("| ").append(c.changeId()).append(" | ").append(verdict(c.oldAppNewSchema()))
           .append(" | ").append(verdict(c.newAppOldSchema())).append(" |\n");
     }
-    if (!plan.consumers().isEmpty()) {
-      md.append("\n## Consumers\n\n| service | owner | affected by | acknowledged |\n|---|---|---|---|\n");
-      for (Plan.ConsumerImpact c : plan.consumers()) {
-        md.append("| ").append(cell(c.service())).append(" | ").append(cell(c.owner()))
-            .append(" | ").append(c.affectedBy().isEmpty() ? "none"
-                : String.join(", ", c.affectedBy())).append(" | ")
-            .append(c.acknowledged() ? "yes" : "**no**").append(" |\n");
+    if (!plan.codeSurfaces().isEmpty()) {
+      // plan --code: the lines of the consumers' code that break under each side.
+      md.append("\nCode that breaks on each side (read with `--code`):\n\n");
+      for (Plan.Compatibility c : plan.compatibility()) {
+        for (Plan.Side side : Plan.Side.values()) {
+          List<Plan.CodeSurface> places = CodeBySide.of(plan, c.changeId(), side);
+          if (!places.isEmpty()) {
+            md.append("- ").append(c.changeId()).append(", ").append(CodeBySide.heading(side))
+                .append(": ").append(places.stream().map(cs -> MarkdownText.inline(CodeBySide.place(cs)))
+                    .collect(java.util.stream.Collectors.joining(", ")))
+                .append('\n');
+          }
+        }
       }
+    }
+    if (!plan.consumers().isEmpty() || !plan.codeSurfaces().isEmpty()) {
+      consumers(md, plan);
     }
     if (!plan.codeSurfaces().isEmpty()) {
       md.append("\n## Code that uses what changes\n\n")
-          .append("| change | repository | place | access | how | certainty | code |\n")
-          .append("|---|---|---|---|---|---|---|\n");
+          .append("| change | side | repository | place | access | how | certainty | code |\n")
+          .append("|---|---|---|---|---|---|---|---|\n");
       for (Plan.CodeSurface cs : plan.codeSurfaces()) {
         var s = cs.surface();
-        md.append("| ").append(cell(cs.changeId())).append(" | ").append(cell(s.root()))
+        md.append("| ").append(cell(cs.changeId())).append(" | ")
+            .append(CodeBySide.heading(cs.side())).append(" | ").append(cell(s.root()))
             .append(" | ").append(cell(s.path() + ":" + s.line() + ":" + s.column()))
             .append(" | ").append(s.access().id()).append(" | ").append(s.how())
             .append(" | ").append(s.certainty().id()).append(" | ").append(cell(s.snippet()))
@@ -278,6 +290,40 @@ public final class PlanMarkdownRenderer {
 
   private static String num(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  /**
+   * The consumers, and with {@code --code} the places in each one's repository (matched by
+   * folder name) and a row for each repository with places that no consumer entry names.
+   */
+  private static void consumers(StringBuilder md, Plan plan) {
+    boolean code = !plan.codeSurfaces().isEmpty();
+    Map<String, List<Plan.CodeSurface>> byRepo = CodeBySide.byRepository(plan);
+    md.append("\n## Consumers\n\n| service | owner | affected by | acknowledged |")
+        .append(code ? " code |\n|---|---|---|---|---|\n" : "\n|---|---|---|---|\n");
+    for (Plan.ConsumerImpact c : plan.consumers()) {
+      md.append("| ").append(cell(c.service())).append(" | ").append(cell(c.owner()))
+          .append(" | ").append(c.affectedBy().isEmpty() ? "none"
+              : String.join(", ", c.affectedBy())).append(" | ")
+          .append(c.acknowledged() ? "yes" : "**no**").append(" |");
+      if (code) {
+        md.append(' ').append(codeCell(byRepo.remove(c.service()))).append(" |");
+      }
+      md.append('\n');
+    }
+    byRepo.forEach((repo, places) -> md.append("| ").append(cell(repo))
+        .append(" | | ").append(places.stream().map(Plan.CodeSurface::changeId).distinct()
+            .collect(java.util.stream.Collectors.joining(", ")))
+        .append(" | **no entry** | ").append(codeCell(places)).append(" |\n"));
+  }
+
+  private static String codeCell(List<Plan.CodeSurface> places) {
+    if (places == null) {
+      return "none found";
+    }
+    return places.size() + (places.size() == 1 ? " place in " : " places in ")
+        + places.stream().map(cs -> cell(cs.surface().path())).distinct()
+            .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static String verdict(Plan.Verdict v) {

@@ -53,6 +53,54 @@ public final class SurfaceTargets {
     return List.copyOf(out);
   }
 
+  /**
+   * What a packet's changes bring in under a new name, as targets: code that already uses them
+   * fails on the schema before the change (the new application on the old schema). A renamed
+   * column or table by its new name, an added column or table, the columns a split or merge
+   * writes, a moved column in its new table.
+   */
+  public static List<SurfaceTarget> introducedBy(List<Change> changes) {
+    Set<SurfaceTarget> out = new LinkedHashSet<>();
+    for (Change c : changes) {
+      ChangeKind kind = ChangeKind.parse(c.kind());
+      if (kind == null || c.table() == null) {
+        continue;
+      }
+      String reason = (c.id() == null ? "" : c.id() + " ") + c.kind();
+      switch (kind) {
+        case RENAME_COLUMN, MERGE_COLUMN -> {
+          if (c.to() != null) {
+            out.add(SurfaceTarget.of(c.table(), c.to()).because(reason));
+          }
+        }
+        case ADD_COLUMN -> {
+          if (c.column() != null) {
+            out.add(SurfaceTarget.of(c.table(), c.column()).because(reason));
+          }
+        }
+        case RENAME_TABLE -> {
+          if (c.to() != null) {
+            out.add(SurfaceTarget.of(c.to(), null).because(reason));
+          }
+        }
+        case CREATE_TABLE -> out.add(SurfaceTarget.of(c.table(), null).because(reason));
+        case SPLIT_COLUMN -> {
+          for (String col : c.columns() == null ? List.<String>of() : c.columns()) {
+            out.add(SurfaceTarget.of(c.table(), col).because(reason));
+          }
+        }
+        // columns: the new table's key, then the column that receives the values.
+        case MOVE_COLUMN -> {
+          if (c.to() != null && c.columns() != null && c.columns().size() == 2) {
+            out.add(SurfaceTarget.of(c.to(), c.columns().get(1)).because(reason));
+          }
+        }
+        default -> { }
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** The targets of a migration's statements, each named after its file line and kind. */
   public static List<SurfaceTarget> of(String fileName, String sql) {
     Set<SurfaceTarget> out = new LinkedHashSet<>();
