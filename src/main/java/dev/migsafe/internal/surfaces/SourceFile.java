@@ -92,7 +92,10 @@ final class SourceFile {
       return new Result(List.of(), SkipReason.MINIFIED);
     }
     boolean sqlMentioned = mentionsATarget(text, targets);
-    List<OrmModel> used = models.stream().filter(m -> recogniser(m).mayUse(language, text, m))
+    String lower = models.isEmpty() ? null : text.toLowerCase(Locale.ROOT);
+    List<OrmModel> used = models.stream()
+        .filter(m -> namesATargetField(lower, m, targets)
+            && recogniser(m).mayUse(language, text, m))
         .toList();
     if (!sqlMentioned && used.isEmpty()) {
       // No use can be in a file that never names the table (SQL names it, even when it
@@ -164,6 +167,31 @@ final class SourceFile {
             target.column(), SqlReferences.accessOf(sql), by, Certainty.NAME_ONLY));
       }
     }
+  }
+
+  /**
+   * Whether the (lower-cased) text can use a target of the model through the ORM: every such
+   * use spells the field's name, in some case ({@code getEmail()}, {@code find_by_email},
+   * {@code email__iexact}, {@code u.Email}), unless it uses the whole table. Checked before an
+   * ORM's own prefilter: in an application, a model's name is in most files, and a parse is
+   * most of the cost.
+   */
+  private static boolean namesATargetField(String lower, OrmModel m,
+      List<SurfaceTarget> targets) {
+    for (SurfaceTarget t : targets) {
+      if (!t.matchesTable(m.table())) {
+        continue;
+      }
+      if (t.column() == null) {
+        return true;
+      }
+      List<OrmModel.Field> fields = m.fieldsOf(t.column());
+      if (fields.isEmpty() ? lower.contains(t.column())
+          : fields.stream().anyMatch(f -> lower.contains(f.name().toLowerCase(Locale.ROOT)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static OrmRecogniser recogniser(OrmModel m) {
