@@ -91,8 +91,8 @@ final class SourceFile {
     if (language != null && hasLongLine(text)) {
       return new Result(List.of(), SkipReason.MINIFIED);
     }
-    boolean sqlMentioned = mentionsATarget(text, targets);
-    String lower = models.isEmpty() ? null : text.toLowerCase(Locale.ROOT);
+    String lower = text.toLowerCase(Locale.ROOT);
+    boolean sqlMentioned = mentionsATarget(lower, targets);
     List<OrmModel> used = models.stream()
         .filter(m -> namesATargetField(lower, m, targets)
             && recogniser(m).mayUse(language, text, m))
@@ -204,15 +204,15 @@ final class SourceFile {
   }
 
   /**
-   * Whether the text can hold a use of a target, decided on the text before any parse (parsing
-   * is most of the cost): SQL that uses a table names it after its verb ({@code SELECT ... FROM
-   * t}, {@code INSERT INTO t}, {@code UPDATE t}, {@code DELETE FROM t}), within a statement's
-   * length. (A use through an ORM is prefiltered by its reader.)
+   * Whether the lower-cased text can hold an SQL use of a target, decided before any parse
+   * (parsing is most of the cost): SQL names the table after a word that introduces one
+   * ({@link SurfaceTarget#mentionedInSql}), and a column it uses by its name. (A use through
+   * an ORM is prefiltered by {@link #namesATargetField} and its reader.)
    */
-  static boolean mentionsATarget(String text, List<SurfaceTarget> targets) {
+  static boolean mentionsATarget(String lower, List<SurfaceTarget> targets) {
     for (SurfaceTarget t : targets) {
       // A use of a column names it too (SqlReferences reports only named columns).
-      if (t.mentionedInSql(text) && (t.column() == null || hasWord(text, t.column()))) {
+      if (t.mentionedInSql(lower) && (t.column() == null || hasLowerWord(lower, t.column()))) {
         return true;
       }
     }
@@ -237,10 +237,22 @@ final class SourceFile {
     return text.length() - start > MAX_LINE;
   }
 
-  /** Whether {@code text[start, end)} is a whole word (no letter, digit or _ beside it). */
+  /**
+   * Whether {@code text[start, end)} is a whole word (no letter, digit or _ beside it, an
+   * escaped line break before it counting as a blank).
+   */
   static boolean isWordAt(String text, int start, int end) {
-    return (start == 0 || !isWordChar(text.charAt(start - 1)))
+    return (start == 0 || !isWordChar(text.charAt(start - 1)) || afterEscape(text, start))
         && (end >= text.length() || !isWordChar(text.charAt(end)));
+  }
+
+  /**
+   * Whether an escaped line break or tab ({@code \n}, {@code \t}, {@code \r}) stands right
+   * before {@code start}: in a literal's source text its letter touches the next word.
+   */
+  private static boolean afterEscape(String text, int start) {
+    return start >= 2 && text.charAt(start - 2) == '\\'
+        && "ntr".indexOf(text.charAt(start - 1)) >= 0;
   }
 
   private static boolean isWordChar(char c) {
@@ -252,8 +264,11 @@ final class SourceFile {
    * for the per-file column prefilter, so no pattern is compiled per call.
    */
   static boolean hasWord(String text, String word) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    String w = word.toLowerCase(Locale.ROOT);
+    return hasLowerWord(text.toLowerCase(Locale.ROOT), word.toLowerCase(Locale.ROOT));
+  }
+
+  /** {@link #hasWord} on text and a word already lower-cased. */
+  static boolean hasLowerWord(String lower, String w) {
     for (int at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
       if (isWordAt(lower, at, at + w.length())) {
         return true;
@@ -261,5 +276,6 @@ final class SourceFile {
     }
     return false;
   }
+
 
 }
