@@ -37,6 +37,31 @@ class LauncherIT {
   }
 
   /**
+   * {@code --version} is answered from what the jar printed when last asked, and asked again
+   * once the jar is newer than that answer.
+   */
+  @Test
+  void versionIsTheJarsAnswerKeptUntilTheJarChanges() throws Exception {
+    Path jar = Path.of(System.getProperty("migsafe.jar", "target/migsafe.jar"));
+    Path kept = Path.of("target/migsafe.version");
+    CommandRun plain = exec(List.of("java", "-jar", jar.toString(), "--version"));
+    Files.deleteIfExists(kept);
+    CommandRun first = exec(List.of("./migsafe", "--version"));
+    assertThat(first.out()).isEqualTo(plain.out());
+    assertThat(first.code()).isZero();
+    assertThat(kept).hasContent(plain.out().strip());
+    // Older than the jar: not used.
+    Files.writeString(kept, "migsafe stale\n");
+    Files.setLastModifiedTime(kept, java.nio.file.attribute.FileTime.fromMillis(
+        Files.getLastModifiedTime(jar).toMillis() - 60_000));
+    assertThat(exec(List.of("./migsafe", "--version")).out()).isEqualTo(plain.out());
+    // Newer than the jar: used as it is (which is how the answer is kept).
+    Files.writeString(kept, "migsafe kept\n");
+    assertThat(exec(List.of("./migsafe", "-V")).out()).isEqualTo("migsafe kept\n");
+    Files.delete(kept);
+  }
+
+  /**
    * Without Maven the first run cannot build, and without java nothing runs; each says what to
    * do instead of "mvn: not found".
    */
@@ -113,6 +138,10 @@ class LauncherIT {
     pb.environment().put("PATH", path);
     pb.environment().put("MIGSAFE_CDS", "0");
     return CommandRun.of(pb, 120);
+  }
+
+  private static CommandRun exec(List<String> command) throws IOException, InterruptedException {
+    return CommandRun.of(new ProcessBuilder(command), 120);
   }
 
   private static CommandRun run(List<String> command) throws IOException, InterruptedException {
