@@ -9,6 +9,7 @@ import static dev.migsafe.api.LockMode.SHARE_ROW_EXCLUSIVE;
 import static dev.migsafe.api.LockMode.SHARE_UPDATE_EXCLUSIVE;
 
 import dev.migsafe.api.LockMode;
+import dev.migsafe.internal.model.LockFacts;
 import dev.migsafe.internal.sql.Operation;
 import dev.migsafe.internal.sql.SqlTypes;
 import java.util.Locale;
@@ -60,6 +61,15 @@ public final class PgLockFacts {
    * @param sessionTimeZoneUtc whether the session time zone is UTC at this statement
    */
   public void apply(Operation op, boolean sessionTimeZoneUtc) {
+    op.setLockFacts(of(op, sessionTimeZoneUtc));
+  }
+
+  /**
+   * The facts of {@code op} on this version.
+   *
+   * @param sessionTimeZoneUtc whether the session time zone is UTC at this statement
+   */
+  public LockFacts of(Operation op, boolean sessionTimeZoneUtc) {
     LockMode lock = null;
     LockMode refLock = null;
     boolean rewrite = false;
@@ -226,11 +236,8 @@ public final class PgLockFacts {
         // statements that lock no table: sessions settings, enum changes, functions, grants
       }
     }
-    op.setLockMode(op.getTable() == null ? null : lock);
-    op.setRefLockMode(op.getRefTable() == null ? null : refLock);
-    op.setRewritesTable(rewrite);
-    op.setScansTable(scan);
-    op.setFailsOnNonEmptyTable(failsNonEmpty);
+    return new LockFacts(op.getTable() == null ? null : lock,
+        op.getRefTable() == null ? null : refLock, rewrite, scan, failsNonEmpty);
   }
 
   private boolean addColumnRewrites(Operation op) {

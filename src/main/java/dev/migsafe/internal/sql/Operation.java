@@ -85,13 +85,9 @@ public final class Operation {
   /** A validated CHECK (column IS NOT NULL) exists. */
   private boolean validatedNotNullCheck;
   private boolean typeChangeRewrites;
-  /** Strongest lock on table. */
-  private dev.migsafe.api.LockMode lockMode;
-  /** Strongest lock on refTable. */
-  private dev.migsafe.api.LockMode refLockMode;
-  private boolean rewritesTable;
-  private boolean scansTable;
-  private boolean failsOnNonEmptyTable;
+  /** The server's facts for this operation, set once its schema facts are known. */
+  private dev.migsafe.internal.model.LockFacts lockFacts =
+      dev.migsafe.internal.model.LockFacts.NONE;
   /** A reader's remark that a rule may quote, e.g. why a default counts as volatile. */
   private String note;
   /** CREATE VIEW: its body and the names it mentions. */
@@ -570,49 +566,37 @@ public final class Operation {
     return this;
   }
 
+  public dev.migsafe.internal.model.LockFacts getLockFacts() {
+    return lockFacts;
+  }
+
+  public Operation setLockFacts(dev.migsafe.internal.model.LockFacts facts) {
+    this.lockFacts = java.util.Objects.requireNonNull(facts);
+    return this;
+  }
+
+  // The rules' names for the facts (DRL reads them as properties: lockMode, scansTable, ...).
+
+  /** Strongest lock on table. */
   public dev.migsafe.api.LockMode getLockMode() {
-    return lockMode;
+    return lockFacts.lock();
   }
 
-  public Operation setLockMode(dev.migsafe.api.LockMode lockMode) {
-    this.lockMode = lockMode;
-    return this;
-  }
-
+  /** Strongest lock on refTable. */
   public dev.migsafe.api.LockMode getRefLockMode() {
-    return refLockMode;
-  }
-
-  public Operation setRefLockMode(dev.migsafe.api.LockMode refLockMode) {
-    this.refLockMode = refLockMode;
-    return this;
+    return lockFacts.refLock();
   }
 
   public boolean isRewritesTable() {
-    return rewritesTable;
-  }
-
-  public Operation setRewritesTable(boolean rewritesTable) {
-    this.rewritesTable = rewritesTable;
-    return this;
+    return lockFacts.rewritesTable();
   }
 
   public boolean isScansTable() {
-    return scansTable;
-  }
-
-  public Operation setScansTable(boolean scansTable) {
-    this.scansTable = scansTable;
-    return this;
+    return lockFacts.scansTable();
   }
 
   public boolean isFailsOnNonEmptyTable() {
-    return failsOnNonEmptyTable;
-  }
-
-  public Operation setFailsOnNonEmptyTable(boolean failsOnNonEmptyTable) {
-    this.failsOnNonEmptyTable = failsOnNonEmptyTable;
-    return this;
+    return lockFacts.failsOnNonEmptyTable();
   }
 
   public String getNote() {
@@ -658,7 +642,7 @@ public final class Operation {
 
   /** The manual's name of the lock on {@code table}, or null. */
   public String getLockName() {
-    return lockMode == null ? null : lockMode.sqlName();
+    return lockFacts.lock() == null ? null : lockFacts.lock().sqlName();
   }
 
   @Override
