@@ -32,8 +32,23 @@ public record OrmModel(Orm orm, String name, String table, String path, int line
    *     but Rails declares columns in {@code db/schema.rb})
    * @param line 1-based line of its declaration there
    * @param column 1-based column there
+   * @param type its type as declared, when the ORM needs it once every file is read (a Prisma
+   *     field whose type is a model of another file is a relation, not a column); else null
    */
-  public record Field(String name, String columnName, String path, int line, int column) {}
+  public record Field(String name, String columnName, String path, int line, int column,
+      String type) {
+
+    /** A field whose type does not matter after the first pass. */
+    public Field(String name, String columnName, String path, int line, int column) {
+      this(name, columnName, path, line, column, null);
+    }
+  }
+
+  /** This model with only the fields that pass. */
+  public OrmModel withFields(java.util.function.Predicate<Field> keep) {
+    return new OrmModel(orm, name, table, path, line, column,
+        fields.stream().filter(keep).toList());
+  }
 
   /** The field of that name, or null. */
   public Field field(String fieldName) {

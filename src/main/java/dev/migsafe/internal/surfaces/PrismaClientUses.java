@@ -130,9 +130,38 @@ final class PrismaClientUses {
       TSNode c = object.getNamedChild(i);
       if (c.getType().equals("pair") || c.getType().equals("shorthand_property_identifier")) {
         list.add(c);
+      } else if (c.getType().equals("spread_element") && c.getNamedChildCount() > 0) {
+        // where: { pollId, ...(guest ? { guestId } : { userId }) }: the keys of each object
+        // the spread can bring in.
+        for (TSNode spread : spreadObjects(c.getNamedChild(0))) {
+          list.addAll(pairs(spread));
+        }
       }
     }
     return list;
+  }
+
+  /** The object literals an expression spread into an object can be: through ( ), ?: and &&. */
+  private static List<TSNode> spreadObjects(TSNode e) {
+    List<TSNode> out = new ArrayList<>();
+    if (e == null || e.isNull()) {
+      return out;
+    }
+    switch (e.getType()) {
+      case "object" -> out.add(e);
+      case "parenthesized_expression" -> {
+        if (e.getNamedChildCount() > 0) {
+          out.addAll(spreadObjects(e.getNamedChild(0)));
+        }
+      }
+      case "ternary_expression" -> {
+        out.addAll(spreadObjects(e.getChildByFieldName("consequence")));
+        out.addAll(spreadObjects(e.getChildByFieldName("alternative")));
+      }
+      case "binary_expression" -> out.addAll(spreadObjects(e.getChildByFieldName("right")));
+      default -> { }
+    }
+    return out;
   }
 
   private String key(TSNode pairOrShorthand) {

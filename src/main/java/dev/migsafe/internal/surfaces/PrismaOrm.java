@@ -24,6 +24,17 @@ final class PrismaOrm implements OrmRecogniser {
     return PrismaSchema.read(path, text);
   }
 
+  /**
+   * A schema split over several files ({@code prisma/models/*.prisma}) declares a relation to
+   * a model of another file: only with every file read is its field known to hold no column.
+   */
+  @Override
+  public List<OrmModel> link(List<OrmModel> declared) {
+    java.util.Set<String> models = new java.util.HashSet<>();
+    declared.forEach(m -> models.add(m.name()));
+    return declared.stream().map(m -> m.withFields(f -> !models.contains(f.type()))).toList();
+  }
+
   @Override
   public boolean mayUse(SourceLanguage language, String text, OrmModel model) {
     return isScript(language) && text.contains(PrismaSchema.clientName(model));

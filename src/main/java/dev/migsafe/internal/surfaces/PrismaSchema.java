@@ -61,7 +61,7 @@ final class PrismaSchema {
         }
         Matcher map = MAP.matcher(f.group(5));
         fields.add(new OrmModel.Field(f.group(2), map.find() ? map.group(1) : f.group(2), path, i + 1,
-            f.group(1).length() + 1));
+            f.group(1).length() + 1, f.group(3)));
       }
       out.add(new OrmModel(Orm.PRISMA, name, table, path, start + 1,
           1, fields));
