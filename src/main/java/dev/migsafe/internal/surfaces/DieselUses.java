@@ -37,9 +37,9 @@ final class DieselUses {
   /** Names the file imports from a table module, and local names of the modules. */
   private final Map<String, Target> imported = new HashMap<>();
   private final Map<String, OrmModel> moduleAliases = new HashMap<>();
-  private final Deque<Set<String>> locals = new ArrayDeque<>();
-  /** Per function: its bindings to a struct derived for a table, by name. */
-  private final Deque<Map<String, OrmModel>> forms = new ArrayDeque<>();
+  private final Deque<Scope> scopes = new ArrayDeque<>();
+  /** Where the names this reader looks for stand in the file; nothing else is walked. */
+  private int[] relevant;
   private final List<OrmUse> out = new ArrayList<>();
 
   private DieselUses(String text, List<OrmModel> models) {
@@ -51,12 +51,33 @@ final class DieselUses {
 
   static List<OrmUse> of(String text, List<OrmModel> models) {
     DieselUses u = new DieselUses(text, models);
+    // An import from a table's module names the module.
+    u.relevant = u.source.wordsAt(u.modules.keySet());
     u.imports(u.source.root);
+    u.relevant = u.source.wordsAt(u.words());
     u.walk(u.source.root);
     return u.out;
   }
 
+  /** The names a use can be written with. */
+  private Set<String> words() {
+    Set<String> words = new HashSet<>(imported.keySet());
+    words.addAll(moduleAliases.keySet());
+    for (OrmModel m : modules.values()) {
+      words.add(m.name());
+      m.fields().forEach(f -> words.add(f.name()));
+    }
+    words.addAll(structs.keySet());
+    if (!structs.isEmpty()) {
+      words.addAll(COLUMN_WRITERS);
+    }
+    return words;
+  }
+
   private void imports(TSNode node) {
+    if (!ParsedSource.holds(relevant, node)) {
+      return;
+    }
     if (node.getType().equals("use_declaration")) {
       TSNode argument = ParsedSource.field(node, "argument");
       if (argument != null) {
@@ -77,7 +98,9 @@ final class DieselUses {
         imported(join(prefix, segments(ParsedSource.field(tree, "path"))),
             alias == null ? null : source.text(alias), false);
       }
-      case "use_wildcard" -> imported(join(prefix, segments(tree.getNamedChild(0))), null, true);
+      // `path::*`, or a bare `*` inside a list, which has no path of its own.
+      case "use_wildcard" -> imported(join(prefix, tree.getNamedChildCount() == 0 ? List.of()
+          : segments(tree.getNamedChild(0))), null, true);
       case "scoped_use_list" -> {
         TSNode path = ParsedSource.field(tree, "path");
         List<String> inner = path == null ? prefix : join(prefix, segments(path));
@@ -141,7 +164,11 @@ final class DieselUses {
   }
 
   private void walk(TSNode node) {
-    switch (node.getType()) {
+    if (!ParsedSource.holds(relevant, node)) {
+      return;
+    }
+    String type = node.getType();
+    switch (type) {
       case "use_declaration", "attribute_item", "token_tree", "shorthand_field_initializer" -> {
         return;
       }
@@ -151,7 +178,7 @@ final class DieselUses {
       }
       case "identifier" -> {
         Target t = imported.get(source.text(node));
-        if (t != null && locals.stream().noneMatch(s -> s.contains(source.text(node)))) {
+        if (t != null && scopes.stream().noneMatch(s -> s.bound().contains(source.text(node)))) {
           use(t, node);
         }
         return;
@@ -164,16 +191,9 @@ final class DieselUses {
       }
       default -> { }
     }
-    boolean scope = node.getType().equals("function_item")
-        || node.getType().equals("closure_expression");
+    boolean scope = type.equals("function_item") || type.equals("closure_expression");
     if (scope) {
-      Set<String> bound = new HashSet<>();
-      bindings(node, false, bound);
-      locals.push(bound);
-      // A closure sees the bindings of the function around it.
-      Map<String, OrmModel> visible = new HashMap<>(forms.isEmpty() ? Map.of() : forms.peek());
-      visible.putAll(forms(node));
-      forms.push(visible);
+      scopes.push(new Scope(node, scopes.peek()));
     }
     for (int i = 0; i < node.getNamedChildCount(); i++) {
       if (!"pattern".equals(node.getFieldNameForNamedChild(i))) {
@@ -181,8 +201,40 @@ final class DieselUses {
       }
     }
     if (scope) {
-      locals.pop();
-      forms.pop();
+      scopes.pop();
+    }
+  }
+
+  /**
+   * A function or closure, with what its patterns bind and its bindings to derived structs,
+   * each read when first asked for (most functions need neither).
+   */
+  private final class Scope {
+    private final TSNode node;
+    private final Scope outer;
+    private Set<String> bound;
+    private Map<String, OrmModel> forms;
+
+    Scope(TSNode node, Scope outer) {
+      this.node = node;
+      this.outer = outer;
+    }
+
+    Set<String> bound() {
+      if (bound == null) {
+        bound = new HashSet<>();
+        bindings(node, false, bound);
+      }
+      return bound;
+    }
+
+    /** A closure sees the bindings of the function around it. */
+    Map<String, OrmModel> forms() {
+      if (forms == null) {
+        forms = new HashMap<>(outer == null ? Map.of() : outer.forms());
+        collectForms(node, forms);
+      }
+      return forms;
     }
   }
 
@@ -252,12 +304,6 @@ final class DieselUses {
    * The bindings of a function to a struct derived for a table: {@code let form = NewUser
    * {...}}, {@code let form: NewUser = ...}, a parameter {@code form: &NewUser}.
    */
-  private Map<String, OrmModel> forms(TSNode function) {
-    Map<String, OrmModel> out = new HashMap<>();
-    collectForms(function, out);
-    return out;
-  }
-
   private void collectForms(TSNode node, Map<String, OrmModel> out) {
     if (node.getType().equals("let_declaration") || node.getType().equals("parameter")) {
       TSNode pattern = ParsedSource.field(node, "pattern");
@@ -297,7 +343,7 @@ final class DieselUses {
     TSNode method = fn != null && fn.getType().equals("field_expression")
         ? ParsedSource.field(fn, "field") : null;
     TSNode args = ParsedSource.field(call, "arguments");
-    if (method == null || args == null || args.getNamedChildCount() != 1 || forms.isEmpty()
+    if (method == null || args == null || args.getNamedChildCount() != 1 || scopes.isEmpty()
         || !COLUMN_WRITERS.contains(source.text(method))) {
       return;
     }
@@ -306,7 +352,7 @@ final class DieselUses {
       arg = ParsedSource.field(arg, "value");
     }
     OrmModel struct = arg != null && arg.getType().equals("identifier")
-        ? forms.peek().get(source.text(arg)) : null;
+        ? scopes.peek().forms().get(source.text(arg)) : null;
     if (struct != null) {
       for (OrmModel.Field f : struct.fields()) {
         out.add(new OrmUse(struct, f.columnName(), ParsedSource.line(arg), source.column(arg),
@@ -375,7 +421,7 @@ final class DieselUses {
   /** The segments of a path: {@code crate::schema::users} is crate, schema, users. */
   private List<String> segments(TSNode path) {
     List<String> out = new ArrayList<>();
-    if (path == null) {
+    if (path == null || path.isNull()) {
       return out;
     }
     if (path.getType().equals("scoped_identifier")) {

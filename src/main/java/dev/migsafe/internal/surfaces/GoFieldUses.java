@@ -66,10 +66,15 @@ final class GoFieldUses {
     GoFieldUses u = new GoFieldUses(text, models);
     TSNode root = u.source.root;
     u.containers(root);
+    // A function that names no model (nor a struct holding one) declares no variable of it.
+    Set<String> words = new HashSet<>(u.byStruct.keySet());
+    words.addAll(u.embedders.keySet());
+    words.addAll(u.holders.keySet());
+    int[] named = u.source.wordsAt(words);
     for (int i = 0; i < root.getNamedChildCount(); i++) {
       TSNode top = root.getNamedChild(i);
-      if (top.getType().equals("function_declaration")
-          || top.getType().equals("method_declaration")) {
+      if ((top.getType().equals("function_declaration")
+          || top.getType().equals("method_declaration")) && ParsedSource.holds(named, top)) {
         u.variables.clear();
         u.slices.clear();
         u.declarations(top);
