@@ -62,9 +62,31 @@ final class DieselOrm implements OrmRecogniser {
     return out;
   }
 
+  /**
+   * A table's module is reached through a path or an import, both of which write
+   * {@code users::} ({@code users::email}, {@code schema::users::dsl::*}), or named by a
+   * {@code joinable!}; a struct is named as a word.
+   */
   @Override
   public boolean mayUse(SourceLanguage language, String text, OrmModel model) {
-    return language == SourceLanguage.RUST && text.contains(model.name());
+    if (language != SourceLanguage.RUST) {
+      return false;
+    }
+    if (DieselSchema.isTableModule(model)) {
+      return text.contains(model.name() + "::")
+          || (text.contains("joinable!") && hasWord(text, model.name()));
+    }
+    return hasWord(text, model.name());
+  }
+
+  /** Whether the word stands whole in the text, in its case (Rust names are). */
+  private static boolean hasWord(String text, String word) {
+    for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (SourceFile.isWordAt(text, at, at + word.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
