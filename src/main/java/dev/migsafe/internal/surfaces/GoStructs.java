@@ -23,7 +23,7 @@ final class GoStructs {
   /** gorm.Model's fields, the columns every model that embeds it has. */
   private static final List<String> GORM_MODEL_FIELDS =
       List.of("ID", "CreatedAt", "UpdatedAt", "DeletedAt");
-  /** Field types that hold a value, not an association, when their name is not a model. */
+  /** The slices gorm stores in one column; any other slice is a has-many association. */
   private static final Set<String> BYTES = Set.of("[]byte", "[]uint8");
 
   /**
