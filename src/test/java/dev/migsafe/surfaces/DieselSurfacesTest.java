@@ -108,6 +108,11 @@ class DieselSurfacesTest {
                 .values(&NewUser { email })
                 .execute(conn);
         }
+
+        pub fn greet(user: &User, mut draft: NewUser) -> String {
+            draft.email = "x";
+            user.mail.clone() + &user.display
+        }
         """);
     SurfaceTarget email = SurfaceTarget.of("app_users", "email_address");
     SurfaceScan.Report r = SurfaceScan.scan(List.of(repo), email);
@@ -119,6 +124,8 @@ class DieselSurfacesTest {
         "src/models.rs:19:read:orm-field (diesel):certain",
         "src/models.rs:23:write:orm-field (diesel):certain",
         "src/models.rs:28:write:orm-field (diesel):certain",
+        "src/models.rs:33:write:orm-field (diesel):certain",
+        "src/models.rs:34:read:orm-field (diesel):certain",
         "src/schema.rs:8:read-write:orm-mapping (diesel):certain");
     assertThat(places(SurfaceScan.scan(List.of(repo), SurfaceTarget.of("app_users", null)),
         SurfaceTarget.of("app_users", null))).containsExactly(

@@ -68,6 +68,7 @@ final class DieselUses {
       m.fields().forEach(f -> words.add(f.name()));
     }
     words.addAll(structs.keySet());
+    structs.values().forEach(m -> m.fields().forEach(f -> words.add(f.name())));
     if (!structs.isEmpty()) {
       words.addAll(COLUMN_WRITERS);
     }
@@ -185,6 +186,7 @@ final class DieselUses {
       }
       case "struct_expression" -> literal(node);
       case "call_expression" -> changeset(node);
+      case "field_expression" -> fieldOf(node);
       case "macro_invocation" -> {
         joinable(node);
         return;
@@ -332,6 +334,31 @@ final class DieselUses {
       t = ParsedSource.field(t, "name");
     }
     return t == null ? null : structs.get(source.text(t));
+  }
+
+  /**
+   * {@code t.content} on a binding the function types as a derived struct ({@code t: &Tagline},
+   * {@code let t: Tagline = ...}, {@code let form = TaglineForm {...}}): read, or written when
+   * assigned to.
+   */
+  private void fieldOf(TSNode node) {
+    TSNode value = ParsedSource.field(node, "value");
+    TSNode field = ParsedSource.field(node, "field");
+    if (value == null || field == null || scopes.isEmpty()
+        || !value.getType().equals("identifier")) {
+      return;
+    }
+    OrmModel struct = scopes.peek().forms().get(source.text(value));
+    OrmModel.Field f = struct == null ? null : struct.field(source.text(field));
+    if (f == null) {
+      return;
+    }
+    TSNode parent = node.getParent();
+    boolean assigned = (parent.getType().equals("assignment_expression")
+        || parent.getType().equals("compound_assignment_expr"))
+        && TSNode.eq(ParsedSource.field(parent, "left"), node);
+    out.add(new OrmUse(struct, f.columnName(), ParsedSource.line(field), source.column(field),
+        assigned ? Access.WRITE : Access.READ, Certainty.CERTAIN));
   }
 
   /**
