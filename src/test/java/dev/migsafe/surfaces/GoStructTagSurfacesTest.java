@@ -194,6 +194,26 @@ class GoStructTagSurfacesTest {
     assertThat(places(repo, name)).containsExactly(
         "db/authors.go:4:write:orm-field (go-struct-tags):certain",
         "db/models.go:5:read-write:orm-mapping (go-struct-tags):certain");
+    // api.Author is another package's struct of the same name: its fields are not columns.
+    write(repo, "api/authors.go", """
+        package api
+
+        type Author struct {
+        	Name string `json:"name"`
+        }
+
+        func Show(a Author) string {
+        	return a.Name
+        }
+
+        func Load(a *db.Author) string {
+        	return a.Name
+        }
+        """);
+    assertThat(places(repo, name)).containsExactly(
+        "api/authors.go:12:read:orm-field (go-struct-tags):certain",
+        "db/authors.go:4:write:orm-field (go-struct-tags):certain",
+        "db/models.go:5:read-write:orm-mapping (go-struct-tags):certain");
     for (SurfaceTarget none : List.of(SurfaceTarget.of("authors", "note"),
         SurfaceTarget.of("settings", null))) {
       assertThat(SurfaceScan.scan(List.of(repo), none).of(none)).as(none.display()).isEmpty();

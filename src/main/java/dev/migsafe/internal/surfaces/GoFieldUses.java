@@ -55,19 +55,36 @@ final class GoFieldUses {
   /** Fields of this file's structs that hold a model, by field name (when only one model). */
   private final Map<String, String> holders = new HashMap<>();
 
-  private GoFieldUses(String text, List<OrmModel> models) {
+  /**
+   * The models by the name this file writes their type with: {@code User} when the model is
+   * declared in the file's own folder (its package), {@code users.User} by the folder's name
+   * (Go's convention for a package's name), so a {@code User} of another package is not it.
+   */
+  private GoFieldUses(String path, String text, List<OrmModel> models) {
     this.source = new ParsedSource(SourceLanguage.GO, text);
+    String folder = folder(path);
     for (OrmModel m : models) {
-      byStruct.computeIfAbsent(m.name(), n -> new ArrayList<>()).add(m);
+      String modelFolder = folder(m.path());
+      if (modelFolder.equals(folder)) {
+        byStruct.computeIfAbsent(m.name(), n -> new ArrayList<>()).add(m);
+      }
+      String pkg = modelFolder.substring(modelFolder.lastIndexOf('/') + 1);
+      byStruct.computeIfAbsent(pkg + "." + m.name(), n -> new ArrayList<>()).add(m);
     }
   }
 
-  static List<OrmUse> of(String text, List<OrmModel> models) {
-    GoFieldUses u = new GoFieldUses(text, models);
+  private static String folder(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  static List<OrmUse> of(String path, String text, List<OrmModel> models) {
+    GoFieldUses u = new GoFieldUses(path, text, models);
     TSNode root = u.source.root;
     u.containers(root);
     // A function that names no model (nor a struct holding one) declares no variable of it.
-    Set<String> words = new HashSet<>(u.byStruct.keySet());
+    Set<String> words = new HashSet<>();
+    u.byStruct.keySet().forEach(k -> words.add(k.substring(k.indexOf('.') + 1)));
     words.addAll(u.embedders.keySet());
     words.addAll(u.holders.keySet());
     int[] named = u.source.wordsAt(words);
@@ -198,7 +215,12 @@ final class GoFieldUses {
     if (name != null && embedders.containsKey(name)) {
       return embedders.get(name);
     }
-    return name != null && byStruct.containsKey(name) ? name : null;
+    TSNode t = type != null && type.getType().equals("pointer_type") ? type.getNamedChild(0)
+        : type;
+    TSNode pkg = t != null && t.getType().equals("qualified_type")
+        ? ParsedSource.field(t, "package") : null;
+    String key = pkg == null ? name : source.text(pkg) + "." + name;
+    return name != null && byStruct.containsKey(key) ? key : null;
   }
 
   private void uses(TSNode node) {

@@ -34,6 +34,6 @@ final class GoStructOrm implements OrmRecogniser {
   @Override
   public List<OrmUse> uses(String path, SourceLanguage language, String text,
       List<OrmModel> models) {
-    return language == SourceLanguage.GO ? GoFieldUses.of(text, models) : List.of();
+    return language == SourceLanguage.GO ? GoFieldUses.of(path, text, models) : List.of();
   }
 }
