@@ -1,0 +1,2 @@
+ALTER TABLE tagline
+    DROP COLUMN local_site_id;
