@@ -57,6 +57,7 @@ final class FileAnalyzer {
   /** {@code table.column} made NOT NULL by a statement of this file. */
   private final java.util.Set<String> notNullSetInFile = new java.util.HashSet<>();
   private final ColumnsAddedInFile columnsAdded = new ColumnsAddedInFile();
+  private final TransactionLocks transactionLocks = new TransactionLocks();
 
   private boolean explicitTransaction;
   private int transactionCounter;
@@ -201,10 +202,12 @@ final class FileAnalyzer {
       sources.ifPresent(tables -> sourceLocks(tables, created, locks));
     }
     LockMode strongest = locks.values().stream().reduce(null, LockMode::strongest);
+    transactionLocks.enter(inTransaction ? currentTransaction : -1);
     facts.accept(new StatementFact(st.index(), st.line(), st.column(), read.kind(), st.text(),
         parsed, error, syntax, inTransaction, inTransaction ? currentTransaction : -1,
         current.lockTimeoutMs(), current.statementTimeoutMs(), strongest, List.copyOf(locks.keySet()), rewrites, scans,
-        operations));
+        operations, transactionLocks.writeLocked(), transactionLocks.accessExclusive()));
+    transactionLocks.record(operations);
     List<TableLock> tableLocks = new ArrayList<>();
     locks.forEach((t, m) -> tableLocks.add(new TableLock(t, m)));
     results.accept(new StatementResult(st.index(), st.line(), st.column(), cut(st.text()), parsed,
