@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migsafe.api.Finding;
 import dev.migsafe.api.LintOptions;
-import dev.migsafe.api.TransactionMode;
 import dev.migsafe.internal.lint.Linter;
 import dev.migsafe.internal.rules.RuleBase;
 import dev.migsafe.internal.rules.RuleModelGenerator;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,14 +41,7 @@ class RuleBaseTest {
     for (Path file : RuleFixtures.files(".cases.yaml")) {
       RuleCaseFile cases = RuleFixtures.read(file);
       for (RuleCase c : cases.cases()) {
-        LintOptions options = LintOptions.defaults();
-        if (c.engineVersion() != null) {
-          options = options.withEngineVersion(c.engineVersion());
-        }
-        if (c.transaction() != null) {
-          options = options.withTransactionMode(
-              TransactionMode.valueOf(c.transaction().toUpperCase(Locale.ROOT)));
-        }
+        LintOptions options = c.options();
         List<Finding> fromModel = new Linter(model, options).lintText("case.sql", c.sql())
             .files().get(0).findings();
         List<Finding> fromDrl = new Linter(drl, options).lintText("case.sql", c.sql())

@@ -1,7 +1,13 @@
 package dev.migsafe.rules;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.migsafe.api.LintOptions;
+import dev.migsafe.api.TransactionMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One named case of a rule's {@code <id>.cases.yaml}.
@@ -30,4 +36,37 @@ public record RuleCase(
    * When every expectation of a case gives one, the case compares columns too.
    */
   public record Expected(int line, Integer column, String severity) {}
+
+  /** A case written out as lint reads it. */
+  public record Written(Path file, LintOptions options) {}
+
+  /** The lint options the case asks for, but its schema: engine version and transaction mode. */
+  public LintOptions options() {
+    LintOptions options = LintOptions.defaults();
+    if (engineVersion != null) {
+      options = options.withEngineVersion(engineVersion);
+    }
+    if (transaction != null) {
+      options = options.withTransactionMode(
+          TransactionMode.valueOf(transaction.toUpperCase(Locale.ROOT)));
+    }
+    return options;
+  }
+
+  /**
+   * Writes the case under {@code dir}: its schema, which the returned options name, and its
+   * migration under {@code migrations/} with the case's file name.
+   */
+  public Written write(Path dir) throws IOException {
+    LintOptions options = options();
+    if (schema != null) {
+      Path schemaFile = dir.resolve("schema.ddl");
+      Files.writeString(schemaFile, schema);
+      options = options.withSchemaFile(schemaFile);
+    }
+    Path migration = dir.resolve("migrations").resolve(file == null ? "case.sql" : file);
+    Files.createDirectories(migration.getParent());
+    Files.writeString(migration, sql);
+    return new Written(migration, options);
+  }
 }

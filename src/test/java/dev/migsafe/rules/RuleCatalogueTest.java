@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migsafe.api.RuleInfo;
 import dev.migsafe.internal.rules.RuleBase;
+import dev.migsafe.internal.rules.RuleScope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks every rule at once and fails with the full list of problems: ids unique and equal to
- * file names, all three files present, metadata complete, doc sections present, the doc's
- * "Instead of" SQL fires the rule and its "Use" SQL does not, and fixtures cover a firing and a
- * passing case.
+ * file names, all three files present, metadata complete ({@code @scope} included), doc
+ * sections present, the doc's "Instead of" SQL fires the rule and its "Use" SQL does not, and
+ * fixtures cover a firing and a passing case.
  */
 class RuleCatalogueTest {
   private static final Pattern FIX = Pattern.compile("@fix\\(\"([^\"]*)\"\\)");
@@ -68,6 +69,13 @@ class RuleCatalogueTest {
         }
         if (info.since() == null || !info.since().matches("\\d+\\.\\d+\\.\\d+")) {
           problems.add(drl + ": @since missing or not a version");
+        }
+        // The scope decides which facts the rule's session gets and when they are dropped
+        // (FileRuleRun); a rule in too narrow a scope misses matches, which
+        // WindowedRulesTest finds by linting every fixture in windows of one statement.
+        if (RuleBase.shared().scope(id) == null) {
+          problems.add(drl + ": @scope missing or not one of "
+              + java.util.Arrays.stream(RuleScope.values()).map(RuleScope::id).toList());
         }
         Matcher fix = FIX.matcher(text);
         if (fix.find() && !dev.migsafe.internal.rules.FixKind.isKnown(fix.group(1))) {

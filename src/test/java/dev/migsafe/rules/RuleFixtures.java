@@ -5,16 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.migsafe.Migsafe;
 import dev.migsafe.api.Finding;
-import dev.migsafe.api.LintOptions;
 import dev.migsafe.api.LintResult;
-import dev.migsafe.api.TransactionMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /** Reads the rule fixtures from the source tree and runs one case. */
@@ -48,27 +45,12 @@ final class RuleFixtures {
   }
 
   static LintResult run(RuleCase c) {
-    LintOptions options = LintOptions.defaults();
-    if (c.engineVersion() != null) {
-      options = options.withEngineVersion(c.engineVersion());
-    }
-    if (c.transaction() != null) {
-      options = options.withTransactionMode(
-          TransactionMode.valueOf(c.transaction().toUpperCase(Locale.ROOT)));
-    }
     Path dir = null;
     try {
       dir = Files.createTempDirectory("migsafe-case");
-      if (c.schema() != null) {
-        Path schema = dir.resolve("schema.ddl");
-        Files.writeString(schema, c.schema());
-        options = options.withSchemaFile(schema);
-      }
-      Path file = dir.resolve("migrations").resolve(c.file() == null ? "case.sql" : c.file());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, c.sql());
-      Migsafe migsafe = Migsafe.builder().options(options).build();
-      return migsafe.lint(List.of(file));
+      RuleCase.Written written = c.write(dir);
+      Migsafe migsafe = Migsafe.builder().options(written.options()).build();
+      return migsafe.lint(List.of(written.file()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

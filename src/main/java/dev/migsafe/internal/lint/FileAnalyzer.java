@@ -56,6 +56,8 @@ final class FileAnalyzer {
   private final Map<String, List<Constraint>> checksOnUnknownTables = new HashMap<>();
   /** {@code table.column} made NOT NULL by a statement of this file. */
   private final java.util.Set<String> notNullSetInFile = new java.util.HashSet<>();
+  private final ColumnsAddedInFile columnsAdded = new ColumnsAddedInFile();
+  private final TransactionLocks transactionLocks = new TransactionLocks();
 
   private boolean explicitTransaction;
   private int transactionCounter;
@@ -87,21 +89,25 @@ final class FileAnalyzer {
   }
 
   /**
-   * What the analysis of one file produced besides its statement results, which go to the
-   * caller's consumer as they come rather than staying here.
+   * What the analysis of one file produced besides its statement results and its rule facts,
+   * which go to the caller's consumers as they come rather than staying here.
    */
-  record Analysis(List<Object> facts, Map<Integer, List<Suppression>> suppressions) {}
+  record Analysis(Map<Integer, List<Suppression>> suppressions) {}
 
   FileAnalyzer(int engineVersion, Schema schema) {
     this.lockFacts = new PgLockFacts(engineVersion);
     this.schema = schema;
   }
 
-  Analysis analyze(String text, MigrationFact file, Consumer<StatementResult> results) {
+  /**
+   * Analyses the file statement by statement, handing each statement's result to
+   * {@code results} and its rule fact (which carries the statement's operations) to
+   * {@code facts}, in statement order.
+   */
+  Analysis analyze(String text, MigrationFact file, Consumer<StatementResult> results,
+      Consumer<StatementFact> facts) {
     wrapped = file.wrappedInTransaction();
-    List<Object> facts = new ArrayList<>();
     Map<Integer, List<Suppression>> suppressions = new LinkedHashMap<>();
-    facts.add(file);
     if (file.wrappedInTransaction()) {
       currentTransaction = ++transactionCounter;
     }
@@ -116,12 +122,12 @@ final class FileAnalyzer {
     // After the last statement: an ignore-file comment, or an ignore on that statement's line.
     collectSuppressions(it.trailingComments(), Integer.MAX_VALUE, NO_STATEMENT, previous,
         suppressions);
-    return new Analysis(facts, suppressions);
+    return new Analysis(suppressions);
   }
 
   private void analyzeStatement(
       SourceStatement st, MigrationFact file, Consumer<StatementResult> results,
-      List<Object> facts) {
+      Consumer<StatementFact> facts) {
     StatementRead read = PgStatementReader.read(st);
     SyntaxError syntax = read.syntaxError();
     // A statement PostgreSQL rejects runs nothing: it takes no lock and changes no schema, so
@@ -180,8 +186,11 @@ final class FileAnalyzer {
       }
       track(op, explicitTransaction);
       schema.apply(op);
-      facts.add(op);
     }
+    // Before the statement's own ADD COLUMNs are taken in: an ADD and a DROP of one column in
+    // one ALTER TABLE is not "added earlier".
+    columnsAdded.annotate(operations);
+    columnsAdded.record(operations, st);
     if ((parse.ok() || readerOnly) && SourceTables.READING_KINDS.contains(read.kind())) {
       java.util.Set<String> created = new java.util.HashSet<>();
       for (Operation op : operations) {
@@ -193,10 +202,12 @@ final class FileAnalyzer {
       sources.ifPresent(tables -> sourceLocks(tables, created, locks));
     }
     LockMode strongest = locks.values().stream().reduce(null, LockMode::strongest);
-    facts.add(new StatementFact(st.index(), st.line(), st.column(), read.kind(), st.text(),
+    transactionLocks.enter(inTransaction ? currentTransaction : -1);
+    facts.accept(new StatementFact(st.index(), st.line(), st.column(), read.kind(), st.text(),
         parsed, error, syntax, inTransaction, inTransaction ? currentTransaction : -1,
         current.lockTimeoutMs(), current.statementTimeoutMs(), strongest, List.copyOf(locks.keySet()), rewrites, scans,
-        operations));
+        operations, transactionLocks.writeLocked(), transactionLocks.accessExclusive()));
+    transactionLocks.record(operations);
     List<TableLock> tableLocks = new ArrayList<>();
     locks.forEach((t, m) -> tableLocks.add(new TableLock(t, m)));
     results.accept(new StatementResult(st.index(), st.line(), st.column(), cut(st.text()), parsed,

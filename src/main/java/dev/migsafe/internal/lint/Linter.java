@@ -9,9 +9,11 @@ import dev.migsafe.api.MigsafeException;
 import dev.migsafe.api.RuleInfo;
 import dev.migsafe.api.Severity;
 import dev.migsafe.api.SuppressedFinding;
+import dev.migsafe.internal.rules.FileRuleRun;
 import dev.migsafe.internal.rules.MigrationFact;
 import dev.migsafe.internal.rules.RawFinding;
 import dev.migsafe.internal.rules.RuleBase;
+import dev.migsafe.internal.rules.Windowing;
 import dev.migsafe.internal.schema.Schema;
 import dev.migsafe.internal.schema.SchemaReader;
 import java.io.IOException;
@@ -46,10 +48,17 @@ public final class Linter {
 
   private final RuleBase rules;
   private final LintOptions options;
+  private final Windowing windowing;
 
   public Linter(RuleBase rules, LintOptions options) {
+    this(rules, options, Windowing.DEFAULT);
+  }
+
+  /** With other windows than lint's: tests compare windows of one statement with one session. */
+  Linter(RuleBase rules, LintOptions options, Windowing windowing) {
     this.rules = rules;
     this.options = options;
+    this.windowing = windowing;
   }
 
   /** Lints files and folders on disk. */
@@ -110,13 +119,19 @@ public final class Linter {
     MigrationFact fact = new MigrationFact(f.displayPath(), options.engineVersion(), f.rollback(),
         wrapped, f.tool());
     listener.fileStarted(f.displayPath(), f.rollback(), wrapped);
+    FileRuleRun run = new FileRuleRun(rules, fact, windowing);
     FileAnalyzer.Analysis analysis = new FileAnalyzer(options.engineVersion(), schema)
-        .analyze(text, fact, listener::statement);
-    List<RawFinding> raw = rules.fire(analysis.facts());
+        .analyze(text, fact, listener::statement, run::add);
+    List<RawFinding> raw = run.finish();
     List<SuppressedFinding> suppressed = new ArrayList<>();
     List<Finding> findings = applySuppressions(raw, analysis.suppressions(), suppressed);
-    findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column)
-        .thenComparing(Finding::severity).thenComparing(Finding::rule));
+    Comparator<Finding> byPlace = Comparator.comparingInt(Finding::line)
+        .thenComparingInt(Finding::column).thenComparing(Finding::severity)
+        .thenComparing(Finding::rule);
+    findings.sort(byPlace);
+    // In the order of the findings too, rather than the order the rule sessions reported them
+    // in, which depends on how the statements were split into windows.
+    suppressed.sort(Comparator.comparing(SuppressedFinding::finding, byPlace));
     listener.fileFinished(findings, suppressed);
   }
 

@@ -28,7 +28,7 @@ public final class StatementAnalysis {
     Schema start = schema == null ? new Schema() : schema.copy();
     MigrationFact fact = new MigrationFact(name, version, false, false, "plain");
     List<StatementResult> statements = new ArrayList<>();
-    new FileAnalyzer(version, start).analyze(sql, fact, statements::add);
+    new FileAnalyzer(version, start).analyze(sql, fact, statements::add, facts -> { });
     return statements;
   }
 }

@@ -22,6 +22,9 @@ import org.kie.api.runtime.rule.RuleContext;
  * are templates: {@code {table}}, {@code {column}}, {@code {lock}} and the other placeholders in
  * {@link #PLACEHOLDERS} are filled from the operation or statement the finding is about, so
  * that the DRL reads like the message it produces.
+ *
+ * <p>One sink serves every rule session of a file: each run of a session ({@link #startRun},
+ * {@link #endRun}) names the statements its facts belong to, and only those are kept.
  */
 public final class FindingSink {
   private static final Map<String, Function<Operation, Object>> PLACEHOLDERS =
@@ -47,27 +50,66 @@ public final class FindingSink {
   /** What makes a finding a repeat; holds the message itself rather than a concatenated copy. */
   private record Seen(String rule, int statementIndex, String message) {}
 
+  /**
+   * Every finding of the file so far, for repeats across runs too: pg-prefer-bigint-primary-key
+   * reports on an ADD COLUMN of an earlier run when a later statement makes it the key.
+   */
   private final Set<Seen> seen = new HashSet<>();
   /**
    * One copy of each distinct text: a rule's why and safer alternative are usually the same for
    * all its findings, and a file with 500,000 findings would otherwise hold 500,000 copies.
    */
   private final Map<String, String> texts = new HashMap<>();
-  /** The statements of the file by index, for the spans and fixes of operation findings. */
+  /** The statements of the current run by index, for the spans and fixes of operation findings. */
   private final Map<Integer, StatementFact> statements = new HashMap<>();
   private final int engineVersion;
+  /** The two missing-timeout rules' candidates, gathered over the runs of the file. */
+  private final Map<MissingTimeout.Kind, Gathered> timeouts =
+      new java.util.EnumMap<>(MissingTimeout.Kind.class);
 
-  /** A sink for one run over {@code facts}, from which it takes the statements it points at. */
-  public FindingSink(Collection<Object> facts) {
-    int version = Integer.MAX_VALUE;
+  /** A missing-timeout rule with its texts and what it has gathered. */
+  private record Gathered(Rule rule, String why, String saferAlternative, MissingTimeout scopes) {}
+
+  /** A sink for the rule sessions of one file. */
+  public FindingSink(MigrationFact file) {
+    this.engineVersion = file.engineVersion();
+  }
+
+  /** A run begins over {@code facts}: the statements among them are the ones it points at. */
+  public void startRun(Collection<?> facts) {
     for (Object fact : facts) {
       if (fact instanceof StatementFact st) {
         statements.put(st.getIndex(), st);
-      } else if (fact instanceof MigrationFact m) {
-        version = m.engineVersion();
       }
     }
-    this.engineVersion = version;
+  }
+
+  /** The run has fired: its statements are forgotten. */
+  public void endRun() {
+    timeouts.values().forEach(g -> g.scopes().endRun());
+    statements.clear();
+  }
+
+  /**
+   * A statement that blocks writes with no lock_timeout in force ({@code
+   * pg-missing-lock-timeout}): reported at the end, once per scope ({@link MissingTimeout}).
+   */
+  public void lockWait(RuleContext ctx, StatementFact st, String why, String saferAlternative) {
+    gather(MissingTimeout.Kind.LOCK_WAITS, ctx, st, why, saferAlternative);
+  }
+
+  /**
+   * A statement that may scan or rewrite under a write-blocking lock with no statement_timeout
+   * in force ({@code pg-missing-statement-timeout}): reported at the end, once per scope.
+   */
+  public void longLock(RuleContext ctx, StatementFact st, String why, String saferAlternative) {
+    gather(MissingTimeout.Kind.LONG_LOCKS, ctx, st, why, saferAlternative);
+  }
+
+  private void gather(MissingTimeout.Kind kind, RuleContext ctx, StatementFact st, String why,
+      String saferAlternative) {
+    timeouts.computeIfAbsent(kind, k -> new Gathered(ctx.getRule(), why, saferAlternative,
+        new MissingTimeout(k))).scopes().add(st);
   }
 
   /**
@@ -82,15 +124,15 @@ public final class FindingSink {
         ? new Position(clause.line(), clause.column(), clause.endLine(), clause.endColumn())
         : st != null ? Position.of(st) : new Position(op.getLine(), op.getStartColumn(),
             op.getLine(), op.getStartColumn());
-    add(ctx, at, op.getStatementIndex(), fill(message, op), fill(why, op),
-        fill(saferAlternative, op), st == null ? null : fix(ctx, st, op));
+    add(ctx.getRule(), at, op.getStatementIndex(), fill(message, op), fill(why, op),
+        fill(saferAlternative, op), st == null ? null : fix(ctx.getRule(), st, op));
   }
 
   /** Reports a finding about a whole statement; {@code {lock}} and {@code {tables}} refer to it. */
   public void report(
       RuleContext ctx, StatementFact st, String message, String why, String saferAlternative) {
-    add(ctx, Position.of(st), st.getIndex(), fill(message, st), fill(why, st),
-        fill(saferAlternative, st), fix(ctx, st, null));
+    add(ctx.getRule(), Position.of(st), st.getIndex(), fill(message, st), fill(why, st),
+        fill(saferAlternative, st), fix(ctx.getRule(), st, null));
   }
 
   /**
@@ -100,7 +142,7 @@ public final class FindingSink {
   public void reportSyntaxError(
       RuleContext ctx, StatementFact st, String message, String why, String saferAlternative) {
     SyntaxError e = st.getSyntaxError();
-    add(ctx, new Position(e.line(), e.column(), e.line(), e.column()), st.getIndex(),
+    add(ctx.getRule(), new Position(e.line(), e.column(), e.line(), e.column()), st.getIndex(),
         fill(message, st), fill(why, st), fill(saferAlternative, st), null);
   }
 
@@ -116,8 +158,8 @@ public final class FindingSink {
   }
 
   /** The rewrite the rule's {@code @fix} names, for this statement, or null. */
-  private Fix fix(RuleContext ctx, StatementFact st, Operation op) {
-    FixKind kind = FixKind.of(ctx.getRule().getMetaData().get("fix"));
+  private Fix fix(Rule rule, StatementFact st, Operation op) {
+    FixKind kind = FixKind.of(rule.getMetaData().get("fix"));
     if (kind == null) {
       return null;
     }
@@ -125,9 +167,8 @@ public final class FindingSink {
         st.isInTransaction()));
   }
 
-  private void add(RuleContext ctx, Position at, int index, String message, String why,
+  private void add(Rule rule, Position at, int index, String message, String why,
       String alternative, Fix fix) {
-    Rule rule = ctx.getRule();
     Object sev = rule.getMetaData().get("severity");
     Severity severity = sev == null ? Severity.MEDIUM : Severity.parse(sev.toString());
     // One finding per rule and statement: a rule that matches two sub-commands of one ALTER
@@ -142,7 +183,20 @@ public final class FindingSink {
     return text == null ? null : texts.computeIfAbsent(text, t -> t);
   }
 
+  /**
+   * Every finding of the file: the runs' in the order reported, then the missing-timeout
+   * rules', one per scope. Call once, after the last run.
+   */
   public List<RawFinding> findings() {
+    for (Gathered g : timeouts.values()) {
+      g.scopes().endRun();
+      for (MissingTimeout.Report r : g.scopes().reports()) {
+        StatementFact st = r.at();
+        add(g.rule(), Position.of(st), st.getIndex(), fill(r.message(), st), fill(g.why(), st),
+            fill(g.saferAlternative(), st), fix(g.rule(), st, null));
+      }
+    }
+    timeouts.clear();
     return findings;
   }
 

@@ -6,154 +6,169 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 
 /**
- * The findings of {@code pg-missing-lock-timeout} and {@code pg-missing-statement-timeout}, which
- * report a missing setting once per scope it would be set in: the file, or an explicit
- * transaction (where {@code SET LOCAL} lasts). One {@code SET} fixes every statement of the
- * scope, so one finding, at the first affected statement, lists them all; a scope with one
+ * The findings of {@code pg-missing-lock-timeout} or {@code pg-missing-statement-timeout} for one
+ * file, which report a missing setting once per scope it would be set in: the file, or an
+ * explicit transaction (where {@code SET LOCAL} lasts). One {@code SET} fixes every statement of
+ * the scope, so one finding, at the first affected statement, lists them all; a scope with one
  * affected statement reads as the per-statement message always did.
  *
- * <p>The rules hand over every candidate statement of the file at once and the grouping by scope
- * happens here, in one pass: a DRL pattern "no earlier statement of the same scope" per
- * statement, and joining each statement with the operations of the whole file, were both
- * quadratic and took minutes on a file of 50,000 statements.
+ * <p>The rules hand over each candidate statement as the rule session meets it, in windows of
+ * statements (issue 15: memory); this class keeps, per scope, its first statement and one line
+ * of text per affected statement, never the statements themselves. A DRL pattern "no earlier
+ * statement of the same scope" per statement was quadratic and took minutes on a file of 50,000
+ * statements.
  */
-public final class MissingTimeout {
+final class MissingTimeout {
+  /** Which of the two rules. */
+  enum Kind {
+    /** pg-missing-lock-timeout: statements that block writes with no lock_timeout in force. */
+    LOCK_WAITS,
+    /** pg-missing-statement-timeout: scans and rewrites under write-blocking locks. */
+    LONG_LOCKS
+  }
+
   /** Where to report and what to say. */
-  public record Report(StatementFact at, String message) {}
+  record Report(StatementFact at, String message) {}
 
-  private record Affected(StatementFact statement, String what) {}
+  /** What one scope has gathered so far. */
+  private static final class Scope {
+    final String setting;
+    StatementFact first;
+    String firstWhat;
+    int affected;
+    final StringBuilder list = new StringBuilder();
+    /** LOCK_WAITS: the strongest write-blocking lock per table over the scope's statements. */
+    final Map<String, LockMode> blockedTables = new TreeMap<>();
 
-  private MissingTimeout() {}
+    Scope(String setting) {
+      this.setting = setting;
+    }
+
+    void add(StatementFact st, String what) {
+      if (first == null) {
+        first = st;
+        firstWhat = what;
+      }
+      affected++;
+      list.append(list.length() == 0 ? "" : ", ").append("line ").append(st.getLine())
+          .append(" (").append(what).append(')');
+    }
+  }
+
+  private final Kind kind;
+  /** Candidates of the current run of the rule session, in the order the rule met them. */
+  private final List<StatementFact> pending = new ArrayList<>();
+  /** By the scope a timeout setting covers, -1 (the rest of the file) first. */
+  private final Map<Integer, Scope> scopes = new TreeMap<>();
+
+  MissingTimeout(Kind kind) {
+    this.kind = kind;
+  }
+
+  /** A candidate statement of the current run. */
+  void add(StatementFact st) {
+    pending.add(st);
+  }
 
   /**
-   * The lock waits that nothing bounds, one report per scope of {@code statements} (the
-   * statements that block writes with no lock_timeout in force).
+   * Takes in the run's candidates in statement order; runs come in file order, so each scope's
+   * statements are taken in statement order.
    */
-  public static List<Report> lockWaits(List<?> statements) {
+  void endRun() {
+    pending.sort(Comparator.comparingInt(StatementFact::getIndex));
+    for (StatementFact st : pending) {
+      Scope scope = scopes.computeIfAbsent(st.getTimeoutScope(), k -> new Scope(setting(st)));
+      String what = kind == Kind.LOCK_WAITS ? lockWait(st, scope.blockedTables) : longLock(st);
+      if (what != null) {
+        scope.add(st, what);
+      }
+    }
+    pending.clear();
+  }
+
+  /** One report per scope with an affected statement, in scope order. */
+  List<Report> reports() {
     List<Report> out = new ArrayList<>();
-    for (List<StatementFact> group : byScope(statements)) {
-      String setting = group.get(0).getLockTimeoutMs() == 0 ? "with lock_timeout disabled (0)"
-          : "with no lock_timeout set";
-      lockWaits(group, setting).ifPresent(out::add);
+    for (Scope s : scopes.values()) {
+      if (s.first != null) {
+        out.add(new Report(s.first, kind == Kind.LOCK_WAITS ? lockWaits(s) : longLocks(s)));
+      }
     }
     return out;
   }
 
-  /**
-   * The scans and rewrites under write-blocking locks that nothing bounds, one report per scope
-   * of {@code statements} (the statements that scan or rewrite while blocking writes, with no
-   * statement_timeout in force).
-   */
-  public static List<Report> longLocks(List<?> statements) {
-    List<Report> out = new ArrayList<>();
-    for (List<StatementFact> group : byScope(statements)) {
-      String setting = group.get(0).getStatementTimeoutMs() == 0
-          ? "with statement_timeout disabled (0)" : "with no statement_timeout set";
-      longLocks(group, setting).ifPresent(out::add);
-    }
-    return out;
+  /** The setting in force at the scope's first candidate statement. */
+  private String setting(StatementFact st) {
+    return kind == Kind.LOCK_WAITS
+        ? st.getLockTimeoutMs() == 0 ? "with lock_timeout disabled (0)" : "with no lock_timeout set"
+        : st.getStatementTimeoutMs() == 0 ? "with statement_timeout disabled (0)"
+            : "with no statement_timeout set";
   }
 
-  /** The statements by the scope a timeout setting covers, each group in statement order. */
-  private static List<List<StatementFact>> byScope(List<?> statements) {
-    Map<Integer, List<StatementFact>> groups = new TreeMap<>();
-    for (StatementFact st : sorted(statements)) {
-      groups.computeIfAbsent(st.getTimeoutScope(), k -> new ArrayList<>()).add(st);
-    }
-    return List.copyOf(groups.values());
-  }
-
-  private static Optional<Report> lockWaits(List<StatementFact> group, String setting) {
-    List<Affected> affected = new ArrayList<>();
-    Map<String, LockMode> blockedTables = new TreeMap<>();
-    for (StatementFact st : group) {
-      Map<String, LockMode> locks = new TreeMap<>();
-      for (Operation op : st.getOperations()) {
-        if (op.isTableExisting() && op.getLockMode() != null && op.getLockMode().blocksWrites()) {
-          locks.merge(op.getTable(), op.getLockMode(), LockMode::strongest);
-        }
-        if (op.isRefTableExisting() && op.getRefLockMode() != null
-            && op.getRefLockMode().blocksWrites()) {
-          locks.merge(op.getRefTable(), op.getRefLockMode(), LockMode::strongest);
-        }
-      }
-      if (!locks.isEmpty()) {
-        affected.add(new Affected(st, join(locks, (t, m) -> m.sqlName() + " on " + t)));
-        locks.forEach((t, m) -> blockedTables.merge(t, m, LockMode::strongest));
-      }
-    }
-    String blocked = join(blockedTables,
-        (t, m) -> (m.blocksReads() ? "reads and writes on " : "writes on ") + t);
-    return report(affected, single -> "This statement waits for " + single + " " + setting
-            + "; while it waits, " + blocked + " queue behind it",
-        n -> n + " statements wait for locks that block writes " + setting + ": ",
-        "; while each waits, " + blocked + " queue behind it");
-  }
-
-  private static Optional<Report> longLocks(List<StatementFact> group, String setting) {
-    List<Affected> affected = new ArrayList<>();
-    for (StatementFact st : group) {
-      // The strongest lock per table over the statement's sub-commands: an ALTER TABLE that
-      // adds a column and a foreign key scans under the ACCESS EXCLUSIVE of the former.
-      Map<String, LockMode> locks = new TreeMap<>();
-      Map<String, String> work = new TreeMap<>();
-      for (Operation op : st.getOperations()) {
-        if (!op.isTableExisting() || op.getLockMode() == null) {
-          continue;
-        }
+  /** The write-blocking locks the statement waits for, or null when it takes none. */
+  private static String lockWait(StatementFact st, Map<String, LockMode> blockedTables) {
+    Map<String, LockMode> locks = new TreeMap<>();
+    for (Operation op : st.getOperations()) {
+      if (op.isTableExisting() && op.getLockMode() != null && op.getLockMode().blocksWrites()) {
         locks.merge(op.getTable(), op.getLockMode(), LockMode::strongest);
-        if (op.isRewritesTable()) {
-          work.put(op.getTable(), "rewrites ");
-        } else if (op.isScansTable()) {
-          work.putIfAbsent(op.getTable(), "scans ");
-        }
       }
-      work.keySet().removeIf(t -> !locks.get(t).blocksWrites());
-      if (!work.isEmpty()) {
-        affected.add(new Affected(st,
-            join(work, (t, w) -> w + t + " under " + locks.get(t).sqlName())));
+      if (op.isRefTableExisting() && op.getRefLockMode() != null
+          && op.getRefLockMode().blocksWrites()) {
+        locks.merge(op.getRefTable(), op.getRefLockMode(), LockMode::strongest);
       }
     }
-    return report(affected, single -> "This statement " + single + " " + setting
-            + ", so nothing bounds how long writes stay blocked",
-        n -> n + " statements scan or rewrite tables while blocking writes " + setting + ": ",
-        "; nothing bounds how long writes stay blocked");
+    if (locks.isEmpty()) {
+      return null;
+    }
+    locks.forEach((t, m) -> blockedTables.merge(t, m, LockMode::strongest));
+    return join(locks, (t, m) -> m.sqlName() + " on " + t);
   }
 
-  private static Optional<Report> report(List<Affected> affected,
-      Function<String, String> single,
-      IntFunction<String> head, String tail) {
-    if (affected.isEmpty()) {
-      return Optional.empty();
+  /** The scans and rewrites the statement does under write-blocking locks, or null. */
+  private static String longLock(StatementFact st) {
+    // The strongest lock per table over the statement's sub-commands: an ALTER TABLE that
+    // adds a column and a foreign key scans under the ACCESS EXCLUSIVE of the former.
+    Map<String, LockMode> locks = new TreeMap<>();
+    Map<String, String> work = new TreeMap<>();
+    for (Operation op : st.getOperations()) {
+      if (!op.isTableExisting() || op.getLockMode() == null) {
+        continue;
+      }
+      locks.merge(op.getTable(), op.getLockMode(), LockMode::strongest);
+      if (op.isRewritesTable()) {
+        work.put(op.getTable(), "rewrites ");
+      } else if (op.isScansTable()) {
+        work.putIfAbsent(op.getTable(), "scans ");
+      }
     }
-    StatementFact first = affected.get(0).statement();
-    if (affected.size() == 1) {
-      return Optional.of(new Report(first, single.apply(affected.get(0).what())));
-    }
-    StringBuilder list = new StringBuilder();
-    for (Affected a : affected) {
-      list.append(list.length() == 0 ? "" : ", ").append("line ").append(a.statement().getLine())
-          .append(" (").append(a.what()).append(')');
-    }
-    return Optional.of(new Report(first, head.apply(affected.size()) + list + tail));
+    work.keySet().removeIf(t -> !locks.get(t).blocksWrites());
+    return work.isEmpty() ? null
+        : join(work, (t, w) -> w + t + " under " + locks.get(t).sqlName());
   }
 
-  private static List<StatementFact> sorted(List<?> group) {
-    List<StatementFact> list = new ArrayList<>();
-    group.forEach(o -> list.add((StatementFact) o));
-    list.sort(Comparator.comparingInt(StatementFact::getIndex));
-    return list;
+  private static String lockWaits(Scope s) {
+    String blocked = join(s.blockedTables,
+        (t, m) -> (m.blocksReads() ? "reads and writes on " : "writes on ") + t);
+    return s.affected == 1
+        ? "This statement waits for " + s.firstWhat + " " + s.setting + "; while it waits, "
+            + blocked + " queue behind it"
+        : s.affected + " statements wait for locks that block writes " + s.setting + ": "
+            + s.list + "; while each waits, " + blocked + " queue behind it";
   }
 
-  private static <V> String join(Map<String, V> byTable,
-      BiFunction<String, V, String> part) {
+  private static String longLocks(Scope s) {
+    return s.affected == 1
+        ? "This statement " + s.firstWhat + " " + s.setting
+            + ", so nothing bounds how long writes stay blocked"
+        : s.affected + " statements scan or rewrite tables while blocking writes " + s.setting
+            + ": " + s.list + "; nothing bounds how long writes stay blocked";
+  }
+
+  private static <V> String join(Map<String, V> byTable, BiFunction<String, V, String> part) {
     StringBuilder sb = new StringBuilder();
     byTable.forEach((t, v) -> sb.append(sb.length() == 0 ? "" : " and ").append(part.apply(t, v)));
     return sb.toString();

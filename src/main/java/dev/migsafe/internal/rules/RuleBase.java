@@ -17,11 +17,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.drools.model.Model;
+import org.drools.model.impl.ModelImpl;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -59,11 +61,20 @@ public final class RuleBase {
 
   private final KieBase kieBase;
   private final Map<String, RuleInfo> rules;
+  private final Map<String, RuleScope> scopes = new TreeMap<>();
   private final Origin origin;
+  /** What the knowledge base was built from, to build each scope's own: one of the two is null. */
+  private final List<Model> models;
+  private final Map<String, String> drlByPath;
+  /** The lint rules of each scope in a knowledge base of their own, made on first use. */
+  private final Map<RuleScope, KieBase> scoped = new EnumMap<>(RuleScope.class);
 
-  private RuleBase(KieBase kieBase, Origin origin) {
+  private RuleBase(KieBase kieBase, Origin origin, List<Model> models,
+      Map<String, String> drlByPath) {
     this.kieBase = kieBase;
     this.origin = origin;
+    this.models = models;
+    this.drlByPath = drlByPath;
     Map<String, RuleInfo> infos = new TreeMap<>();
     for (KiePackage pkg : kieBase.getKiePackages()) {
       // The knowledge base also holds plan's recipe selection; only the
@@ -73,6 +84,10 @@ public final class RuleBase {
       }
       for (Rule r : pkg.getRules()) {
         infos.put(r.getName(), info(pkg.getName(), r));
+        RuleScope scope = RuleScope.of(unquoted(r.getMetaData().get("scope")));
+        if (scope != null) {
+          scopes.put(r.getName(), scope);
+        }
       }
     }
     this.rules = infos;
@@ -124,7 +139,8 @@ public final class RuleBase {
       // Classes generated against fact classes that have changed since; compile the DRL.
       return null;
     }
-    return new RuleBase(KieBaseBuilder.createKieBaseFromModel(models), Origin.EXECUTABLE_MODEL);
+    return new RuleBase(KieBaseBuilder.createKieBaseFromModel(models), Origin.EXECUTABLE_MODEL,
+        List.copyOf(models), null);
   }
 
   /** Where this rule base came from. */
@@ -134,7 +150,7 @@ public final class RuleBase {
 
   /** Compiles the given DRL sources (path → text). */
   public static RuleBase load(Map<String, String> drlByPath) {
-    return new RuleBase(DrlCompiler.compile(drlByPath), Origin.DRL);
+    return new RuleBase(DrlCompiler.compile(drlByPath), Origin.DRL, null, Map.copyOf(drlByPath));
   }
 
   private static RuleInfo info(String pkg, Rule r) {
@@ -159,17 +175,71 @@ public final class RuleBase {
     return kieBase.newStatelessKieSession();
   }
 
+  /** A lint rule's {@code @scope}, or null when it states none (or no valid one). */
+  public RuleScope scope(String ruleId) {
+    return scopes.get(ruleId);
+  }
+
+  /**
+   * The lint rules of one scope alone, in a knowledge base of their own: a session of it
+   * keeps memory only for the patterns of those rules. Made from the same executable model
+   * (or DRL) as {@link #kieBase()}, on first use.
+   */
+  public synchronized KieBase kieBase(RuleScope scope) {
+    return scoped.computeIfAbsent(scope, this::build);
+  }
+
+  private KieBase build(RuleScope scope) {
+    if (models == null) {
+      Map<String, String> subset = new TreeMap<>();
+      drlByPath.forEach((path, text) -> {
+        if (text.contains("@scope(\"" + scope.id() + "\")")) {
+          subset.put(path, text);
+        }
+      });
+      return DrlCompiler.compile(subset);
+    }
+    List<Model> subset = new ArrayList<>();
+    for (Model m : models) {
+      ModelImpl part = new ModelImpl(m.getName()).withGlobals(m.getGlobals())
+          .withQueries(m.getQueries());
+      m.getTypeMetaDatas().forEach(part::addTypeMetaData);
+      for (org.drools.model.Rule r : m.getRules()) {
+        if (RuleScope.of(unquoted(r.getMetaData("scope"))) == scope) {
+          part.addRule(r);
+        }
+      }
+      if (!part.getRules().isEmpty()) {
+        subset.add(part);
+      }
+    }
+    return KieBaseBuilder.createKieBaseFromModel(subset);
+  }
+
+  /** A metadata value as DRL wrote it: the executable model may keep the quotes. */
+  private static Object unquoted(Object value) {
+    String s = value == null ? null : value.toString();
+    return s != null && s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")
+        ? s.substring(1, s.length() - 1) : s;
+  }
+
   /** Every rule's metadata by id, sorted by id. */
   public Map<String, RuleInfo> rules() {
     return rules;
   }
 
-  /** Runs the rules over the facts and returns what they reported. */
-  public List<RawFinding> fire(Collection<Object> facts) {
-    FindingSink sink = new FindingSink(facts);
+  /**
+   * Runs every rule in one session over all the facts of one file (its {@link MigrationFact}
+   * among them) and returns what they reported: what {@link FileRuleRun} must match, window by
+   * window.
+   */
+  public List<RawFinding> fire(MigrationFact file, Collection<Object> facts) {
+    FindingSink sink = new FindingSink(file);
     StatelessKieSession session = newSession();
     session.setGlobal("findings", sink);
+    sink.startRun(facts);
     session.execute(facts);
+    sink.endRun();
     return sink.findings();
   }
 

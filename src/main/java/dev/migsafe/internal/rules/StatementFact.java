@@ -28,6 +28,8 @@ public final class StatementFact {
   private final boolean rewritesTable;
   private final boolean scansTable;
   private final List<Operation> operations;
+  private final java.util.SortedSet<String> earlierWriteLockedTables;
+  private final java.util.SortedSet<String> earlierAccessExclusiveTables;
 
   @SuppressWarnings("checkstyle:ParameterNumber")
   public StatementFact(
@@ -47,7 +49,9 @@ public final class StatementFact {
       List<String> lockedTables,
       boolean rewritesTable,
       boolean scansTable,
-      List<Operation> operations) {
+      List<Operation> operations,
+      java.util.SortedSet<String> earlierWriteLockedTables,
+      java.util.SortedSet<String> earlierAccessExclusiveTables) {
     this.index = index;
     this.line = line;
     this.column = column;
@@ -65,6 +69,24 @@ public final class StatementFact {
     this.rewritesTable = rewritesTable;
     this.scansTable = scansTable;
     this.operations = List.copyOf(operations);
+    this.earlierWriteLockedTables = earlierWriteLockedTables;
+    this.earlierAccessExclusiveTables = earlierAccessExclusiveTables;
+  }
+
+  /**
+   * In a transaction: the tables that may hold data which earlier statements of it locked
+   * against writes (SHARE or stronger), still locked until it ends; sorted, read-only.
+   */
+  public java.util.SortedSet<String> getEarlierWriteLockedTables() {
+    return earlierWriteLockedTables;
+  }
+
+  /**
+   * In a transaction: the tables that may hold data which earlier statements of it locked
+   * ACCESS EXCLUSIVE, still locked until it ends; sorted, read-only.
+   */
+  public java.util.SortedSet<String> getEarlierAccessExclusiveTables() {
+    return earlierAccessExclusiveTables;
   }
 
   public int getIndex() {

@@ -79,6 +79,18 @@ public final class Operation {
   private boolean tableExisting;
   /** The table was created earlier in the same migration file. */
   private boolean tableNewInFile;
+  /** An earlier statement of the file added this table's column of this name (ADD COLUMN). */
+  private boolean columnAddedInFile;
+  /**
+   * SET NOT NULL and ADD CONSTRAINT: the columns of the table that an earlier ADD COLUMN of the
+   * file left NULL in every existing row, with no UPDATE of the table since.
+   */
+  private java.util.List<String> columnsAddedNull = java.util.List.of();
+  /**
+   * A one-column primary key: the integer or smallint ADD COLUMNs of that column in this
+   * statement or an earlier one of the file.
+   */
+  private java.util.List<Operation> keyColumnAdded = java.util.List.of();
   private boolean tablePartitioned;
   private boolean columnKnown;
   private boolean refTableExisting;
@@ -518,6 +530,37 @@ public final class Operation {
 
   public Operation setTableNewInFile(boolean tableNewInFile) {
     this.tableNewInFile = tableNewInFile;
+    return this;
+  }
+
+  public boolean isColumnAddedInFile() {
+    return columnAddedInFile;
+  }
+
+  public Operation setColumnAddedInFile(boolean columnAddedInFile) {
+    this.columnAddedInFile = columnAddedInFile;
+    return this;
+  }
+
+  public java.util.List<String> getColumnsAddedNull() {
+    return columnsAddedNull;
+  }
+
+  public Operation setColumnsAddedNull(java.util.List<String> columnsAddedNull) {
+    this.columnsAddedNull = java.util.List.copyOf(columnsAddedNull);
+    return this;
+  }
+
+  /**
+   * The ADD COLUMNs that make the columns of this primary key: this operation itself for an
+   * ADD COLUMN with an inline PRIMARY KEY, else those {@link #setKeyColumnAdded} was given.
+   */
+  public java.util.List<Operation> getKeyColumnAdded() {
+    return "add-column".equals(kind) && inlinePrimaryKey ? java.util.List.of(this) : keyColumnAdded;
+  }
+
+  public Operation setKeyColumnAdded(java.util.List<Operation> keyColumnAdded) {
+    this.keyColumnAdded = java.util.List.copyOf(keyColumnAdded);
     return this;
   }
 
