@@ -2,10 +2,8 @@ package dev.migsafe.surfaces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migsafe.api.Surface;
 import dev.migsafe.internal.surfaces.SurfaceScan;
 import dev.migsafe.internal.surfaces.SurfaceTarget;
-import dev.migsafe.internal.surfaces.SurfaceTargets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,29 +22,19 @@ class JpaSurfacesTest {
 
   @TempDir Path repo;
 
-  private static List<String> found(Path root, SurfaceTarget target) {
-    return described(SurfaceScan.scan(List.of(root), target).surfaces());
-  }
-
-  private static List<String> described(List<Surface> surfaces) {
-    return surfaces.stream().map(s -> s.path().substring(s.path().lastIndexOf('/') + 1) + ":"
-        + s.line() + ":" + s.access().id() + ":" + s.how() + ":" + s.certainty().id()).toList();
-  }
-
   @Test
   void aRenameAndADropOfPetclinicColumnsFindTheirMappingAndEveryTypedAccessor()
       throws IOException {
     String migration = "V2__rename_telephone_drop_birth_date.sql";
-    List<SurfaceTarget> targets = SurfaceTargets.of(migration,
-        Files.readString(PETCLINIC.resolve("migration").resolve(migration)));
+    List<SurfaceTarget> targets = SurfaceLines.migration(PETCLINIC, migration);
     assertThat(targets).extracting(SurfaceTarget::display)
         .containsExactly("owners.telephone", "pets.birth_date");
     SurfaceScan.Report r = SurfaceScan.scan(List.of(PETCLINIC), targets);
     // The rename: only the mapping, as every other telephone is the entity's own or a local.
-    assertThat(described(r.of(targets.get(0))))
+    assertThat(SurfaceLines.of(r.of(targets.get(0))))
         .containsExactly("Owner.java:27:read-write:orm-mapping (jpa):certain");
     // The drop: the mapping and each getter and setter on a Pet, never Owner's or a word.
-    assertThat(described(r.of(targets.get(1)))).containsExactly(
+    assertThat(SurfaceLines.of(r.of(targets.get(1)))).containsExactly(
         "Pet.java:18:read-write:orm-mapping (jpa):certain",
         "PetController.java:11:read:orm-field (jpa):certain",
         "PetController.java:11:read:orm-field (jpa):certain",
@@ -57,21 +45,21 @@ class JpaSurfacesTest {
 
   @Test
   void aMappedSuperclassFieldIsInEachEntityTableAndATypedReceiverPicksTheEntity() {
-    assertThat(found(PETCLINIC, SurfaceTarget.of("owners", "last_name"))).containsExactly(
+    assertThat(SurfaceLines.found(PETCLINIC, SurfaceTarget.of("owners", "last_name"))).containsExactly(
         "Person.java:13:read-write:orm-mapping (jpa):certain",
         "OwnerController.java:21:read:orm-field (jpa):certain",
         // The derived query findByLastNameStartingWith, then the JPQL of the @Query.
         "OwnerRepository.java:13:read:orm-field (jpa):certain",
         "OwnerRepository.java:15:read:orm-field (jpa):certain");
-    assertThat(found(PETCLINIC, SurfaceTarget.of("vets", "last_name"))).containsExactly(
+    assertThat(SurfaceLines.found(PETCLINIC, SurfaceTarget.of("vets", "last_name"))).containsExactly(
         "Person.java:13:read-write:orm-mapping (jpa):certain",
         "VetController.java:10:read:orm-field (jpa):certain",
         "VetController.java:11:read:orm-field (jpa):certain");
-    assertThat(found(PETCLINIC, SurfaceTarget.of("owners", null))).containsExactly(
+    assertThat(SurfaceLines.found(PETCLINIC, SurfaceTarget.of("owners", null))).containsExactly(
         "Owner.java:18:read-write:orm-mapping (jpa):certain",
         "OwnerRepository.java:11:read-write:orm-field (jpa):certain",
         "OwnerRepository.java:15:read:orm-field (jpa):certain");
-    assertThat(found(PETCLINIC, SurfaceTarget.of("pets", "type_id")))
+    assertThat(SurfaceLines.found(PETCLINIC, SurfaceTarget.of("pets", "type_id")))
         .containsExactly("Pet.java:22:read-write:orm-mapping (jpa):certain");
   }
 
@@ -96,18 +84,18 @@ class JpaSurfacesTest {
         @jakarta.persistence.Entity(name = "StockItem")
         class Sku { String code; }
         """);
-    assertThat(found(repo, SurfaceTarget.of("order_line", null)))
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("order_line", null)))
         .containsExactly("OrderLine.java:3:read-write:orm-mapping (jpa):certain");
-    assertThat(found(repo, SurfaceTarget.of("order_line", "shipping_address")))
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("order_line", "shipping_address")))
         .containsExactly("OrderLine.java:5:read-write:orm-mapping (jpa):certain");
-    assertThat(found(repo, SurfaceTarget.of("order_line", "unit_price2_net")))
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("order_line", "unit_price2_net")))
         .containsExactly("OrderLine.java:6:read-write:orm-mapping (jpa):certain");
-    assertThat(found(repo, SurfaceTarget.of("order_line", "customer_id")))
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("order_line", "customer_id")))
         .containsExactly("OrderLine.java:10:read-write:orm-mapping (jpa):certain");
     for (String none : List.of("shipping_label", "cached", "table", "parcels")) {
-      assertThat(found(repo, SurfaceTarget.of("order_line", none))).as(none).isEmpty();
+      assertThat(SurfaceLines.found(repo, SurfaceTarget.of("order_line", none))).as(none).isEmpty();
     }
-    assertThat(found(repo, SurfaceTarget.of("stock_item", "code")))
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("stock_item", "code")))
         .containsExactly("Sku.java:2:read-write:orm-mapping (jpa):certain");
   }
 
@@ -140,7 +128,7 @@ class JpaSurfacesTest {
           }
         }
         """);
-    assertThat(found(repo, SurfaceTarget.of("orders", "email_address"))).containsExactly(
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("orders", "email_address"))).containsExactly(
         "Mailer.kt:4:write:orm-field (jpa):certain",
         "Mailer.kt:5:read:orm-field (jpa):certain",
         // any: a Thing, whose type the file names but which is not Order: not counted;
@@ -150,12 +138,12 @@ class JpaSurfacesTest {
         "OrderRepository.kt:3:read:orm-field (jpa):certain",
         "OrderRepository.kt:4:write:orm-field (jpa):certain");
     // The status in the @Query is read (its 'email' is a string, not the field).
-    assertThat(found(repo, SurfaceTarget.of("orders", "status"))).containsExactly(
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("orders", "status"))).containsExactly(
         "Order.kt:5:read-write:orm-mapping (jpa):certain",
         "OrderRepository.kt:2:read:orm-field (jpa):certain",
         "OrderRepository.kt:3:read:orm-field (jpa):certain",
         "OrderRepository.kt:4:read:orm-field (jpa):certain");
-    assertThat(found(repo, SurfaceTarget.of("orders", "draft"))).isEmpty();
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("orders", "draft"))).isEmpty();
   }
 
   @Test
@@ -175,7 +163,7 @@ class JpaSurfacesTest {
           }
         }
         """);
-    assertThat(found(repo, SurfaceTarget.of("orders", "email"))).containsExactly(
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("orders", "email"))).containsExactly(
         "Order.java:2:read-write:orm-mapping (jpa):certain",
         "Service.java:5:read:orm-field (jpa):certain",
         "Service.java:6:read:orm-field (jpa):certain",

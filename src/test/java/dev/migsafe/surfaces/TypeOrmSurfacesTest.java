@@ -2,10 +2,8 @@ package dev.migsafe.surfaces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migsafe.api.Surface;
 import dev.migsafe.internal.surfaces.SurfaceScan;
 import dev.migsafe.internal.surfaces.SurfaceTarget;
-import dev.migsafe.internal.surfaces.SurfaceTargets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,56 +21,46 @@ class TypeOrmSurfacesTest {
 
   @TempDir Path repo;
 
-  private static List<String> described(List<Surface> surfaces) {
-    return surfaces.stream().map(s -> s.path().substring(s.path().lastIndexOf('/') + 1) + ":"
-        + s.line() + ":" + s.access().id() + ":" + s.how()).toList();
-  }
-
-  private static List<String> found(Path root, SurfaceTarget target) {
-    return described(SurfaceScan.scan(List.of(root), target).surfaces());
-  }
-
   @Test
   void aDropAndARenameOfRealworldColumnsFindTheMappingAndTheTypedEntities() throws IOException {
     String migration = "1700000000000-FavoritesAndBio.sql";
-    List<SurfaceTarget> targets = SurfaceTargets.of(migration,
-        Files.readString(REALWORLD.resolve("migration").resolve(migration)));
+    List<SurfaceTarget> targets = SurfaceLines.migration(REALWORLD, migration);
     assertThat(targets).extracting(SurfaceTarget::display)
         .containsExactly("article.favoriteCount", "user.bio");
     SurfaceScan.Report r = SurfaceScan.scan(List.of(REALWORLD), targets);
     // The drop: article is typed by findOne on the article repository in each method; the
     // local favoriteCount is not the column.
-    assertThat(described(r.of(targets.get(0)))).containsExactly(
-        "article.entity.ts:41:read-write:orm-mapping (typeorm)",
-        "article.service.ts:48:write:orm-field (typeorm)",
-        "article.service.ts:57:read:orm-field (typeorm)",
-        "article.service.ts:58:write:orm-field (typeorm)");
-    assertThat(described(r.of(targets.get(1)))).containsExactly(
-        "profile.service.ts:19:read:orm-field (typeorm)",
-        "profile.service.ts:29:read:orm-field (typeorm)",
-        "user.entity.ts:16:read-write:orm-mapping (typeorm)");
+    assertThat(SurfaceLines.of(r.of(targets.get(0)))).containsExactly(
+        "article.entity.ts:41:read-write:orm-mapping (typeorm):certain",
+        "article.service.ts:48:write:orm-field (typeorm):certain",
+        "article.service.ts:57:read:orm-field (typeorm):certain",
+        "article.service.ts:58:write:orm-field (typeorm):certain");
+    assertThat(SurfaceLines.of(r.of(targets.get(1)))).containsExactly(
+        "profile.service.ts:19:read:orm-field (typeorm):certain",
+        "profile.service.ts:29:read:orm-field (typeorm):certain",
+        "user.entity.ts:16:read-write:orm-mapping (typeorm):certain");
   }
 
   @Test
   void criteriaKeysQueryBuilderPathsAndTheTableOfEachRepositoryCall() {
-    assertThat(found(REALWORLD, SurfaceTarget.of("follows", "\"followerId\""))).containsExactly(
-        "article.service.ts:35:read:orm-field (typeorm)",
-        "follows.entity.ts:9:read-write:orm-mapping (typeorm)",
-        "profile.service.ts:18:read:orm-field (typeorm)",
-        "profile.service.ts:26:write:orm-field (typeorm)",
-        "profile.service.ts:35:read:orm-field (typeorm)");
+    assertThat(SurfaceLines.found(REALWORLD, SurfaceTarget.of("follows", "\"followerId\""))).containsExactly(
+        "article.service.ts:35:read:orm-field (typeorm):certain",
+        "follows.entity.ts:9:read-write:orm-mapping (typeorm):certain",
+        "profile.service.ts:18:read:orm-field (typeorm):certain",
+        "profile.service.ts:26:write:orm-field (typeorm):certain",
+        "profile.service.ts:35:read:orm-field (typeorm):certain");
     // authorId: the relation author's join column, in the query builder's strings.
-    assertThat(found(REALWORLD, SurfaceTarget.of("article", "\"authorId\""))).containsExactly(
-        "article.entity.ts:34:read-write:orm-mapping (typeorm)",
-        "article.service.ts:22:read:orm-field (typeorm)",
-        "article.service.ts:28:read:orm-field (typeorm)",
-        "article.service.ts:39:read:orm-field (typeorm)");
-    assertThat(found(REALWORLD, SurfaceTarget.of("follows", null))).containsExactly(
-        "article.service.ts:35:read:orm-field (typeorm)",
-        "follows.entity.ts:4:read-write:orm-mapping (typeorm)",
-        "profile.service.ts:18:read:orm-field (typeorm)",
-        "profile.service.ts:28:write:orm-field (typeorm)",
-        "profile.service.ts:35:write:orm-field (typeorm)");
+    assertThat(SurfaceLines.found(REALWORLD, SurfaceTarget.of("article", "\"authorId\""))).containsExactly(
+        "article.entity.ts:34:read-write:orm-mapping (typeorm):certain",
+        "article.service.ts:22:read:orm-field (typeorm):certain",
+        "article.service.ts:28:read:orm-field (typeorm):certain",
+        "article.service.ts:39:read:orm-field (typeorm):certain");
+    assertThat(SurfaceLines.found(REALWORLD, SurfaceTarget.of("follows", null))).containsExactly(
+        "article.service.ts:35:read:orm-field (typeorm):certain",
+        "follows.entity.ts:4:read-write:orm-mapping (typeorm):certain",
+        "profile.service.ts:18:read:orm-field (typeorm):certain",
+        "profile.service.ts:28:write:orm-field (typeorm):certain",
+        "profile.service.ts:35:write:orm-field (typeorm):certain");
   }
 
   @Test
@@ -99,26 +87,26 @@ class TypeOrmSurfacesTest {
           return { sku };
         }
         """);
-    assertThat(found(repo, SurfaceTarget.of("order_item", null))).containsExactly(
-        "items.ts:4:read:orm-field (typeorm)",
-        "items.ts:5:write:orm-field (typeorm)",
-        "order-item.entity.ts:2:read-write:orm-mapping (typeorm)");
-    assertThat(found(repo, SurfaceTarget.of("order_item", "sku_code"))).containsExactly(
-        "items.ts:4:read:orm-field (typeorm)",
-        "items.ts:4:read:orm-field (typeorm)",
-        "items.ts:5:read:orm-field (typeorm)",
-        "items.ts:5:write:orm-field (typeorm)",
-        "order-item.entity.ts:4:read-write:orm-mapping (typeorm)");
-    assertThat(found(repo, SurfaceTarget.of("order_item", "\"createdAt\""))).containsExactly(
-        "items.ts:4:read:orm-field (typeorm)",
-        "order-item.entity.ts:5:read-write:orm-mapping (typeorm)");
-    assertThat(found(repo, SurfaceTarget.of("order_item", "order_ref")))
-        .containsExactly("order-item.entity.ts:6:read-write:orm-mapping (typeorm)");
-    assertThat(found(repo, SurfaceTarget.of("order_item", "\"shopId\""))).containsExactly(
-        "items.ts:4:read:orm-field (typeorm)",
-        "order-item.entity.ts:8:read-write:orm-mapping (typeorm)");
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("order_item", null))).containsExactly(
+        "items.ts:4:read:orm-field (typeorm):certain",
+        "items.ts:5:write:orm-field (typeorm):certain",
+        "order-item.entity.ts:2:read-write:orm-mapping (typeorm):certain");
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("order_item", "sku_code"))).containsExactly(
+        "items.ts:4:read:orm-field (typeorm):certain",
+        "items.ts:4:read:orm-field (typeorm):certain",
+        "items.ts:5:read:orm-field (typeorm):certain",
+        "items.ts:5:write:orm-field (typeorm):certain",
+        "order-item.entity.ts:4:read-write:orm-mapping (typeorm):certain");
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("order_item", "\"createdAt\""))).containsExactly(
+        "items.ts:4:read:orm-field (typeorm):certain",
+        "order-item.entity.ts:5:read-write:orm-mapping (typeorm):certain");
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("order_item", "order_ref")))
+        .containsExactly("order-item.entity.ts:6:read-write:orm-mapping (typeorm):certain");
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("order_item", "\"shopId\""))).containsExactly(
+        "items.ts:4:read:orm-field (typeorm):certain",
+        "order-item.entity.ts:8:read-write:orm-mapping (typeorm):certain");
     for (String none : List.of("\"invoiceId\"", "invoice", "label")) {
-      assertThat(found(repo, SurfaceTarget.of("order_item", none))).as(none).isEmpty();
+      assertThat(SurfaceLines.found(repo, SurfaceTarget.of("order_item", none))).as(none).isEmpty();
     }
   }
 

@@ -4,7 +4,11 @@ import java.util.List;
 
 /** Every ORM reader, in the order their surfaces are reported when they tie. */
 final class OrmRecognisers {
-  static final List<OrmRecogniser> ALL = List.of(new PrismaOrm(), new JpaOrm(), new TypeOrmOrm());
+  static final List<OrmRecogniser> ALL = List.of(
+      new PrismaOrm(),
+      new JpaOrm(),
+      new TypeOrmOrm(),
+      new SequelizeOrm());
 
   private OrmRecognisers() {}
 }

@@ -2,6 +2,7 @@ package dev.migsafe.internal.surfaces;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.treesitter.TSNode;
 
 /**
@@ -22,6 +23,25 @@ final class ScriptDecorators {
     if (declaration.getType().contains("class") && parent != null && !parent.isNull()
         && parent.getType().equals("export_statement")) {
       add(parent, nodes, out);
+    }
+    return out;
+  }
+
+  /** A field of a class body and the node naming it. */
+  record ClassField(TSNode member, TSNode name) {}
+
+  /** The fields of a class body (TypeScript's and JavaScript's node names). */
+  static List<ClassField> fields(TSNode body) {
+    List<ClassField> out = new ArrayList<>();
+    for (TSNode member : SyntaxNodes.children(body, "public_field_definition",
+        "field_definition")) {
+      TSNode name = SyntaxNodes.field(member, "name");
+      if (name == null) {
+        name = SyntaxNodes.field(member, "property");
+      }
+      if (name != null) {
+        out.add(new ClassField(member, name));
+      }
     }
     return out;
   }
@@ -47,7 +67,7 @@ final class ScriptDecorators {
   }
 
   /** The decorator of one of the names, or null. */
-  static Decorator find(List<Decorator> decorators, java.util.Set<String> names) {
+  static Decorator find(List<Decorator> decorators, Set<String> names) {
     for (Decorator d : decorators) {
       if (names.contains(d.name())) {
         return d;

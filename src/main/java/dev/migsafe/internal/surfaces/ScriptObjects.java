@@ -98,6 +98,24 @@ final class ScriptObjects {
     return out;
   }
 
+  /** A call of a method on an object: {@code object.method(arguments)}. */
+  record MemberCall(TSNode object, TSNode methodNode, String method, List<TSNode> arguments) {}
+
+  /** The call as {@code object.method(...)}, or null when it calls something else. */
+  MemberCall memberCall(TSNode call) {
+    if (!call.getType().equals("call_expression")) {
+      return null;
+    }
+    TSNode fn = SyntaxNodes.field(call, "function");
+    if (fn == null || !fn.getType().equals("member_expression")) {
+      return null;
+    }
+    TSNode object = SyntaxNodes.field(fn, "object");
+    TSNode method = SyntaxNodes.field(fn, "property");
+    return object == null || method == null ? null
+        : new MemberCall(object, method, nodes.text(method), arguments(call));
+  }
+
   /** The arguments of a call. */
   static List<TSNode> arguments(TSNode call) {
     TSNode args = SyntaxNodes.field(call, "arguments");

@@ -16,7 +16,8 @@ import org.treesitter.TSNode;
  * ({@code new ArticleEntity()}, or a call an ORM's reader types, such as {@code await
  * repo.findOne(...)}). Names are file-wide: a name declared more than once is typed only when
  * every declaration gives it the same type ({@code let article = await repo.findOne(...)} in
- * each of a service's methods); a name the file does not declare is not typed.
+ * each of a service's methods), declarations that say nothing (an untyped parameter) aside; a
+ * name the file does not declare is not typed.
  */
 final class ScriptTypes {
   private final SyntaxNodes nodes;
@@ -50,6 +51,11 @@ final class ScriptTypes {
   private void declare(TSNode name, TSNode type, TSNode value) {
     if (name == null || !(name.getType().equals("identifier")
         || name.getType().equals("property_identifier"))) {
+      return;
+    }
+    if (type == null && value == null) {
+      // An untyped parameter or a bare let says nothing: (share) => present(share) does not
+      // untype the share the file types elsewhere.
       return;
     }
     String t = null;

@@ -66,16 +66,9 @@ final class TypeOrmEntities {
       table = schema + "." + table;
     }
     List<OrmModel.Field> fields = new ArrayList<>();
-    for (TSNode member : SyntaxNodes.children(body, "public_field_definition",
-        "field_definition")) {
-      TSNode property = SyntaxNodes.field(member, "name");
-      if (property == null) {
-        property = SyntaxNodes.field(member, "property");
-      }
-      if (property == null) {
-        continue;
-      }
-      String column = column(ScriptDecorators.of(member, nodes), nodes.text(property));
+    for (ScriptDecorators.ClassField f : ScriptDecorators.fields(body)) {
+      TSNode property = f.name();
+      String column = column(ScriptDecorators.of(f.member(), nodes), nodes.text(property));
       if (column != null) {
         fields.add(new OrmModel.Field(nodes.text(property), column, path,
             SyntaxNodes.line(property), nodes.column(property)));

@@ -2,7 +2,6 @@ package dev.migsafe.internal.surfaces;
 
 import dev.migsafe.api.Surface.Access;
 import dev.migsafe.api.Surface.Certainty;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +26,7 @@ import org.treesitter.TSNode;
  *       new ArticleEntity()}, {@code await repo.findOne(...)}): read, or written when assigned.
  * </ul>
  */
-final class TypeOrmUses {
+final class TypeOrmUses extends ScriptModelUses {
   private static final Set<String> READS = Set.of("find", "findOne", "findOneBy", "findBy",
       "findAndCount", "findAndCountBy", "findOneOrFail", "findOneByOrFail", "findByIds",
       "count", "countBy", "exist", "exists", "existsBy", "sum", "average", "minimum", "maximum");
@@ -50,23 +49,15 @@ final class TypeOrmUses {
   private static final Set<String> REPOSITORY_TYPES = Set.of("Repository", "TreeRepository",
       "MongoRepository");
 
-  private final SyntaxNodes nodes;
-  private final ScriptObjects objects;
-  private final ScriptTypes types;
-  private final OrmModel model;
   private final Set<String> aliases = new HashSet<>();
-  private final List<OrmUse> out = new ArrayList<>();
 
-  private TypeOrmUses(SyntaxNodes nodes, TSNode root, OrmModel model) {
-    this.nodes = nodes;
-    this.objects = new ScriptObjects(nodes);
-    this.types = new ScriptTypes(root, nodes);
-    this.model = model;
+  private TypeOrmUses(String source, TSNode root, OrmModel model) {
+    super(source, root, model);
   }
 
   static List<OrmUse> of(SourceLanguage language, String source, OrmModel model) {
     TSNode root = SyntaxTrees.parse(language, source).getRootNode();
-    TypeOrmUses u = new TypeOrmUses(new SyntaxNodes(source), root, model);
+    TypeOrmUses u = new TypeOrmUses(source, root, model);
     u.walk(root);
     if (!u.aliases.isEmpty()) {
       u.queryBuilderStrings(language, source);
@@ -74,29 +65,12 @@ final class TypeOrmUses {
     return u.out;
   }
 
-  private void walk(TSNode node) {
-    if (node.getType().equals("call_expression")) {
-      call(node);
-    } else if (node.getType().equals("member_expression")) {
-      property(node);
-    }
-    for (TSNode c : SyntaxNodes.children(node)) {
-      walk(c);
-    }
-  }
-
-  private void call(TSNode call) {
-    TSNode fn = SyntaxNodes.field(call, "function");
-    if (fn == null || !fn.getType().equals("member_expression")) {
-      return;
-    }
-    TSNode object = SyntaxNodes.field(fn, "object");
-    TSNode methodNode = SyntaxNodes.field(fn, "property");
-    if (object == null || methodNode == null) {
-      return;
-    }
-    String method = nodes.text(methodNode);
-    List<TSNode> args = ScriptObjects.arguments(call);
+  @Override
+  void call(ScriptObjects.MemberCall call) {
+    TSNode object = call.object();
+    TSNode methodNode = call.methodNode();
+    String method = call.method();
+    List<TSNode> args = call.arguments();
     boolean onRepository = isRepository(object);
     boolean onManager = !onRepository && !args.isEmpty() && isModel(args.get(0));
     if (onManager) {
@@ -106,7 +80,7 @@ final class TypeOrmUses {
       return;
     }
     if (method.equals("createQueryBuilder")) {
-      out.add(use(null, methodNode, Access.READ));
+      out.add(use(null, methodNode, Access.READ, Certainty.CERTAIN));
       if (!args.isEmpty() && args.get(0).getType().equals("string")) {
         aliases.add(nodes.stringValue(args.get(0)));
       }
@@ -115,7 +89,8 @@ final class TypeOrmUses {
     if (!READS.contains(method) && !WRITES.contains(method)) {
       return;
     }
-    out.add(use(null, methodNode, READS.contains(method) ? Access.READ : Access.WRITE));
+    out.add(use(null, methodNode, READS.contains(method) ? Access.READ : Access.WRITE,
+        Certainty.CERTAIN));
     arguments(method, args);
   }
 
@@ -124,17 +99,17 @@ final class TypeOrmUses {
       TSNode a = args.get(i);
       if (VALUES.contains(method)) {
         for (TSNode o : ScriptObjects.objectsIn(a)) {
-          keys(o, Access.WRITE);
+          keys(o, Access.WRITE, Certainty.CERTAIN);
         }
       } else if (CRITERIA_FIRST.contains(method) && i == 0) {
         for (TSNode o : ScriptObjects.objectsIn(a)) {
-          keys(o, Access.READ);
+          keys(o, Access.READ, Certainty.CERTAIN);
         }
       } else if (method.equals("update") && i == 1) {
-        keys(a, Access.WRITE);
+        keys(a, Access.WRITE, Certainty.CERTAIN);
       } else if ((method.equals("increment") || method.equals("decrement")) && i == 1
           || Set.of("sum", "average", "minimum", "maximum").contains(method) && i == 0) {
-        strings(a, method.endsWith("crement") ? Access.WRITE : Access.READ);
+        strings(a, method.endsWith("crement") ? Access.WRITE : Access.READ, Certainty.CERTAIN);
       } else if (READS.contains(method)) {
         findOptions(a);
       }
@@ -145,61 +120,26 @@ final class TypeOrmUses {
   private void findOptions(TSNode options) {
     List<ScriptObjects.Entry> entries = objects.entries(options);
     if (entries.stream().noneMatch(e -> FIND_OPTIONS.contains(e.key()))) {
-      keys(options, Access.READ);
+      keys(options, Access.READ, Certainty.CERTAIN);
       return;
     }
     for (ScriptObjects.Entry e : entries) {
       switch (e.key()) {
-        case "where" -> ScriptObjects.objectsIn(e.value()).forEach(o -> keys(o, Access.READ));
-        case "order" -> keys(e.value(), Access.READ);
+        case "where" -> ScriptObjects.objectsIn(e.value()).forEach(o -> keys(o, Access.READ, Certainty.CERTAIN));
+        case "order" -> keys(e.value(), Access.READ, Certainty.CERTAIN);
         case "select" -> {
-          keys(e.value(), Access.READ);
-          strings(e.value(), Access.READ);
+          keys(e.value(), Access.READ, Certainty.CERTAIN);
+          strings(e.value(), Access.READ, Certainty.CERTAIN);
         }
         default -> { }
       }
     }
   }
 
-  private void keys(TSNode object, Access access) {
-    for (ScriptObjects.Entry e : objects.entries(object)) {
-      OrmModel.Field f = model.field(e.key());
-      if (f != null) {
-        out.add(use(f.columnName(), e.at(), access));
-      }
-    }
-  }
-
-  private void strings(TSNode value, Access access) {
-    for (ScriptObjects.Entry e : objects.strings(value)) {
-      OrmModel.Field f = model.field(e.key());
-      if (f != null) {
-        out.add(use(f.columnName(), e.at(), access));
-      }
-    }
-  }
-
-  /** {@code article.title} on a receiver typed as the entity; written when assigned. */
-  private void property(TSNode member) {
-    TSNode parent = member.getParent();
-    TSNode object = SyntaxNodes.field(member, "object");
-    TSNode property = SyntaxNodes.field(member, "property");
-    if (object == null || property == null || object.getType().equals("this")
-        || parent != null && parent.getType().equals("call_expression")
-        && member.equals(SyntaxNodes.field(parent, "function"))) {
-      return;
-    }
-    OrmModel.Field f = model.field(nodes.text(property));
-    if (f == null || !ScriptTypes.is(types.of(object, this::resultType), model.name())) {
-      return;
-    }
-    out.add(use(f.columnName(), property, ScriptAssignments.isWritten(member)
-        ? Access.WRITE : Access.READ));
-  }
-
-  /** {@code Article} itself. */
-  private boolean isModel(TSNode node) {
-    return node.getType().equals("identifier") && nodes.text(node).equals(model.name());
+  @Override
+  Certainty instance(TSNode receiver) {
+    return ScriptTypes.is(types.of(receiver, this::resultType), model.name())
+        ? Certainty.CERTAIN : null;
   }
 
   /** {@code getRepository(Article)}, or a name typed {@code Repository<Article>}. */
@@ -232,14 +172,9 @@ final class TypeOrmUses {
     if (isGetRepository(value)) {
       return "Repository<" + model.name() + ">";
     }
-    TSNode fn = SyntaxNodes.field(value, "function");
-    if (fn == null || !fn.getType().equals("member_expression")) {
-      return null;
-    }
-    TSNode object = SyntaxNodes.field(fn, "object");
-    TSNode method = SyntaxNodes.field(fn, "property");
-    return object != null && method != null && ONE.contains(nodes.text(method))
-        && isRepository(object) ? model.name() : null;
+    ScriptObjects.MemberCall c = objects.memberCall(value);
+    return c != null && ONE.contains(c.method()) && isRepository(c.object()) ? model.name()
+        : null;
   }
 
   /** {@code alias.prop} in the file's strings, for each query builder alias of the entity. */
@@ -260,10 +195,5 @@ final class TypeOrmUses {
         }
       }
     }
-  }
-
-  private OrmUse use(String columnName, TSNode at, Access access) {
-    return new OrmUse(model, columnName, SyntaxNodes.line(at), nodes.column(at), access,
-        Certainty.CERTAIN);
   }
 }
