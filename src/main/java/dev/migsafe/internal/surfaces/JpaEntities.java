@@ -40,16 +40,13 @@ final class JpaEntities {
       return List.of();
     }
     JpaEntities e = new JpaEntities(path, new SyntaxNodes(text));
-    e.walk(SyntaxTrees.parse(language, text).getRootNode());
+    e.walk(language, SyntaxTrees.parse(language, text).getRootNode());
     return e.out;
   }
 
-  private void walk(TSNode node) {
-    if (node.getType().equals("class_declaration")) {
+  private void walk(SourceLanguage language, TSNode root) {
+    for (TSNode node : SyntaxTrees.nodes(language, root, List.of("class_declaration"))) {
       declaration(node);
-    }
-    for (TSNode c : SyntaxNodes.children(node)) {
-      walk(c);
     }
   }
 

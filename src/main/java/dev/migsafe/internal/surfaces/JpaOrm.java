@@ -63,7 +63,7 @@ final class JpaOrm implements OrmRecogniser {
 
   @Override
   public boolean mayUse(SourceLanguage language, String text, OrmModel model) {
-    return isJvm(language) && text.contains(model.name());
+    return isJvm(language) && CodeWords.contains(text, model.name());
   }
 
   @Override

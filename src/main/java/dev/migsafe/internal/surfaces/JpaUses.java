@@ -31,6 +31,15 @@ final class JpaUses {
       "JpaRepository", "JpaSpecificationExecutor", "QuerydslPredicateExecutor",
       "RevisionRepository");
 
+  /** The nodes that declare a name's type, in Java and Kotlin. */
+  private static final List<String> DECLARATIONS = List.of("formal_parameter",
+      "enhanced_for_statement", "catch_formal_parameter", "local_variable_declaration",
+      "field_declaration", "parameter", "class_parameter", "variable_declaration");
+  /** The nodes that may use the entity. */
+  private static final List<String> USES = List.of("method_invocation", "method_reference",
+      "callable_reference", "navigation_expression", "directly_assignable_expression",
+      "interface_declaration", "class_declaration");
+
   private final SourceLanguage language;
   private final String source;
   private final SyntaxNodes nodes;
@@ -49,13 +58,17 @@ final class JpaUses {
   static List<OrmUse> of(SourceLanguage language, String source, OrmModel model) {
     JpaUses u = new JpaUses(language, source, model);
     TSNode root = SyntaxTrees.parse(language, source).getRootNode();
-    u.declarations(root);
-    u.walk(root);
+    for (TSNode node : SyntaxTrees.nodes(language, root, DECLARATIONS)) {
+      u.declaration(node);
+    }
+    for (TSNode node : SyntaxTrees.nodes(language, root, USES)) {
+      u.use(node);
+    }
     u.jpql();
     return u.out;
   }
 
-  private void declarations(TSNode node) {
+  private void declaration(TSNode node) {
     switch (node.getType()) {
       case "formal_parameter", "enhanced_for_statement", "catch_formal_parameter" ->
           declare(SyntaxNodes.field(node, "name"), SyntaxNodes.field(node, "type"));
@@ -67,9 +80,6 @@ final class JpaUses {
       case "parameter", "class_parameter", "variable_declaration" ->
           declare(SyntaxNodes.child(node, "simple_identifier"), kotlinType(node));
       default -> { }
-    }
-    for (TSNode c : SyntaxNodes.children(node)) {
-      declarations(c);
     }
   }
 
@@ -88,7 +98,7 @@ final class JpaUses {
     declared.merge(nodes.text(name), t, (a, b) -> a.equals(b) ? a : "");
   }
 
-  private void walk(TSNode node) {
+  private void use(TSNode node) {
     switch (node.getType()) {
       case "method_invocation" -> javaCall(node);
       case "method_reference", "callable_reference" -> reference(node);
@@ -102,9 +112,6 @@ final class JpaUses {
         }
       }
       default -> { }
-    }
-    for (TSNode c : SyntaxNodes.children(node)) {
-      walk(c);
     }
   }
 

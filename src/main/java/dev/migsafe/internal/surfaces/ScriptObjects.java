@@ -99,7 +99,12 @@ final class ScriptObjects {
   }
 
   /** A call of a method on an object: {@code object.method(arguments)}. */
-  record MemberCall(TSNode object, TSNode methodNode, String method, List<TSNode> arguments) {}
+  record MemberCall(TSNode call, TSNode object, TSNode methodNode, String method) {
+    /** Read when asked: most calls of a file are not the ORM's. */
+    List<TSNode> arguments() {
+      return ScriptObjects.arguments(call);
+    }
+  }
 
   /** The call as {@code object.method(...)}, or null when it calls something else. */
   MemberCall memberCall(TSNode call) {
@@ -113,7 +118,7 @@ final class ScriptObjects {
     TSNode object = SyntaxNodes.field(fn, "object");
     TSNode method = SyntaxNodes.field(fn, "property");
     return object == null || method == null ? null
-        : new MemberCall(object, method, nodes.text(method), arguments(call));
+        : new MemberCall(call, object, method, nodes.text(method));
   }
 
   /** The arguments of a call. */

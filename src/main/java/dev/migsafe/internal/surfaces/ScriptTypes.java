@@ -27,12 +27,16 @@ final class ScriptTypes {
   private final Map<String, List<Declaration>> declared = new HashMap<>();
   private final Set<String> resolving = new HashSet<>();
 
-  ScriptTypes(TSNode root, SyntaxNodes nodes) {
+  ScriptTypes(SourceLanguage language, TSNode root, SyntaxNodes nodes) {
     this.nodes = nodes;
-    walk(root);
+    for (TSNode node : SyntaxTrees.nodes(language, root, List.of("required_parameter",
+        "optional_parameter", "variable_declarator", "public_field_definition",
+        "field_definition"))) {
+      declaration(node);
+    }
   }
 
-  private void walk(TSNode node) {
+  private void declaration(TSNode node) {
     switch (node.getType()) {
       case "required_parameter", "optional_parameter" ->
           declare(SyntaxNodes.field(node, "pattern"), SyntaxNodes.field(node, "type"), null);
@@ -42,9 +46,6 @@ final class ScriptTypes {
           SyntaxNodes.name(node, "property_identifier"), SyntaxNodes.field(node, "type"),
           SyntaxNodes.field(node, "value"));
       default -> { }
-    }
-    for (TSNode c : SyntaxNodes.children(node)) {
-      walk(c);
     }
   }
 

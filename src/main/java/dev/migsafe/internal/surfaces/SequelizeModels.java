@@ -39,18 +39,21 @@ final class SequelizeModels {
       return List.of();
     }
     SequelizeModels m = new SequelizeModels(path, new SyntaxNodes(text));
-    m.walk(SyntaxTrees.parse(language, text).getRootNode());
+    m.walk(language, text, SyntaxTrees.parse(language, text).getRootNode());
     return m.out;
   }
 
-  private void walk(TSNode node) {
-    switch (node.getType()) {
-      case "class_declaration", "class" -> decorated(node);
-      case "call_expression" -> initOrDefine(node);
-      default -> { }
-    }
-    for (TSNode c : SyntaxNodes.children(node)) {
-      walk(c);
+  private void walk(SourceLanguage language, String source, TSNode root) {
+    // Calls are many: looked at only when the text has an init or define.
+    boolean calls = source.contains(".init(") || source.contains(".define(");
+    for (TSNode node : SyntaxTrees.nodes(language, root, calls
+        ? List.of("class_declaration", "class", "call_expression")
+        : List.of("class_declaration", "class"))) {
+      if (node.getType().equals("call_expression")) {
+        initOrDefine(node);
+      } else {
+        decorated(node);
+      }
     }
   }
 

@@ -25,7 +25,9 @@ final class SequelizeOrm implements OrmRecogniser {
 
   @Override
   public boolean mayUse(SourceLanguage language, String text, OrmModel model) {
-    return TypeOrmOrm.isScript(language) && text.contains(model.name());
+    // An instance the file does not type is known by its name (share for Share).
+    return TypeOrmOrm.isScript(language) && (CodeWords.contains(text, model.name())
+        || CodeWords.contains(text, SequelizeUses.instanceName(model)));
   }
 
   @Override

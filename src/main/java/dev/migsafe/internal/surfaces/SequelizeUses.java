@@ -31,17 +31,20 @@ final class SequelizeUses extends ScriptModelUses {
       "destroy", "upsert", "increment", "decrement", "restore", "truncate");
   /** Static calls whose result is one instance, for typing the variable it is assigned to. */
   private static final Set<String> ONE = Set.of("findOne", "findByPk", "create", "build");
+  private static final Set<String> INSTANCE = Set.of("update", "set", "increment",
+      "decrement", "setDataValue", "get", "getDataValue", "changed", "previous");
+  private static final Set<String> METHODS = union(STATIC_READS, STATIC_WRITES, INSTANCE);
   private static final Set<String> SCOPES = Set.of("scope", "unscoped", "schema");
   private static final Set<String> LOGIC = Set.of("and", "or", "not", "$and", "$or", "$not");
 
-  private SequelizeUses(String source, TSNode root, OrmModel model) {
-    super(source, root, model);
+  private SequelizeUses(SourceLanguage language, String source, TSNode root, OrmModel model) {
+    super(language, source, root, model);
   }
 
   static List<OrmUse> of(SourceLanguage language, String source, OrmModel model) {
     TSNode root = SyntaxTrees.parse(language, source).getRootNode();
-    SequelizeUses u = new SequelizeUses(source, root, model);
-    u.walk(root);
+    SequelizeUses u = new SequelizeUses(language, source, root, model);
+    u.walk(source, root, METHODS);
     return u.out;
   }
 
@@ -50,6 +53,10 @@ final class SequelizeUses extends ScriptModelUses {
     TSNode object = call.object();
     TSNode methodNode = call.methodNode();
     String method = call.method();
+    if (!STATIC_READS.contains(method) && !STATIC_WRITES.contains(method)
+        && !INSTANCE.contains(method)) {
+      return;
+    }
     List<TSNode> args = call.arguments();
     if (isModelRef(object)) {
       if (STATIC_READS.contains(method) || STATIC_WRITES.contains(method)) {
@@ -154,13 +161,17 @@ final class SequelizeUses extends ScriptModelUses {
     if (receiver.getType().equals("this") || isModel(receiver)) {
       return null;
     }
-    String type = types.of(receiver, this::resultType);
+    String type = types().of(receiver, this::resultType);
     if (type != null) {
       return ScriptTypes.is(type, model.name()) ? Certainty.CERTAIN : null;
     }
-    String name = model.name();
-    return receiver.getType().equals("identifier") && nodes.text(receiver).equals(
-        Character.toLowerCase(name.charAt(0)) + name.substring(1)) ? Certainty.LIKELY : null;
+    return receiver.getType().equals("identifier")
+        && nodes.text(receiver).equals(instanceName(model)) ? Certainty.LIKELY : null;
+  }
+
+  /** What code calls an instance of the model: {@code share} for {@code Share}. */
+  static String instanceName(OrmModel model) {
+    return Character.toLowerCase(model.name().charAt(0)) + model.name().substring(1);
   }
 
   /** The type of a variable's initialiser that is a static find or create on the model. */

@@ -11,9 +11,34 @@ import org.treesitter.TSNode;
  */
 final class SyntaxNodes {
   private final byte[] utf8;
+  /** The UTF-8 offset of each character offset, for text that is not ASCII. */
+  private int[] byteAt;
 
   SyntaxNodes(String source) {
     this.utf8 = source.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The UTF-8 offset of a character offset of the source (the same for ASCII text). */
+  int byteOffset(String source, int at) {
+    if (utf8.length == source.length()) {
+      return at;
+    }
+    if (byteAt == null) {
+      // Once per file: a UTF-8 prefix per offset would be quadratic.
+      byteAt = new int[source.length() + 1];
+      int b = 0;
+      for (int i = 0; i < source.length(); i++) {
+        byteAt[i] = b;
+        char c = source.charAt(i);
+        b += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+      }
+      byteAt[source.length()] = b;
+    }
+    return byteAt[at];
+  }
+
+  int byteLength(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 
   String text(TSNode node) {

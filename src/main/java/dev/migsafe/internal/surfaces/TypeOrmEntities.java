@@ -38,16 +38,13 @@ final class TypeOrmEntities {
       return List.of();
     }
     TypeOrmEntities e = new TypeOrmEntities(path, new SyntaxNodes(text));
-    e.walk(SyntaxTrees.parse(language, text).getRootNode());
+    e.walk(language, SyntaxTrees.parse(language, text).getRootNode());
     return e.out;
   }
 
-  private void walk(TSNode node) {
-    if (node.getType().equals("class_declaration") || node.getType().equals("class")) {
+  private void walk(SourceLanguage language, TSNode root) {
+    for (TSNode node : SyntaxTrees.nodes(language, root, List.of("class_declaration", "class"))) {
       declaration(node);
-    }
-    for (TSNode c : SyntaxNodes.children(node)) {
-      walk(c);
     }
   }
 

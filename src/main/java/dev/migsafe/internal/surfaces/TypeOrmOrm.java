@@ -25,7 +25,7 @@ final class TypeOrmOrm implements OrmRecogniser {
 
   @Override
   public boolean mayUse(SourceLanguage language, String text, OrmModel model) {
-    return isScript(language) && text.contains(model.name());
+    return isScript(language) && CodeWords.contains(text, model.name());
   }
 
   @Override

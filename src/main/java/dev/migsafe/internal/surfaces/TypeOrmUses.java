@@ -46,19 +46,21 @@ final class TypeOrmUses extends ScriptModelUses {
   /** Finds whose result is one entity, for typing the variable it is assigned to. */
   private static final Set<String> ONE = Set.of("findOne", "findOneBy", "findOneOrFail",
       "findOneByOrFail", "create", "save", "preload", "merge");
+  private static final Set<String> METHODS = union(READS, WRITES,
+      Set.of("createQueryBuilder"));
   private static final Set<String> REPOSITORY_TYPES = Set.of("Repository", "TreeRepository",
       "MongoRepository");
 
   private final Set<String> aliases = new HashSet<>();
 
-  private TypeOrmUses(String source, TSNode root, OrmModel model) {
-    super(source, root, model);
+  private TypeOrmUses(SourceLanguage language, String source, TSNode root, OrmModel model) {
+    super(language, source, root, model);
   }
 
   static List<OrmUse> of(SourceLanguage language, String source, OrmModel model) {
     TSNode root = SyntaxTrees.parse(language, source).getRootNode();
-    TypeOrmUses u = new TypeOrmUses(source, root, model);
-    u.walk(root);
+    TypeOrmUses u = new TypeOrmUses(language, source, root, model);
+    u.walk(source, root, METHODS);
     if (!u.aliases.isEmpty()) {
       u.queryBuilderStrings(language, source);
     }
@@ -70,6 +72,10 @@ final class TypeOrmUses extends ScriptModelUses {
     TSNode object = call.object();
     TSNode methodNode = call.methodNode();
     String method = call.method();
+    if (!READS.contains(method) && !WRITES.contains(method)
+        && !method.equals("createQueryBuilder")) {
+      return;
+    }
     List<TSNode> args = call.arguments();
     boolean onRepository = isRepository(object);
     boolean onManager = !onRepository && !args.isEmpty() && isModel(args.get(0));
@@ -84,9 +90,6 @@ final class TypeOrmUses extends ScriptModelUses {
       if (!args.isEmpty() && args.get(0).getType().equals("string")) {
         aliases.add(nodes.stringValue(args.get(0)));
       }
-      return;
-    }
-    if (!READS.contains(method) && !WRITES.contains(method)) {
       return;
     }
     out.add(use(null, methodNode, READS.contains(method) ? Access.READ : Access.WRITE,
@@ -138,7 +141,7 @@ final class TypeOrmUses extends ScriptModelUses {
 
   @Override
   Certainty instance(TSNode receiver) {
-    return ScriptTypes.is(types.of(receiver, this::resultType), model.name())
+    return ScriptTypes.is(types().of(receiver, this::resultType), model.name())
         ? Certainty.CERTAIN : null;
   }
 
@@ -147,7 +150,7 @@ final class TypeOrmUses extends ScriptModelUses {
     if (object.getType().equals("call_expression")) {
       return isGetRepository(object);
     }
-    String type = types.of(object, this::resultType);
+    String type = types().of(object, this::resultType);
     if (type == null || !ScriptTypes.is(ScriptTypes.argument(type), model.name())) {
       return false;
     }
