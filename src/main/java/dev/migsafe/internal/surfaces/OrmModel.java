@@ -15,12 +15,20 @@ import java.util.List;
  * @param column 1-based column there
  * @param fields the mapped fields; an ORM that reads its columns from the database (Rails)
  *     lists those its schema file declares
+ * @param parent the class it extends, whose mapped fields its table holds too (JPA's {@code
+ *     @MappedSuperclass}; joined by the ORM's {@code link}), or null
  */
 public record OrmModel(Orm orm, String name, String table, String path, int line, int column,
-    List<Field> fields) {
+    List<Field> fields, String parent) {
 
   public OrmModel {
     fields = List.copyOf(fields);
+  }
+
+  /** A model that extends nothing mapped. */
+  public OrmModel(Orm orm, String name, String table, String path, int line, int column,
+      List<Field> fields) {
+    this(orm, name, table, path, line, column, fields, null);
   }
 
   /**

@@ -7,7 +7,10 @@ final class OrmRecognisers {
   static final List<OrmRecogniser> ALL = List.of(
       new PrismaOrm(),
       new GoStructOrm(),
-      new DieselOrm());
+      new DieselOrm(),
+      new JpaOrm(),
+      new TypeOrmOrm(),
+      new SequelizeOrm());
 
   private OrmRecognisers() {}
 }

@@ -114,7 +114,11 @@ public final class SurfaceTargets {
           continue;
         }
         String reason = fileName + ":" + st.line() + " " + op.getKind();
-        out.add(SurfaceTarget.of(op.getTable(), op.getColumn()).because(reason));
+        // The reader has folded the names: a quoted "favoriteCount" keeps its case, so it is
+        // not folded again.
+        String table = op.getTable().startsWith("public.") ? op.getTable().substring(7)
+            : op.getTable();
+        out.add(new SurfaceTarget(table, op.getColumn(), reason));
       }
     }
     return List.copyOf(out);

@@ -1,0 +1,21 @@
+package dev.migsafe.internal.surfaces;
+
+import org.treesitter.TSNode;
+
+/** Whether a TypeScript or JavaScript expression is written: assigned, or {@code ++}ed. */
+final class ScriptAssignments {
+  private ScriptAssignments() {}
+
+  static boolean isWritten(TSNode expression) {
+    TSNode parent = expression.getParent();
+    if (parent == null || parent.isNull()) {
+      return false;
+    }
+    return switch (parent.getType()) {
+      case "assignment_expression", "augmented_assignment_expression" ->
+          expression.equals(SyntaxNodes.field(parent, "left"));
+      case "update_expression" -> true;
+      default -> false;
+    };
+  }
+}

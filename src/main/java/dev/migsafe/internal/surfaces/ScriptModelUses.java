@@ -1,0 +1,146 @@
+package dev.migsafe.internal.surfaces;
+
+import dev.migsafe.api.Surface.Access;
+import dev.migsafe.api.Surface.Certainty;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.treesitter.TSNode;
+
+/**
+ * What the TypeScript and JavaScript ORM readers share: the model, the file's nodes, objects
+ * and declared types, and the uses found, with the ways a use is read off an argument (the
+ * keys of an object, the strings of an array) and off an instance ({@code article.title}).
+ */
+abstract class ScriptModelUses {
+  final SyntaxNodes nodes;
+  final ScriptObjects objects;
+  private final TSNode root;
+  private ScriptTypes types;
+  final OrmModel model;
+  final List<OrmUse> out = new ArrayList<>();
+
+  private final SourceLanguage language;
+
+  ScriptModelUses(SourceLanguage language, String source, TSNode root, OrmModel model) {
+    this.language = language;
+    this.nodes = new SyntaxNodes(source);
+    this.objects = new ScriptObjects(nodes);
+    this.root = root;
+    this.model = model;
+  }
+
+  /**
+   * Reads each call of one of the methods (in a subclass) and each access to a field of the
+   * model (here). They are found from where their names stand in the text, each name's node
+   * looked up in the tree: a file has thousands of calls and property accesses, and visiting
+   * each from Java costs several times the parse.
+   */
+  void walk(String source, TSNode root, Set<String> methods) {
+    Set<String> names = new HashSet<>(methods);
+    model.fields().forEach(f -> names.add(f.name()));
+    Set<Integer> seen = new HashSet<>();
+    for (String name : names) {
+      for (int at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
+        if (!SourceFile.isWordAt(source, at, at + name.length())) {
+          continue;
+        }
+        int start = nodes.byteOffset(source, at);
+        TSNode node = root.getNamedDescendantForByteRange(start, start + nodes.byteLength(name));
+        TSNode member = node == null || node.isNull() ? null : node.getParent();
+        if (member == null || member.isNull() || !member.getType().equals("member_expression")
+            || !seen.add(member.getStartByte() * 31 + member.getEndByte())) {
+          continue;
+        }
+        TSNode parent = member.getParent();
+        ScriptObjects.MemberCall c = parent == null || parent.isNull() ? null
+            : objects.memberCall(parent);
+        if (c != null && c.methodNode().equals(node)) {
+          if (methods.contains(name)) {
+            call(c);
+          }
+        } else {
+          property(member);
+        }
+      }
+    }
+  }
+
+  abstract void call(ScriptObjects.MemberCall call);
+
+  /** The file's declared types, read the first time a receiver needs one. */
+  ScriptTypes types() {
+    if (types == null) {
+      types = new ScriptTypes(language, root, nodes);
+    }
+    return types;
+  }
+
+  /**
+   * How sure a receiver is an instance of the model (not {@code this}, never the model
+   * class), or null when it is not known to be one.
+   */
+  abstract Certainty instance(TSNode receiver);
+
+  /** {@code article.title} on an instance of the model; written when assigned. */
+  private void property(TSNode member) {
+    // The property's name first: most member accesses of a file name no field of the model.
+    TSNode property = SyntaxNodes.field(member, "property");
+    OrmModel.Field f = property == null ? null : model.field(nodes.text(property));
+    if (f == null) {
+      return;
+    }
+    TSNode parent = member.getParent();
+    TSNode object = SyntaxNodes.field(member, "object");
+    if (object == null || object.getType().equals("this")
+        || parent != null && parent.getType().equals("call_expression")
+        && member.equals(SyntaxNodes.field(parent, "function"))) {
+      return;
+    }
+    Certainty c = instance(object);
+    if (c != null) {
+      out.add(use(f.columnName(), property,
+          ScriptAssignments.isWritten(member) ? Access.WRITE : Access.READ, c));
+    }
+  }
+
+  @SafeVarargs
+  static Set<String> union(Set<String>... sets) {
+    Set<String> all = new HashSet<>();
+    for (Set<String> s : sets) {
+      all.addAll(s);
+    }
+    return Set.copyOf(all);
+  }
+
+  /** Each key of an object that names a field. */
+  void keys(TSNode object, Access access, Certainty certainty) {
+    for (ScriptObjects.Entry e : objects.entries(object)) {
+      OrmModel.Field f = model.field(e.key());
+      if (f != null) {
+        out.add(use(f.columnName(), e.at(), access, certainty));
+      }
+    }
+  }
+
+  /** Each string (of an array) that names a field. */
+  void strings(TSNode value, Access access, Certainty certainty) {
+    for (ScriptObjects.Entry e : objects.strings(value)) {
+      OrmModel.Field f = model.field(e.key());
+      if (f != null) {
+        out.add(use(f.columnName(), e.at(), access, certainty));
+      }
+    }
+  }
+
+  /** {@code Article} itself. */
+  boolean isModel(TSNode node) {
+    return node.getType().equals("identifier") && nodes.text(node).equals(model.name());
+  }
+
+  OrmUse use(String columnName, TSNode at, Access access, Certainty certainty) {
+    return new OrmUse(model, columnName, SyntaxNodes.line(at), nodes.column(at), access,
+        certainty);
+  }
+}

@@ -1,0 +1,2 @@
+ALTER TABLE shares DROP COLUMN "lastAccessedAt";
+ALTER TABLE shares RENAME COLUMN "urlId" TO "slug";

@@ -1,0 +1,2 @@
+ALTER TABLE owners RENAME COLUMN telephone TO phone;
+ALTER TABLE pets DROP COLUMN birth_date;
