@@ -4,7 +4,10 @@ import java.util.List;
 
 /** Every ORM reader, in the order their surfaces are reported when they tie. */
 final class OrmRecognisers {
-  static final List<OrmRecogniser> ALL = List.of(new PrismaOrm());
+  static final List<OrmRecogniser> ALL = List.of(new PrismaOrm(),
+      new ActiveRecordOrm(),
+      new DjangoOrm(),
+      new SqlAlchemyOrm());
 
   private OrmRecognisers() {}
 }
