@@ -87,13 +87,18 @@ class DjangoSurfacesTest {
             OrderLine.objects.filter(customer_id=customer).update(email=F("email"))
             Refund.objects.create(email=email)
             return email
+
+
+        def touch(order_line):
+            order_line.save(update_fields=["email", "customer"])
         """);
     assertThat(SurfaceScan.scan(List.of(repo), SurfaceTarget.of("shop_orderline", "mail"))
         .surfaces()).extracting(s -> s.path() + ":" + s.line() + ":" + s.access().id())
         .containsExactly("shop/models.py:12:read-write", "shop/views.py:6:read",
-            "shop/views.py:7:read", "shop/views.py:8:write", "shop/views.py:8:read");
+            "shop/views.py:7:read", "shop/views.py:8:write", "shop/views.py:8:read",
+            "shop/views.py:14:write");
     assertThat(SurfaceScan.scan(List.of(repo), SurfaceTarget.of("shop_orderline",
-        "customer_id")).surfaces()).extracting(Surface::line).containsExactly(13, 6, 8);
+        "customer_id")).surfaces()).extracting(Surface::line).containsExactly(13, 6, 8, 14);
     assertThat(SurfaceScan.scan(List.of(repo), SurfaceTarget.of("refunds", "email"))
         .surfaces()).extracting(s -> s.line() + ":" + s.access().id())
         .containsExactly("18:read-write", "9:write");

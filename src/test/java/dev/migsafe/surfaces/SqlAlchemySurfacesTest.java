@@ -51,8 +51,11 @@ class SqlAlchemySurfacesTest {
         "app/api/auth.py:12:read:orm-field (sqlalchemy):certain",
         "app/auth/routes.py:14:read:orm-field (sqlalchemy):certain",
         "app/auth/routes.py:25:write:orm-field (sqlalchemy):certain",
-        "app/main/routes.py:24:read:orm-field (sqlalchemy):certain",
-        "app/main/routes.py:25:read:orm-field (sqlalchemy):likely",
+        "app/main/routes.py:25:read:orm-field (sqlalchemy):certain",
+        "app/main/routes.py:26:read:orm-field (sqlalchemy):likely",
+        "app/main/routes.py:39:read:orm-field (sqlalchemy):likely",
+        "app/main/routes.py:41:write:orm-field (sqlalchemy):likely",
+        "app/main/routes.py:45:read:orm-field (sqlalchemy):likely",
         "app/models.py:21:read-write:orm-mapping (sqlalchemy):certain",
         "app/models.py:40:read:orm-field (sqlalchemy):certain");
   }

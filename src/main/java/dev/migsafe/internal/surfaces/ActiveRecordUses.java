@@ -315,7 +315,8 @@ final class ActiveRecordUses {
     }
     for (OrmModel m : models) {
       String singular = RailsInflection.underscore(m.name());
-      if (name.equals(singular) || pluralToo && name.equals(RailsInflection.pluralize(singular))) {
+      if (ModelNames.instanceName(name, m)
+          || pluralToo && name.equals(RailsInflection.pluralize(singular))) {
         return new TypedModel(m, Certainty.LIKELY);
       }
     }

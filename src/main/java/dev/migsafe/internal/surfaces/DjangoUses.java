@@ -20,6 +20,7 @@ import org.treesitter.TSNode;
  *   <li>{@code self.email} in the model's class, and {@code order.email} on a variable or
  *       relation ({@code self.order.email}) named after the model, read or write the
  *       attribute;
+ *   <li>{@code order.save(update_fields=["email"])} writes the fields it lists;
  *   <li>a Django REST Framework serializer or model form ({@code class Meta: model = Order;
  *       fields = [...]}) reads and writes the fields it lists.
  * </ul>
@@ -110,6 +111,21 @@ final class DjangoUses {
     }
     String method = src.text(SyntaxSource.field(fn, "attribute"));
     TSNode object = SyntaxSource.field(fn, "object");
+    if (method.equals("save") || method.equals("refresh_from_db")) {
+      // order.save(update_fields=["email"]) writes, refresh_from_db(fields=[...]) reads.
+      TypedModel instance = PythonAttributes.instance(src, object, scope.model(), models);
+      TSNode fields = PythonNames.keyword(src, args,
+          method.equals("save") ? "update_fields" : "fields");
+      for (TSNode s : instance == null || fields == null ? List.<TSNode>of()
+          : PythonNames.strings(fields)) {
+        OrmModel.Field f = instance.model().field(String.valueOf(PythonNames.literal(src, s)));
+        if (f != null) {
+          add(instance.model(), f.columnName(), s,
+              method.equals("save") ? Access.WRITE : Access.READ, instance.certainty());
+        }
+      }
+      return;
+    }
     TypedModel typed = queryset(object, scope);
     if (typed == null) {
       // Lookups through a relation name their model in the step before: read on any queryset.

@@ -28,4 +28,14 @@ final class ModelNames {
     return text.contains(model.name())
         || text.contains(RailsInflection.underscore(model.name()));
   }
+
+  /**
+   * Whether a variable's name stands for an instance of the model: {@code order_item}, or a
+   * qualified one, {@code current_order_item}, {@code new_order_item} (Flask-Login's and
+   * Devise's {@code current_user}).
+   */
+  static boolean instanceName(String variable, OrmModel model) {
+    String snake = RailsInflection.underscore(model.name());
+    return variable.equals(snake) || variable.endsWith("_" + snake);
+  }
 }

@@ -8,8 +8,9 @@ import org.treesitter.TSNode;
 
 /**
  * An attribute of a model instance in Python: {@code self.email} in the model's class
- * ({@code CERTAIN}), {@code order.email} on a variable, or {@code self.order.email} on a
- * relation, named after the model ({@code LIKELY}); written when assigned to.
+ * ({@code CERTAIN}), {@code order.email} on a variable ({@code order}, {@code current_order}),
+ * or {@code self.order.email} on a relation, named after the model ({@code LIKELY}); written
+ * when assigned to.
  */
 final class PythonAttributes {
   private static final Set<String> ASSIGNMENTS = Set.of("assignment", "augmented_assignment");
@@ -20,22 +21,8 @@ final class PythonAttributes {
   static OrmUse of(SyntaxSource src, TSNode attr, OrmModel inClass, List<OrmModel> models) {
     TSNode object = SyntaxSource.field(attr, "object");
     TSNode name = SyntaxSource.field(attr, "attribute");
-    if (object == null || name == null || !object.getType().equals("identifier")
-        && !object.getType().equals("attribute")) {
-      return null;
-    }
-    String receiver = object.getType().equals("identifier") ? src.text(object)
-        : src.text(SyntaxSource.field(object, "attribute"));
-    TypedModel typed = null;
-    if (receiver.equals("self") && object.getType().equals("identifier") && inClass != null) {
-      typed = new TypedModel(inClass, Certainty.CERTAIN);
-    } else {
-      for (OrmModel m : models) {
-        if (receiver.equals(PythonNames.snake(m.name()))) {
-          typed = new TypedModel(m, Certainty.LIKELY);
-        }
-      }
-    }
+    TypedModel typed = object == null || name == null ? null
+        : instance(src, object, inClass, models);
     OrmModel.Field f = typed == null ? null : typed.model().field(src.text(name));
     if (f == null) {
       return null;
@@ -43,5 +30,27 @@ final class PythonAttributes {
     return new OrmUse(typed.model(), f.columnName(), SyntaxSource.line(attr), src.column(attr),
         SyntaxSource.isAssigned(attr, ASSIGNMENTS) ? Access.WRITE : Access.READ,
         typed.certainty());
+  }
+
+  /**
+   * The model an expression is an instance of: {@code self} in the model's class, a variable
+   * or a relation ({@code self.order}, {@code request.user}) named after it; else null.
+   */
+  static TypedModel instance(SyntaxSource src, TSNode node, OrmModel inClass,
+      List<OrmModel> models) {
+    if (!node.getType().equals("identifier") && !node.getType().equals("attribute")) {
+      return null;
+    }
+    String receiver = node.getType().equals("identifier") ? src.text(node)
+        : src.text(SyntaxSource.field(node, "attribute"));
+    if (receiver.equals("self") && node.getType().equals("identifier")) {
+      return inClass == null ? null : new TypedModel(inClass, Certainty.CERTAIN);
+    }
+    for (OrmModel m : models) {
+      if (ModelNames.instanceName(receiver, m)) {
+        return new TypedModel(m, Certainty.LIKELY);
+      }
+    }
+    return null;
   }
 }

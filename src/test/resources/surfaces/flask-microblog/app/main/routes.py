@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from app import db
 from app.models import User, Post
 from app.main import bp
+from app.main.forms import EditProfileForm
 
 
 @bp.route('/explore')
@@ -30,3 +31,16 @@ def search():
     body = request.args.get('q', '')
     posts = db.session.query(Post).filter_by(body=body).all()
     return render_template('search.html', posts=posts)
+
+
+@bp.route('/edit_profile', methods=['GET', 'POST'])
+@login_required
+def edit_profile():
+    form = EditProfileForm(current_user.username)
+    if form.validate_on_submit():
+        current_user.username = form.username.data
+        current_user.about_me = form.about_me.data
+        db.session.commit()
+    elif request.method == 'GET':
+        form.username.data = current_user.username
+    return render_template('edit_profile.html', form=form)
