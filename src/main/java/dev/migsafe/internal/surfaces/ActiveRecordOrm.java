@@ -80,6 +80,13 @@ final class ActiveRecordOrm implements OrmRecogniser {
   }
 
   @Override
+  public boolean mayUse(SourceLanguage language, String text, OrmModel model,
+      List<SurfaceTarget> targets) {
+    return mayUse(language, text, model)
+        && (ModelNames.namesTargets(text, model, targets) || text.contains("counter_cache"));
+  }
+
+  @Override
   public List<OrmUse> uses(String path, SourceLanguage language, String text,
       List<OrmModel> models) {
     return language == SourceLanguage.RUBY ? ActiveRecordUses.of(text, models) : List.of();

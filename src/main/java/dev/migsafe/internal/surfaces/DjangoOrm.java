@@ -29,6 +29,13 @@ final class DjangoOrm implements OrmRecogniser {
   }
 
   @Override
+  public boolean mayUse(SourceLanguage language, String text, OrmModel model,
+      List<SurfaceTarget> targets) {
+    return mayUse(language, text, model)
+        && (ModelNames.namesTargets(text, model, targets));
+  }
+
+  @Override
   public List<OrmUse> uses(String path, SourceLanguage language, String text,
       List<OrmModel> models) {
     return language == SourceLanguage.PYTHON ? DjangoUses.of(text, models) : List.of();

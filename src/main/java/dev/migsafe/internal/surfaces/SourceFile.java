@@ -92,8 +92,8 @@ final class SourceFile {
       return new Result(List.of(), SkipReason.MINIFIED);
     }
     boolean sqlMentioned = mentionsATarget(text, targets);
-    List<OrmModel> used = models.stream().filter(m -> recogniser(m).mayUse(language, text, m))
-        .toList();
+    List<OrmModel> used = models.stream()
+        .filter(m -> recogniser(m).mayUse(language, text, m, targets)).toList();
     if (!sqlMentioned && used.isEmpty()) {
       // No use can be in a file that never names the table (SQL names it, even when it
       // aliases it) nor a model of it: read, nothing to parse.

@@ -32,6 +32,13 @@ final class SqlAlchemyOrm implements OrmRecogniser {
   }
 
   @Override
+  public boolean mayUse(SourceLanguage language, String text, OrmModel model,
+      List<SurfaceTarget> targets) {
+    return mayUse(language, text, model)
+        && (ModelNames.namesTargets(text, model, targets));
+  }
+
+  @Override
   public List<OrmUse> uses(String path, SourceLanguage language, String text,
       List<OrmModel> models) {
     return language == SourceLanguage.PYTHON ? SqlAlchemyUses.of(text, models) : List.of();
