@@ -124,4 +124,38 @@ class SqlAlchemySurfacesTest {
     assertThat(SurfaceScan.scan(List.of(repo), SurfaceTarget.of("customers", "orders"))
         .surfaces()).isEmpty();
   }
+
+  @Test
+  void filesWithSyntaxErrorsAreReadAndNeverStopTheScan() throws IOException {
+    // tree-sitter recovers from errors and leaves nodes out; each reader must skip them.
+    OrmFixtures.write(repo, "app/models.py", """
+        class User(db.Model):
+            __tablename__ = "users"
+            email = Column("email", String(
+            name = mapped_column(
+        followers = Table("followers", db.metadata, Column(
+        """);
+    OrmFixtures.write(repo, "shop/models.py", """
+        class Order(models.Model):
+            email = models.EmailField(
+            class Meta
+                db_table =
+        """);
+    OrmFixtures.write(repo, "app/views.py", """
+        def f(user, order):
+            select(User.).where(User.email == )
+            Order.objects.filter(email__=).values(
+            followers.c.
+            user.email =
+            order.save(update_fields=[
+        """);
+    OrmFixtures.write(repo, "db/schema.rb", "create_table \"users\" do |t|\n  t.string \n");
+    OrmFixtures.write(repo, "app/models/user.rb", "class User < ApplicationRecord\n  self.\n");
+    OrmFixtures.write(repo, "app/jobs/x.rb", "User.where(email: ).pluck(\n user. = \n");
+    for (SurfaceTarget t : List.of(SurfaceTarget.of("users", "email"),
+        SurfaceTarget.of("users", null), SurfaceTarget.of("shop_order", "email"),
+        SurfaceTarget.of("followers", null))) {
+      assertThat(SurfaceScan.scan(List.of(repo), t).filesRead()).as(t.display()).isEqualTo(6);
+    }
+  }
 }

@@ -262,6 +262,9 @@ final class DjangoUses {
    * either.
    */
   private TypedModel queryset(TSNode node, Scope scope) {
+    if (node == null) {
+      return null;
+    }
     if (isManager(node)) {
       return new TypedModel(named(src.text(SyntaxSource.field(node, "object"))), Certainty.CERTAIN);
     }

@@ -38,7 +38,8 @@ final class PythonAttributes {
    */
   static TypedModel instance(SyntaxSource src, TSNode node, OrmModel inClass,
       List<OrmModel> models) {
-    if (!node.getType().equals("identifier") && !node.getType().equals("attribute")) {
+    if (node == null || !node.getType().equals("identifier")
+        && !node.getType().equals("attribute")) {
       return null;
     }
     String receiver = node.getType().equals("identifier") ? src.text(node)

@@ -67,6 +67,9 @@ final class SqlAlchemyUses {
     TSNode object = SyntaxSource.field(attr, "object");
     String name = src.text(SyntaxSource.field(attr, "attribute"));
     OrmModel m = null;
+    if (object == null) {
+      return;
+    }
     if (object.getType().equals("identifier")) {
       m = named(src.text(object));
       if (m != null && name.equals("query")) {
@@ -78,7 +81,8 @@ final class SqlAlchemyUses {
       // followers.c.follower_id
       TSNode table = SyntaxSource.field(object, "object");
       String c = src.text(SyntaxSource.field(object, "attribute"));
-      if (table.getType().equals("identifier") && (c.equals("c") || c.equals("columns"))) {
+      if (table != null && table.getType().equals("identifier")
+          && (c.equals("c") || c.equals("columns"))) {
         m = named(src.text(table));
       }
     }
@@ -137,7 +141,8 @@ final class SqlAlchemyUses {
     }
     if (fn.getType().equals("attribute") && CORE_METHODS.contains(method)) {
       TSNode object = SyntaxSource.field(fn, "object");
-      OrmModel table = object.getType().equals("identifier") ? named(src.text(object)) : null;
+      OrmModel table = object != null && object.getType().equals("identifier")
+          ? named(src.text(object)) : null;
       if (table != null && table.field(method) == null) {
         add(table, null, call, method.equals("select") ? Access.READ : Access.WRITE,
             Certainty.CERTAIN);

@@ -23,7 +23,11 @@ final class SyntaxSource {
     return root;
   }
 
+  /** The node's text, or empty for a node a grammar left out (a file with syntax errors). */
   String text(TSNode node) {
+    if (node == null) {
+      return "";
+    }
     return new String(utf8, node.getStartByte(), node.getEndByte() - node.getStartByte(),
         StandardCharsets.UTF_8);
   }
@@ -44,7 +48,11 @@ final class SyntaxSource {
     return c == null || c.isNull() ? null : c;
   }
 
+  /** The named children, none for a node a grammar left out. */
   static List<TSNode> namedChildren(TSNode node) {
+    if (node == null) {
+      return List.of();
+    }
     List<TSNode> out = new ArrayList<>(node.getNamedChildCount());
     for (int i = 0; i < node.getNamedChildCount(); i++) {
       out.add(node.getNamedChild(i));
