@@ -42,6 +42,20 @@ interface OrmRecogniser {
    */
   boolean mayUse(SourceLanguage language, String text, OrmModel model);
 
+  /**
+   * Whether the text may use the model's part that is looked for: a reader whose uses name
+   * the field (a hash key, a lookup, an attribute) can pass over a file that names the model
+   * but none of the target columns' fields, which is most files of a large application. By
+   * default, {@link #mayUse(SourceLanguage, String, OrmModel)} in a file that spells a target
+   * field's name in some case ({@code getEmail()}, {@code email__iexact}, {@code u.Email});
+   * a reader with uses that do not spell it (Rails' {@code counter_cache}) decides itself.
+   */
+  default boolean mayUse(SourceLanguage language, String text, OrmModel model,
+      List<SurfaceTarget> targets) {
+    return SourceFile.namesATargetField(text.toLowerCase(java.util.Locale.ROOT), model, targets)
+        && mayUse(language, text, model);
+  }
+
   /** The uses in a file of the models (this ORM's, of the tables looked for). */
   List<OrmUse> uses(String path, SourceLanguage language, String text, List<OrmModel> models);
 }

@@ -10,7 +10,10 @@ final class OrmRecognisers {
       new DieselOrm(),
       new JpaOrm(),
       new TypeOrmOrm(),
-      new SequelizeOrm());
+      new SequelizeOrm(),
+      new ActiveRecordOrm(),
+      new DjangoOrm(),
+      new SqlAlchemyOrm());
 
   private OrmRecognisers() {}
 }

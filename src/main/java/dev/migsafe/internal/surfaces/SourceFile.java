@@ -94,9 +94,7 @@ final class SourceFile {
     String lower = text.toLowerCase(Locale.ROOT);
     boolean sqlMentioned = mentionsATarget(lower, targets);
     List<OrmModel> used = models.stream()
-        .filter(m -> namesATargetField(lower, m, targets)
-            && recogniser(m).mayUse(language, text, m))
-        .toList();
+        .filter(m -> recogniser(m).mayUse(language, text, m, targets)).toList();
     if (!sqlMentioned && used.isEmpty()) {
       // No use can be in a file that never names the table (SQL names it, even when it
       // aliases it) nor a model of it: read, nothing to parse.
@@ -173,10 +171,10 @@ final class SourceFile {
    * Whether the (lower-cased) text can use a target of the model through the ORM: every such
    * use spells the field's name, in some case ({@code getEmail()}, {@code find_by_email},
    * {@code email__iexact}, {@code u.Email}), unless it uses the whole table. Checked before an
-   * ORM's own prefilter: in an application, a model's name is in most files, and a parse is
-   * most of the cost.
+   * ORM's own prefilter (by {@link OrmRecogniser}'s default): in an application, a model's
+   * name is in most files, and a parse is most of the cost.
    */
-  private static boolean namesATargetField(String lower, OrmModel m,
+  static boolean namesATargetField(String lower, OrmModel m,
       List<SurfaceTarget> targets) {
     for (SurfaceTarget t : targets) {
       if (!t.matchesTable(m.table())) {

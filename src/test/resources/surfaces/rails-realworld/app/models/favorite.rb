@@ -1,0 +1,4 @@
+class Favorite < ActiveRecord::Base
+  belongs_to :user
+  belongs_to :article, counter_cache: true
+end
