@@ -55,7 +55,7 @@ public record OrmModel(Orm orm, String name, String table, String path, int line
   /** This model with only the fields that pass. */
   public OrmModel withFields(java.util.function.Predicate<Field> keep) {
     return new OrmModel(orm, name, table, path, line, column,
-        fields.stream().filter(keep).toList());
+        fields.stream().filter(keep).toList(), parent);
   }
 
   /** The field of that name, or null. */
