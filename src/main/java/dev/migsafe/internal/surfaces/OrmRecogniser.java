@@ -52,7 +52,7 @@ interface OrmRecogniser {
    */
   default boolean mayUse(SourceLanguage language, String text, OrmModel model,
       List<SurfaceTarget> targets) {
-    return SourceFile.namesATargetField(text.toLowerCase(java.util.Locale.ROOT), model, targets)
+    return SourceFile.namesATargetField(SourceFile.lower(text), model, targets)
         && mayUse(language, text, model);
   }
 

@@ -68,6 +68,27 @@ final class SourceFile {
     return new Text(text, null);
   }
 
+  /** The last text lower-cased on this thread, with the text it came from. */
+  private record Lowered(String text, String lower) {}
+
+  private static final ThreadLocal<Lowered> LOWERED = new ThreadLocal<>();
+
+  /**
+   * The text in lower case, made once per file: the prefilters ask for it once for the SQL
+   * and once per ORM model handed to a file, and a tree with many models of one table would
+   * otherwise lower-case each file as many times.
+   */
+  static String lower(String text) {
+    Lowered last = LOWERED.get();
+    // The same String object: a file's text is read once and handed to each check.
+    if (last != null && last.text() == text) {
+      return last.lower();
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    LOWERED.set(new Lowered(text, lower));
+    return lower;
+  }
+
   /** A path relative to its root, with forward slashes. */
   static String relative(Path root, Path file) {
     return root.relativize(file).toString().replace('\\', '/');
@@ -91,7 +112,7 @@ final class SourceFile {
     if (language != null && hasLongLine(text)) {
       return new Result(List.of(), SkipReason.MINIFIED);
     }
-    String lower = text.toLowerCase(Locale.ROOT);
+    String lower = lower(text);
     boolean sqlMentioned = mentionsATarget(lower, targets);
     List<OrmModel> used = models.stream()
         .filter(m -> recogniser(m).mayUse(language, text, m, targets)).toList();
