@@ -33,26 +33,27 @@ public final class Operation {
   private byte whereInTree;
   /** 0: the schema does not know the table; 1 or 2: it knows it is not or is partitioned. */
   private byte partitionedInSchema;
-  /**
-   * SET NOT NULL and ADD CONSTRAINT: the columns of the table that an earlier ADD COLUMN of the
-   * file left NULL in every existing row, with no UPDATE of the table since.
-   */
-  private List<String> columnsAddedNull = List.of();
-  /**
-   * A one-column primary key: the integer or smallint ADD COLUMNs of that column in this
-   * statement or an earlier one of the file.
-   */
-  private List<Operation> keyColumnAdded = List.of();
   /** The server's facts for this operation, set once its schema facts are known. */
   private LockFacts lockFacts = LockFacts.NONE;
-  /** What the schema says about the objects the operation names; null until it says anything. */
-  private SchemaFacts schemaFacts;
+  /** The analyser's rarer facts; null until it has one to give. */
+  private RareFacts rare;
 
   /**
-   * The schema's facts, rarer than the others: kept apart so that an operation the schema says
-   * nothing special about carries one reference for them, not ten fields.
+   * The facts only some kinds of operation get, from the schema or the file so far: kept apart
+   * so that most operations carry one null reference for them, not a dozen fields (lint keeps
+   * a window of operations in memory).
    */
-  private static final class SchemaFacts {
+  private static final class RareFacts {
+    /**
+     * SET NOT NULL and ADD CONSTRAINT: the columns of the table that an earlier ADD COLUMN of
+     * the file left NULL in every existing row, with no UPDATE of the table since.
+     */
+    List<String> columnsAddedNull = List.of();
+    /**
+     * A one-column primary key: the integer or smallint ADD COLUMNs of that column in this
+     * statement or an earlier one of the file.
+     */
+    List<Operation> keyColumnAdded = List.of();
     /** The table of the index a DROP INDEX or REINDEX names. */
     String tableOfIndex;
     /** The table a constraint of the schema references (VALIDATE, DROP CONSTRAINT, DROP COLUMN). */
@@ -81,11 +82,11 @@ public final class Operation {
     return record;
   }
 
-  private SchemaFacts schema() {
-    if (schemaFacts == null) {
-      schemaFacts = new SchemaFacts();
+  private RareFacts rare() {
+    if (rare == null) {
+      rare = new RareFacts();
     }
-    return schemaFacts;
+    return rare;
   }
 
   // ------------------------------------------------------------ the reader's facts
@@ -118,7 +119,7 @@ public final class Operation {
   /** The table; for DROP INDEX and REINDEX INDEX, the index's table if the schema knows it. */
   public String getTable() {
     String table = record.table();
-    return table == null && schemaFacts != null ? schemaFacts.tableOfIndex : table;
+    return table == null && rare != null ? rare.tableOfIndex : table;
   }
 
   public String getColumn() {
@@ -184,8 +185,8 @@ public final class Operation {
     if (record instanceof ColumnChange c) {
       return c.notNull();
     }
-    return record instanceof ConstraintChange && schemaFacts != null
-        && schemaFacts.keyColumnsNotNull;
+    return record instanceof ConstraintChange && rare != null
+        && rare.keyColumnsNotNull;
   }
 
   public boolean isSerial() {
@@ -243,7 +244,7 @@ public final class Operation {
     if (record instanceof ConstraintChange c && c.type() != null) {
       return c.type().id();
     }
-    return schemaFacts == null ? null : schemaFacts.constraintType;
+    return rare == null ? null : rare.constraintType;
   }
 
   public String getConstraintName() {
@@ -268,13 +269,13 @@ public final class Operation {
   public String getCheckExpr() {
     String check = record instanceof ConstraintChange c ? c.checkExpr()
         : inline() == null ? null : inline().checkExpr();
-    return check == null && schemaFacts != null ? schemaFacts.checkExpr : check;
+    return check == null && rare != null ? rare.checkExpr : check;
   }
 
   /** Added NOT VALID; for VALIDATE and DROP CONSTRAINT, not validated in the schema. */
   public boolean isNotValid() {
     if (record instanceof ConstraintChange c) {
-      return c.notValid() || schemaFacts != null && schemaFacts.constraintNotValid;
+      return c.notValid() || rare != null && rare.constraintNotValid;
     }
     return record instanceof ObjectChange o && o.notValid();
   }
@@ -296,7 +297,7 @@ public final class Operation {
     } else if (references() != null) {
       ref = references().table();
     }
-    return ref == null && schemaFacts != null ? schemaFacts.refTable : ref;
+    return ref == null && rare != null ? rare.refTable : ref;
   }
 
   /** The referenced columns of a foreign key (empty: the referenced table's primary key). */
@@ -412,7 +413,7 @@ public final class Operation {
     } else if (record instanceof SessionStatement s) {
       return s.scope() == null ? null : s.scope().name();
     }
-    return schemaFacts != null && schemaFacts.toEnumType ? "ENUM" : null;
+    return rare != null && rare.toEnumType ? "ENUM" : null;
   }
 
   /**
@@ -443,8 +444,8 @@ public final class Operation {
    * whose columns it checks.
    */
   public String getNote() {
-    if (schemaFacts != null && schemaFacts.domainTables != null) {
-      return String.join(", ", schemaFacts.domainTables);
+    if (rare != null && rare.domainTables != null) {
+      return String.join(", ", rare.domainTables);
     }
     return record instanceof ColumnChange c ? c.note() : null;
   }
@@ -506,11 +507,13 @@ public final class Operation {
   }
 
   public List<String> getColumnsAddedNull() {
-    return columnsAddedNull;
+    return rare == null ? List.of() : rare.columnsAddedNull;
   }
 
   public Operation setColumnsAddedNull(List<String> columnsAddedNull) {
-    this.columnsAddedNull = List.copyOf(columnsAddedNull);
+    if (rare != null || !columnsAddedNull.isEmpty()) {
+      rare().columnsAddedNull = List.copyOf(columnsAddedNull);
+    }
     return this;
   }
 
@@ -520,11 +523,13 @@ public final class Operation {
    */
   public List<Operation> getKeyColumnAdded() {
     return getOperationKind() == OperationKind.ADD_COLUMN && isInlinePrimaryKey()
-        ? List.of(this) : keyColumnAdded;
+        ? List.of(this) : rare == null ? List.of() : rare.keyColumnAdded;
   }
 
   public Operation setKeyColumnAdded(List<Operation> keyColumnAdded) {
-    this.keyColumnAdded = List.copyOf(keyColumnAdded);
+    if (rare != null || !keyColumnAdded.isEmpty()) {
+      rare().keyColumnAdded = List.copyOf(keyColumnAdded);
+    }
     return this;
   }
 
@@ -569,64 +574,64 @@ public final class Operation {
 
   /** For a type change: the type before, from the schema. */
   public String getOldDataType() {
-    return schemaFacts == null ? null : schemaFacts.oldDataType;
+    return rare == null ? null : rare.oldDataType;
   }
 
   public Operation setOldDataType(String oldDataType) {
-    schema().oldDataType = oldDataType;
+    rare().oldDataType = oldDataType;
     return this;
   }
 
   /** For a type change or a drop of a column: the views that read it, from the schema. */
   public List<String> getDependentViews() {
-    return schemaFacts == null ? List.of() : schemaFacts.dependentViews;
+    return rare == null ? List.of() : rare.dependentViews;
   }
 
   public Operation setDependentViews(List<String> dependentViews) {
-    schema().dependentViews = dependentViews;
+    rare().dependentViews = dependentViews;
     return this;
   }
 
   /** DROP INDEX, REINDEX INDEX: the table of the index, from the schema. */
   public Operation setTableOfIndex(String table) {
-    schema().tableOfIndex = table;
+    rare().tableOfIndex = table;
     return this;
   }
 
   /** The table a constraint of the schema references, for the operations that drop or check it. */
   public Operation setRefTableInSchema(String refTable) {
-    schema().refTable = refTable;
+    rare().refTable = refTable;
     return this;
   }
 
   /** VALIDATE or DROP CONSTRAINT: the named constraint's type and validity in the schema. */
   public Operation setConstraintInSchema(String type, boolean notValid) {
-    schema().constraintType = type;
-    schema().constraintNotValid = notValid;
+    rare().constraintType = type;
+    rare().constraintNotValid = notValid;
     return this;
   }
 
   /** The schema's CHECK that the operation re-checks (type change) or may rely on (attach). */
   public Operation setCheckInSchema(String checkExpr) {
-    schema().checkExpr = checkExpr;
+    rare().checkExpr = checkExpr;
     return this;
   }
 
   /** PRIMARY KEY USING INDEX: every column of the index is NOT NULL. */
   public Operation setKeyColumnsNotNull(boolean notNull) {
-    schema().keyColumnsNotNull = notNull;
+    rare().keyColumnsNotNull = notNull;
     return this;
   }
 
   /** A type change whose new type is an enum of the schema. */
   public Operation setToEnumType(boolean toEnum) {
-    schema().toEnumType = toEnum;
+    rare().toEnumType = toEnum;
     return this;
   }
 
   /** ALTER DOMAIN that checks stored values: the tables with a column of the domain. */
   public Operation setDomainTables(List<String> tables) {
-    schema().domainTables = List.copyOf(tables);
+    rare().domainTables = List.copyOf(tables);
     return this;
   }
 
