@@ -118,6 +118,18 @@ final class ScriptResolver {
     return r;
   }
 
+  /**
+   * Whether the file is in the repository once links are followed: an {@code extends} may
+   * name any path, and nothing outside the given roots is read.
+   */
+  private boolean insideRoot(Path file) {
+    try {
+      return file.startsWith(root) && file.toRealPath().startsWith(root.toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static JsonNode read(Path file) {
     try {
       if (Files.size(file) > SourceFile.MAX_BYTES) {
@@ -153,7 +165,7 @@ final class ScriptResolver {
   /** A configuration file, with what a relative {@code extends} gives it. */
   private Config config(String rel, int depth) {
     Path file = root.resolve(rel).normalize();
-    JsonNode c = file.startsWith(root) ? read(file) : null;
+    JsonNode c = insideRoot(file) ? read(file) : null;
     if (c == null || !c.isObject()) {
       return Config.NONE;
     }

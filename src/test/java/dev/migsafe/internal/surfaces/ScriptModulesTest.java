@@ -135,6 +135,20 @@ class ScriptModulesTest {
     assertThat(modules.loadsNothing("app/components/Share.tsx")).isFalse();
   }
 
+  @Test
+  void anExtendsIsNotFollowedOutOfTheRepository(@TempDir Path outside) throws IOException {
+    Files.writeString(outside.resolve("base.json"),
+        "{ \"compilerOptions\": { \"paths\": { \"@x/*\": [\"./x/*\"] } } }");
+    Files.createSymbolicLink(repo.resolve("linked.json"), outside.resolve("base.json"));
+    write("tsconfig.json", "{ \"extends\": \"./linked.json\" }");
+    write("x/a.ts", "");
+    write("tsconfig2/tsconfig.json", "{ \"extends\": \"../../" + outside.getFileName()
+        + "/base.json\" }");
+    assertThat(resolver().resolve("b.ts", "@x/a").kind()).isEqualTo(ScriptResolver.Kind.OUTSIDE);
+    assertThat(resolver().resolve("tsconfig2/b.ts", "@x/a").kind())
+        .isEqualTo(ScriptResolver.Kind.OUTSIDE);
+  }
+
   private ScriptResolver resolver() throws IOException {
     SourceTree.Listing listing = SourceTree.list(repo);
     return ScriptResolver.of(repo, listing.files(), listing.manifests());
