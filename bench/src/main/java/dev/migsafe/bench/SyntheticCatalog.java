@@ -5,7 +5,7 @@ import dev.migsafe.api.PastMigration;
 import dev.migsafe.api.SimilarQuery;
 import dev.migsafe.internal.catalog.CatalogLoader;
 import dev.migsafe.internal.catalog.CatalogLocation;
-import dev.migsafe.internal.catalog.ChangeKinds;
+import dev.migsafe.internal.model.ChangeKind;
 import dev.migsafe.internal.similar.MigrationDocument;
 import dev.migsafe.internal.similar.MigrationFeatures;
 import dev.migsafe.internal.similar.SimilarMigrations;
@@ -32,7 +32,7 @@ final class SyntheticCatalog {
   final Catalog shipped = CatalogLoader.load(CatalogLocation.shipped()).catalog();
   private final Random random = new Random(42);
   private final List<String> words = new ArrayList<>();
-  private final List<String> changes = new ArrayList<>(ChangeKinds.ALL);
+  private final List<String> changes = new ArrayList<>(ChangeKind.catalogIds());
   private final List<String> tables = new ArrayList<>();
 
   SyntheticCatalog() {
