@@ -196,7 +196,7 @@ final class FileAnalyzer {
       }
       java.util.Optional<java.util.Set<String>> sources = parse.ok()
           ? QueryNames.of(parse.statement()).map(QueryNames::tables)
-          : java.util.Optional.of(SourceTables.read(read.kind(), st.tokens(), operations));
+          : SourceTables.read(read.kind(), st.tokens(), operations);
       sources.ifPresent(tables -> sourceLocks(tables, created, locks));
     }
     LockMode strongest = locks.values().stream().reduce(null, LockMode::strongest);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,7 +37,15 @@ public final class QueryRelations {
   /** Words that may stand between a from-list's comma or JOIN and the relation. */
   private static final Set<String> ITEM_PREFIXES = Set.of("LATERAL", "ONLY");
 
+  /**
+   * Parentheses deeper than this are not looked into: each level is a frame of this reader's
+   * recursion, and a statement of thousands of nested parentheses must not overflow the stack
+   * (no migration nests queries this deep).
+   */
+  static final int MAX_NESTING = 200;
+
   private final List<Token> tokens;
+  private int nesting;
   /** For each {@code (}, the index of its {@code )} (or the end); -1 elsewhere. */
   private final int[] close;
   /**
@@ -44,6 +53,8 @@ public final class QueryRelations {
    * reports the tables in its iteration order, which the output kept from the tree.
    */
   private final Set<String> named = new HashSet<>();
+  /** Whether a WITH query is an INSERT, UPDATE or DELETE. */
+  private boolean changingWith;
   /** WITH query names and subquery aliases, as written: the finder drops them from its set. */
   private final Set<String> other = new HashSet<>();
 
@@ -54,13 +65,16 @@ public final class QueryRelations {
 
   /**
    * The user tables the statement names, as the schema model spells them ({@code public.}
-   * dropped, each part folded as PostgreSQL folds it), without system catalogs.
+   * dropped, each part folded as PostgreSQL folds it), without system catalogs; empty when
+   * a {@code WITH} query changes data ({@code WITH x AS (INSERT ...)}), which the finder does
+   * not walk: lint has reported no table read for those, and the lock facts do not cover
+   * them (a rehearsal observed ROW SHARE where ACCESS SHARE would be predicted).
    *
    * @param kind the reader's kind of the statement: for {@code create-table}, {@code
    *     create-view} and {@code create-materialized-view} only the query after the first
    *     {@code AS} outside parentheses is read
    */
-  public static Set<String> tables(String kind, List<Token> tokens) {
+  public static Optional<Set<String>> tables(String kind, List<Token> tokens) {
     QueryRelations r = new QueryRelations(tokens);
     int from = 0;
     if (kind.startsWith("create-")) {
@@ -68,6 +82,9 @@ public final class QueryRelations {
     }
     if (from < tokens.size()) {
       r.statement(from, tokens.size());
+    }
+    if (r.changingWith) {
+      return Optional.empty();
     }
     Set<String> out = new LinkedHashSet<>();
     for (String name : r.named) {
@@ -79,7 +96,7 @@ public final class QueryRelations {
         out.add(n);
       }
     }
-    return out;
+    return Optional.of(out);
   }
 
   /**
@@ -172,7 +189,13 @@ public final class QueryRelations {
       if (i >= to) {
         return i;
       }
-      statement(i + 1, Math.min(close[i], to));
+      Token body = i + 1 < to ? tokens.get(i + 1) : null;
+      changingWith |= body != null && (body.is("INSERT") || body.is("UPDATE") || body.is("DELETE"));
+      if (nesting < MAX_NESTING) {
+        nesting++;
+        statement(i + 1, Math.min(close[i], to));
+        nesting--;
+      }
       i = close[i] + 1;
       if (i < to && tokens.get(i).isPunct(',')) {
         i++;
@@ -202,10 +225,14 @@ public final class QueryRelations {
       if (t.isPunct('(')) {
         int end = Math.min(close[i], to);
         boolean subquery = opensQuery(i + 1, end);
-        if (subquery) {
-          statement(i + 1, end);
-        } else {
-          clauses(i + 1, end, query && expectItem ? Level.FROM_LIST : Level.EXPRESSION);
+        if (nesting < MAX_NESTING) {
+          nesting++;
+          if (subquery) {
+            statement(i + 1, end);
+          } else {
+            clauses(i + 1, end, query && expectItem ? Level.FROM_LIST : Level.EXPRESSION);
+          }
+          nesting--;
         }
         i = end;
         if (query && expectItem && subquery) {
@@ -300,7 +327,11 @@ public final class QueryRelations {
     }
     if (end < to && tokens.get(end).isPunct('(')) {
       int args = Math.min(close[end], to);
-      clauses(end + 1, args, Level.EXPRESSION);
+      if (nesting < MAX_NESTING) {
+        nesting++;
+        clauses(end + 1, args, Level.EXPRESSION);
+        nesting--;
+      }
       return args + 1;
     }
     named.add(text(i, end));

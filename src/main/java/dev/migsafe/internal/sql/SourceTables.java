@@ -86,10 +86,12 @@ public final class SourceTables {
   /**
    * The tables a statement the reader understood reads or writes, as JSqlParser's tree named
    * them: with a clause that can name another relation, each relation its tokens name
-   * ({@link QueryRelations}); without one, its target.
+   * ({@link QueryRelations}; empty where the tree told nothing); without one, its target.
    */
-  public static Set<String> read(String kind, List<Token> tokens, List<Operation> operations) {
-    return namesOtherRelations(kind, tokens) ? QueryRelations.tables(kind, tokens) : targets(operations);
+  public static java.util.Optional<Set<String>> read(String kind, List<Token> tokens,
+      List<Operation> operations) {
+    return namesOtherRelations(kind, tokens) ? QueryRelations.tables(kind, tokens)
+        : java.util.Optional.of(targets(operations));
   }
 
   /**

@@ -66,8 +66,9 @@ public final class SqlTypes {
 
   /**
    * Canonical spellings already worked out: a migration names the same few types over and over,
-   * and each spelling costs several regular expressions (a tenth of the reader's time on a file
-   * of 500,000 ADD COLUMNs). Bounded, so that odd spellings cannot grow it without end.
+   * and each spelling costs several regular expressions (3 % of a lint's samples on a file of
+   * 500,000 ADD COLUMNs, docs/performance.md). Bounded, so that odd spellings cannot grow it
+   * without end.
    */
   private static final int CANONICAL_CACHE_MAX = 4_096;
   private static final Map<String, String> CANONICAL =
