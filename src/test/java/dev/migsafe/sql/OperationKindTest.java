@@ -71,18 +71,18 @@ class OperationKindTest {
 
   @Test
   void theChangeKindIsDecidedOnceWithTheKind() {
-    Operation op = new Operation("alter-column-type");
+    Operation op = only("ALTER TABLE t ALTER COLUMN c TYPE bigint");
     assertThat(op.getOperationKind()).isEqualTo(OperationKind.ALTER_COLUMN_TYPE);
     assertThat(op.getOperationKind().changeKind()).isEqualTo(ChangeKind.CHANGE_TYPE);
-    op.setKind("create-index");
-    assertThat(op.getOperationKind().changeKind()).isEqualTo(ChangeKind.ADD_INDEX);
+    assertThat(only("CREATE INDEX i ON t (c)").getOperationKind().changeKind())
+        .isEqualTo(ChangeKind.ADD_INDEX);
     // The fields decide a constraint's change kind, so the kind alone gives none.
     assertThat(OperationKind.ADD_CONSTRAINT.changeKind()).isNull();
   }
 
   @Test
   void aRarerFormKeepsItsNameForTheRules() {
-    Operation op = new Operation("alter-sequence");
+    Operation op = only("ALTER SEQUENCE s RESTART");
     assertThat(op.getOperationKind()).isEqualTo(OperationKind.OTHER);
     assertThat(op.getKind()).isEqualTo("alter-sequence");
   }
@@ -92,5 +92,12 @@ class OperationKindTest {
     List<String> ids = java.util.Arrays.stream(OperationKind.values()).map(OperationKind::id)
         .filter(java.util.Objects::nonNull).toList();
     assertThat(new TreeSet<>(ids)).hasSameSizeAs(ids);
+  }
+
+  private static Operation only(String sql) {
+    List<Operation> ops = dev.migsafe.internal.sql.PgStatementReader
+        .read(dev.migsafe.internal.sql.SqlSplitter.split(sql).get(0)).operations();
+    assertThat(ops).hasSize(1);
+    return ops.get(0);
   }
 }

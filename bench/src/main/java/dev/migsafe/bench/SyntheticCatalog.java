@@ -5,7 +5,6 @@ import dev.migsafe.api.PastMigration;
 import dev.migsafe.api.SimilarQuery;
 import dev.migsafe.internal.catalog.CatalogLoader;
 import dev.migsafe.internal.catalog.CatalogLocation;
-import dev.migsafe.internal.model.ChangeKind;
 import dev.migsafe.internal.similar.MigrationDocument;
 import dev.migsafe.internal.similar.MigrationFeatures;
 import dev.migsafe.internal.similar.SimilarMigrations;
@@ -32,7 +31,10 @@ final class SyntheticCatalog {
   final Catalog shipped = CatalogLoader.load(CatalogLocation.shipped()).catalog();
   private final Random random = new Random(42);
   private final List<String> words = new ArrayList<>();
-  private final List<String> changes = new ArrayList<>(ChangeKind.catalogIds());
+  private final List<String> changes = java.util.Arrays.stream(
+      dev.migsafe.internal.model.ChangeKind.values())
+      .filter(dev.migsafe.internal.model.ChangeKind::inCatalog)
+      .map(dev.migsafe.internal.model.ChangeKind::id).toList();
   private final List<String> tables = new ArrayList<>();
 
   SyntheticCatalog() {

@@ -14,7 +14,9 @@ import dev.migsafe.internal.model.TableScale;
 import dev.migsafe.internal.plan.WorkloadSeverity;
 import dev.migsafe.internal.schema.Schema;
 import dev.migsafe.internal.schema.Table;
-import dev.migsafe.internal.sql.Operation;
+import dev.migsafe.internal.sql.ColumnChange;
+import dev.migsafe.internal.sql.OperationKind;
+import dev.migsafe.internal.sql.OperationRecord;
 import dev.migsafe.internal.sql.PgStatementReader;
 import dev.migsafe.internal.sql.SourceStatement;
 import dev.migsafe.internal.sql.SqlSplitter;
@@ -85,11 +87,12 @@ final class LintCheck {
     if (!rule.equals("pg-drop-column") && !rule.equals("pg-drop-table")) {
       return false;
     }
-    for (Operation op : PgStatementReader.read(st).operations()) {
-      Table t = op.getTable() == null ? null : current.table(op.getTable());
-      boolean added = op.getKind().equals("drop-column")
-          ? t == null || op.getColumn() == null || t.column(op.getColumn()) == null
-          : op.getKind().equals("drop-table") && t == null;
+    for (OperationRecord r : PgStatementReader.read(st).records()) {
+      Table t = r.table() == null ? null : current.table(r.table());
+      boolean added = r instanceof ColumnChange c
+          && c.header().operationKind() == OperationKind.DROP_COLUMN
+          ? t == null || c.column() == null || t.column(c.column()) == null
+          : r.header().operationKind() == OperationKind.DROP_TABLE && t == null;
       if (!added) {
         return false;
       }

@@ -1,6 +1,8 @@
 package dev.migsafe.internal.lint;
 
+import dev.migsafe.internal.sql.ColumnChange;
 import dev.migsafe.internal.sql.Operation;
+import dev.migsafe.internal.sql.OperationHeader;
 import dev.migsafe.internal.sql.SourceSpan;
 import dev.migsafe.internal.sql.SourceStatement;
 import java.util.ArrayList;
@@ -113,9 +115,9 @@ final class ColumnsAddedInFile {
       }
     }
     for (IntegerAdd a = earlier == null ? null : earlier.integers; a != null; a = a.previous()) {
-      out.add(new Operation("add-column").setTable(pk.getTable()).setColumn(column)
-          .setDataType(a.dataType()).setStatementIndex(a.statementIndex()).setLine(a.line())
-          .setStartColumn(a.column()).setClause(a.where()));
+      out.add(new Operation(ColumnChange.added(OperationHeader.of("add-column",
+          a.statementIndex(), a.line(), a.column(), a.where()), pk.getTable(), column,
+          a.dataType())));
     }
     return out;
   }

@@ -161,7 +161,7 @@ final class FileAnalyzer {
     boolean fails = false;
     for (Operation op : operations) {
       if (where != null) {
-        op.setHasWhere(where);
+        op.setHasWhereInTree(where);
       }
       enrich(op);
       lockFacts.apply(op, current.timeZoneUtc());
@@ -176,7 +176,7 @@ final class FileAnalyzer {
       }
       if (op.getKind().equals("alter-domain") && checksDomainValues(op)) {
         List<String> users = tablesWithColumnsOf(op.getObjectName());
-        op.setNote(String.join(", ", users));
+        op.setDomainTables(users);
         for (String t : users) {
           locks.merge(t, LockMode.SHARE, LockMode::strongest);
           scans = true;
@@ -285,18 +285,8 @@ final class FileAnalyzer {
         && (op.getKind().equals("drop-index") || op.getKind().equals("reindex"))) {
       Index idx = schema.indexes().get(op.getIndexName());
       if (idx != null) {
-        op.setTable(idx.table());
+        op.setTableOfIndex(idx.table());
       }
-    }
-    switch (op.getKind()) {
-      case "attach-partition", "detach-partition", "detach-partition-finalize" ->
-          op.setRefTable(op.getObjectName());
-      case "create-table" -> {
-        if ("PARTITION".equals(op.getObjectType())) {
-          op.setRefTable(op.getObjectName());
-        }
-      }
-      default -> { }
     }
     String table = op.getTable();
     Table t = schema.table(table);
@@ -306,7 +296,7 @@ final class FileAnalyzer {
     op.setTableExisting(table != null && !creating && !createdInFile.contains(table)
         && !(t != null && t.temporary()));
     if (t != null) {
-      op.setTablePartitioned(t.partitioned());
+      op.setTablePartitionedInSchema(t.partitioned());
       if (op.getColumn() != null) {
         var col = t.column(op.getColumn());
         op.setColumnKnown(col != null);
@@ -317,7 +307,7 @@ final class FileAnalyzer {
           String column = op.getColumn();
           t.constraints().stream().filter(c -> "check".equals(c.type()) && c.validated()
                   && c.checkExpr() != null && readsColumn(c.checkExpr(), column))
-              .findFirst().ifPresent(c -> op.setCheckExpr(c.checkExpr()));
+              .findFirst().ifPresent(c -> op.setCheckInSchema(c.checkExpr()));
         }
         if (col != null && (op.getKind().equals("alter-column-type")
             || op.getKind().equals("drop-column"))) {
@@ -333,9 +323,8 @@ final class FileAnalyzer {
           || op.getKind().equals("drop-constraint"))) {
         for (Constraint c : t.constraints()) {
           if (c.name().equals(op.getConstraintName())) {
-            op.setConstraintType(c.type());
-            op.setRefTable(c.refTable());
-            op.setNotValid(!c.validated());
+            op.setConstraintInSchema(c.type(), !c.validated());
+            op.setRefTableInSchema(c.refTable());
           }
         }
       }
@@ -344,14 +333,14 @@ final class FileAnalyzer {
       if (op.getKind().equals("drop-column") && op.getRefTable() == null) {
         t.constraints().stream().filter(c -> c.type().equals("foreign-key")
             && c.columns().contains(op.getColumn()) && !c.refTable().equals(table))
-            .findFirst().ifPresent(c -> op.setRefTable(c.refTable()));
+            .findFirst().ifPresent(c -> op.setRefTableInSchema(c.refTable()));
       }
     }
     if ("primary-key".equals(op.getConstraintType()) && op.isUsingIndex()) {
       // The key's columns must be NOT NULL, in the schema or set so earlier in this file (on
       // a table the schema does not know); an index nobody described proves nothing.
       Index idx = schema.indexes().get(op.getIndexName());
-      op.setNotNull(idx != null && idx.columns().stream().allMatch(c ->
+      op.setKeyColumnsNotNull(idx != null && idx.columns().stream().allMatch(c ->
           t != null && t.column(c) != null && t.column(c).notNull()
               || notNullSetInFile.contains(table + "." + c)));
     }
@@ -363,7 +352,7 @@ final class FileAnalyzer {
           .anyMatch(c -> c.provesNotNull(op.getColumn())));
     }
     if (op.getKind().equals("alter-column-type") && schema.isEnum(op.getDataType())) {
-      op.setObjectType("ENUM");
+      op.setToEnumType(true);
     }
     if (op.getRefTable() != null) {
       op.setRefTableExisting(!createdInFile.contains(op.getRefTable()));
@@ -373,7 +362,7 @@ final class FileAnalyzer {
     // implication, so it passes on the partition's first validated CHECK expression (or null).
     if (op.getKind().equals("attach-partition")) {
       Table part = schema.table(op.getRefTable());
-      op.setCheckExpr(part == null ? null : part.constraints().stream()
+      op.setCheckInSchema(part == null ? null : part.constraints().stream()
           .filter(c -> "check".equals(c.type()) && c.validated() && c.checkExpr() != null)
           .map(Constraint::checkExpr).findFirst().orElse(null));
     }

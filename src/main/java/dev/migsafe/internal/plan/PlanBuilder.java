@@ -379,7 +379,7 @@ public final class PlanBuilder {
       return f;
     }
     var read = dev.migsafe.internal.sql.PgStatementReader.read(statements.get(0));
-    String table = read.operations().isEmpty() ? null : read.operations().get(0).getTable();
+    String table = read.records().isEmpty() ? null : read.records().get(0).table();
     if (table == null || table.equals(f.change().table()) || current.table(table) == null) {
       return f;
     }

@@ -4,7 +4,9 @@ import dev.migsafe.internal.plan.Recipe.RecipeStep;
 import dev.migsafe.internal.schema.Schema;
 import dev.migsafe.internal.schema.SchemaReader;
 import dev.migsafe.internal.schema.View;
-import dev.migsafe.internal.sql.Operation;
+import dev.migsafe.internal.sql.ColumnChange;
+import dev.migsafe.internal.sql.OperationKind;
+import dev.migsafe.internal.sql.OperationRecord;
 import dev.migsafe.internal.sql.PgStatementReader;
 import dev.migsafe.internal.sql.SourceStatement;
 import dev.migsafe.internal.sql.SqlSplitter;
@@ -73,9 +75,11 @@ final class ViewRebuilds {
   private static List<View> inTheWay(Schema s, String sql) {
     Set<String> names = new LinkedHashSet<>();
     for (SourceStatement st : SqlSplitter.split(sql)) {
-      for (Operation op : PgStatementReader.read(st).operations()) {
-        if (op.getKind().equals("alter-column-type") || op.getKind().equals("drop-column")) {
-          s.viewsReading(op.getTable(), op.getColumn()).forEach(v -> names.add(v.name()));
+      for (OperationRecord r : PgStatementReader.read(st).records()) {
+        OperationKind kind = r.header().operationKind();
+        if (r instanceof ColumnChange c
+            && (kind == OperationKind.ALTER_COLUMN_TYPE || kind == OperationKind.DROP_COLUMN)) {
+          s.viewsReading(c.table(), c.column()).forEach(v -> names.add(v.name()));
         }
       }
     }

@@ -1,10 +1,15 @@
 package dev.migsafe.internal.similar;
 
 import dev.migsafe.internal.model.ChangeKind;
-import dev.migsafe.internal.sql.Operation;
+import dev.migsafe.internal.sql.ColumnChange;
+import dev.migsafe.internal.sql.ConstraintChange;
+import dev.migsafe.internal.sql.ConstraintChange.ConstraintType;
+import dev.migsafe.internal.sql.IndexChange;
 import dev.migsafe.internal.sql.OperationKind;
+import dev.migsafe.internal.sql.OperationRecord;
 import dev.migsafe.internal.sql.PgStatementReader;
 import dev.migsafe.internal.sql.SourceStatement;
+import dev.migsafe.internal.sql.TableChange;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +40,7 @@ final class ChangeKindsOfSql {
   private ChangeKindsOfSql() {}
 
   static Set<ChangeKind> of(SourceStatement st, boolean mysql) {
-    Set<ChangeKind> out = of(PgStatementReader.read(st).operations(),
+    Set<ChangeKind> out = of(PgStatementReader.read(st).records(),
         st.tokens().stream().anyMatch(t -> t.is("SELECT")));
     if (mysql) {
       mysql(st.text().toUpperCase(Locale.ROOT), out);
@@ -47,53 +52,65 @@ final class ChangeKindsOfSql {
    * @param selects whether the statement reads rows with a query ({@code INSERT ... SELECT}
    *     copies data; {@code INSERT ... VALUES} does not)
    */
-  static Set<ChangeKind> of(List<Operation> ops, boolean selects) {
+  static Set<ChangeKind> of(List<OperationRecord> records, boolean selects) {
     Set<ChangeKind> out = EnumSet.noneOf(ChangeKind.class);
-    if (ops.isEmpty()) {
+    if (records.isEmpty()) {
       return out;
     }
-    if (ops.get(0).getOperationKind() == OperationKind.CREATE_TABLE) {
+    if (records.get(0) instanceof TableChange create
+        && create.header().operationKind() == OperationKind.CREATE_TABLE) {
       // The columns and constraints of a new table are part of creating it, not changes of
       // their own, except a foreign key: it locks the table it references.
       out.add(ChangeKind.CREATE_TABLE);
-      if (ops.get(0).isTablePartitioned()) {
+      if (create.partitioned()) {
         out.add(ChangeKind.PARTITION_TABLE);
       }
-      if (ops.stream().anyMatch(o -> o.isInlineReferences()
-          || "foreign-key".equals(o.getConstraintType()))) {
+      if (records.stream().anyMatch(r -> r instanceof ColumnChange c && references(c)
+          || r instanceof ConstraintChange k && k.type() == ConstraintType.FOREIGN_KEY)) {
         out.add(ChangeKind.ADD_FOREIGN_KEY);
       }
       return out;
     }
-    for (Operation op : ops) {
-      add(op, selects, out);
+    for (OperationRecord r : records) {
+      add(r, selects, out);
     }
     return out;
   }
 
-  private static void add(Operation op, boolean selects, Set<ChangeKind> out) {
-    switch (op.getOperationKind()) {
-      case ADD_COLUMN -> {
-        // GENERATED ALWAYS AS (expr) keeps its expression where a default would be.
-        boolean generated = op.isGeneratedStored()
-            || op.getDefaultExpr() != null && !op.isHasDefault();
-        out.add(generated ? ChangeKind.ADD_GENERATED_COLUMN : ChangeKind.ADD_COLUMN);
-        // serial and identity columns have a sequence, not a written default.
-        if (op.isHasDefault() && !op.isSerial() && !op.isIdentity()) {
-          out.add(ChangeKind.SET_DEFAULT);
-        }
-        if (op.isInlineReferences()) {
-          out.add(ChangeKind.ADD_FOREIGN_KEY);
-        }
+  private static boolean references(ColumnChange c) {
+    return c.inline() != null && c.inline().references() != null;
+  }
+
+  private static void add(OperationRecord r, boolean selects, Set<ChangeKind> out) {
+    OperationKind kind = r.header().operationKind();
+    if (r instanceof ColumnChange c && kind == OperationKind.ADD_COLUMN) {
+      // A generated column's expression stood where a default would (a STORED one even
+      // beside a default PostgreSQL would reject).
+      boolean generated = c.generated() != null
+          && (c.generated().stored() || c.defaultValue() == null);
+      out.add(generated ? ChangeKind.ADD_GENERATED_COLUMN : ChangeKind.ADD_COLUMN);
+      // serial and identity columns have a sequence, not a written default.
+      if (c.defaultValue() != null && !c.serial() && c.identity() == null) {
+        out.add(ChangeKind.SET_DEFAULT);
       }
-      case CREATE_INDEX -> out.add(op.isUnique() ? ChangeKind.ADD_UNIQUE : ChangeKind.ADD_INDEX);
+      if (references(c)) {
+        out.add(ChangeKind.ADD_FOREIGN_KEY);
+      }
+      return;
+    }
+    switch (kind) {
+      case CREATE_INDEX -> out.add(((IndexChange) r).unique() ? ChangeKind.ADD_UNIQUE
+          : ChangeKind.ADD_INDEX);
       case ADD_CONSTRAINT -> {
-        switch (String.valueOf(op.getConstraintType())) {
-          case "foreign-key" -> out.add(ChangeKind.ADD_FOREIGN_KEY);
-          case "primary-key" -> out.add(ChangeKind.ADD_PRIMARY_KEY);
-          case "unique" -> out.add(ChangeKind.ADD_UNIQUE);
-          case "check" -> out.add(ChangeKind.ADD_CHECK);
-          default -> { }
+        ConstraintType type = ((ConstraintChange) r).type();
+        if (type != null) {
+          switch (type) {
+            case FOREIGN_KEY -> out.add(ChangeKind.ADD_FOREIGN_KEY);
+            case PRIMARY_KEY -> out.add(ChangeKind.ADD_PRIMARY_KEY);
+            case UNIQUE -> out.add(ChangeKind.ADD_UNIQUE);
+            case CHECK -> out.add(ChangeKind.ADD_CHECK);
+            default -> { }
+          }
         }
       }
       case INSERT -> {
@@ -103,7 +120,7 @@ final class ChangeKindsOfSql {
       }
       default -> {
         // Decided by the kind alone; a plan-only kind (add-identity) is not the catalog's.
-        ChangeKind k = op.getOperationKind().changeKind();
+        ChangeKind k = kind.changeKind();
         if (k != null && k.inCatalog()) {
           out.add(k);
         }

@@ -1,78 +1,22 @@
 package dev.migsafe.internal.sql;
 
+import dev.migsafe.internal.model.LockFacts;
+import java.util.List;
+import java.util.Objects;
+
 /**
- * One typed change operation read from a statement: a statement has one or more (an ALTER TABLE
- * with three sub-commands has three). It is a fact of the rule base, so it is a mutable bean with
- * getters: the reader fills what the SQL says, the analyser adds what the schema and the lock
- * knowledge say.
+ * One operation of a statement as the rule base sees it: a statement has one or more (an ALTER
+ * TABLE with three sub-commands has three). It is assembled from the {@link OperationRecord}
+ * the reader made, whose facts it only reads, and what the analyser adds from the schema, the
+ * file so far and the lock knowledge. It stays a bean with getters because DRL reads facts as
+ * properties ({@code kind == "add-column"}, {@code refTable}) and the analyser completes it
+ * statement by statement; the getters keep the names the rules have always read, and decide
+ * from the record's family what each means.
  */
 public final class Operation {
-  /** 0-based index of the statement in its file. */
-  private int statementIndex;
-  private int line;
-  private int startColumn;
-  /** The clause the operation was read from, or null when it is the whole statement. */
-  private SourceSpan clause;
-  /** Change kind, kebab-case: add-column, create-index, .... */
-  private String kind;
-  private OperationKind operationKind;
-  /** The table it changes, normalised (schema-qualified unless public). */
-  private String table;
-  private String column;
-  /** The new name of a rename. */
-  private String newName;
-  /** The column's (new) type, canonical. */
-  private String dataType;
-  /** For a type change: the type before, from the schema. */
-  private String oldDataType;
-  /** For a type change: its USING expression. */
-  private String usingExpr;
-  private String defaultExpr;
-  private boolean hasDefault;
-  /** The default is (or may be) volatile: evaluated per row. */
-  private boolean defaultVolatile;
-  private boolean notNull;
-  private boolean serial;
-  private boolean identity;
-  /** An identity's kind, {@code always} or {@code by default}; null when it is not one. */
-  private String identityGeneration;
-  /** A foreign key's ON DELETE / ON UPDATE clauses as written, upper case; null for none. */
-  private String referentialActions;
-  private boolean generatedStored;
-  private boolean inlinePrimaryKey;
-  private boolean inlineUnique;
-  private boolean inlineReferences;
-  private boolean inlineCheck;
-  /** Foreign-key, check, unique, primary-key, exclude. */
-  private String constraintType;
-  private String constraintName;
-  /** The columns of an index or constraint. */
-  private java.util.List<String> columns = java.util.List.of();
-  private String checkExpr;
-  private boolean notValid;
-  /** UNIQUE / PRIMARY KEY USING INDEX. */
-  private boolean usingIndex;
-  /** The referenced table of a foreign key. */
-  private String refTable;
-  /** The referenced columns of a foreign key (empty: the referenced table's primary key). */
-  private java.util.List<String> refColumns = java.util.List.of();
-  private String indexName;
-  /** CREATE UNIQUE INDEX. */
-  private boolean unique;
-  private boolean concurrently;
-  private boolean ifExists;
-  private boolean ifNotExists;
-  private boolean cascade;
-  /** UPDATE / DELETE with a WHERE clause. */
-  private boolean hasWhere;
-  /** UPDATE / DELETE limited to a batch (key range, LIMIT subquery). */
-  private boolean batched;
-  /** The named object: type, trigger, function, setting, index. */
-  private String objectName;
-  /** For COMMENT, GRANT and DROP: TABLE, COLUMN, INDEX, .... */
-  private String objectType;
-  /** A setting's value, an enum label, a lock mode. */
-  private String value;
+  private final OperationRecord record;
+
+  // What the analyser adds (FileAnalyzer, ColumnsAddedInFile, PgLockFacts).
   /** The table is in the schema as it stands before this statement. */
   private boolean tableKnown;
   /** The table existed before this migration file: it may hold data. */
@@ -81,430 +25,450 @@ public final class Operation {
   private boolean tableNewInFile;
   /** An earlier statement of the file added this table's column of this name (ADD COLUMN). */
   private boolean columnAddedInFile;
-  /**
-   * SET NOT NULL and ADD CONSTRAINT: the columns of the table that an earlier ADD COLUMN of the
-   * file left NULL in every existing row, with no UPDATE of the table since.
-   */
-  private java.util.List<String> columnsAddedNull = java.util.List.of();
-  /**
-   * A one-column primary key: the integer or smallint ADD COLUMNs of that column in this
-   * statement or an earlier one of the file.
-   */
-  private java.util.List<Operation> keyColumnAdded = java.util.List.of();
-  private boolean tablePartitioned;
   private boolean columnKnown;
   private boolean refTableExisting;
   /** A validated CHECK (column IS NOT NULL) exists. */
   private boolean validatedNotNullCheck;
-  private boolean typeChangeRewrites;
+  /** 0: the statement's tokens decide whether it has a WHERE; 1 or 2: JSqlParser's tree said no or yes. */
+  private byte whereInTree;
+  /** 0: the schema does not know the table; 1 or 2: it knows it is not or is partitioned. */
+  private byte partitionedInSchema;
   /** The server's facts for this operation, set once its schema facts are known. */
-  private dev.migsafe.internal.model.LockFacts lockFacts =
-      dev.migsafe.internal.model.LockFacts.NONE;
-  /** A reader's remark that a rule may quote, e.g. why a default counts as volatile. */
-  private String note;
-  /** CREATE VIEW: its body and the names it mentions. */
-  private ViewDefinition view;
-  /** GRANT / REVOKE on a relation: privileges and grantees. */
-  private GrantSpec grant;
-  /** For a type change or a drop of a column: the views that read it, from the schema. */
-  private java.util.List<String> dependentViews = java.util.List.of();
+  private LockFacts lockFacts = LockFacts.NONE;
+  /** The analyser's rarer facts; null until it has one to give. */
+  private RareFacts rare;
 
-  public Operation(String kind) {
-    setKind(kind);
+  /**
+   * The facts only some kinds of operation get, from the schema or the file so far: kept apart
+   * so that most operations carry one null reference for them, not a dozen fields (lint keeps
+   * a window of operations in memory).
+   */
+  private static final class RareFacts {
+    /**
+     * SET NOT NULL and ADD CONSTRAINT: the columns of the table that an earlier ADD COLUMN of
+     * the file left NULL in every existing row, with no UPDATE of the table since.
+     */
+    List<String> columnsAddedNull = List.of();
+    /**
+     * A one-column primary key: the integer or smallint ADD COLUMNs of that column in this
+     * statement or an earlier one of the file.
+     */
+    List<Operation> keyColumnAdded = List.of();
+    /** The table of the index a DROP INDEX or REINDEX names. */
+    String tableOfIndex;
+    /** The table a constraint of the schema references (VALIDATE, DROP CONSTRAINT, DROP COLUMN). */
+    String refTable;
+    /** The type of the constraint VALIDATE or DROP CONSTRAINT names. */
+    String constraintType;
+    boolean constraintNotValid;
+    /** A validated CHECK that a type change re-checks, or a partition's CHECK on attach. */
+    String checkExpr;
+    String oldDataType;
+    List<String> dependentViews = List.of();
+    /** Tables with a column of the domain an ALTER DOMAIN checks. */
+    List<String> domainTables;
+    /** PRIMARY KEY USING INDEX: every column of the index is NOT NULL. */
+    boolean keyColumnsNotNull;
+    /** A type change to an enum type. */
+    boolean toEnumType;
   }
+
+  public Operation(OperationRecord record) {
+    this.record = Objects.requireNonNull(record);
+  }
+
+  /** What the reader read, immutable. */
+  public OperationRecord record() {
+    return record;
+  }
+
+  private RareFacts rare() {
+    if (rare == null) {
+      rare = new RareFacts();
+    }
+    return rare;
+  }
+
+  // ------------------------------------------------------------ the reader's facts
 
   public int getStatementIndex() {
-    return statementIndex;
-  }
-
-  public Operation setStatementIndex(int statementIndex) {
-    this.statementIndex = statementIndex;
-    return this;
+    return record.header().statementIndex();
   }
 
   public int getLine() {
-    return line;
-  }
-
-  public Operation setLine(int line) {
-    this.line = line;
-    return this;
+    return record.header().line();
   }
 
   public int getStartColumn() {
-    return startColumn;
-  }
-
-  public Operation setStartColumn(int startColumn) {
-    this.startColumn = startColumn;
-    return this;
+    return record.header().column();
   }
 
   public SourceSpan getClause() {
-    return clause;
-  }
-
-  public Operation setClause(SourceSpan clause) {
-    this.clause = clause;
-    return this;
+    return record.header().clause();
   }
 
   public String getKind() {
-    return kind;
+    return record.header().kind();
   }
 
-  /** The kind as an enum, looked up once when the kind is set. */
+  /** The kind as an enum, looked up once when the record was read. */
   public OperationKind getOperationKind() {
-    return operationKind;
+    return record.header().operationKind();
   }
 
-  public Operation setKind(String kind) {
-    this.kind = kind;
-    this.operationKind = OperationKind.of(kind);
-    return this;
-  }
-
+  /** The table; for DROP INDEX and REINDEX INDEX, the index's table if the schema knows it. */
   public String getTable() {
-    return table;
-  }
-
-  public Operation setTable(String table) {
-    this.table = table;
-    return this;
+    String table = record.table();
+    return table == null && rare != null ? rare.tableOfIndex : table;
   }
 
   public String getColumn() {
-    return column;
+    if (record instanceof ColumnChange c) {
+      return c.column();
+    }
+    return record instanceof ObjectChange o ? o.column() : null;
   }
 
-  public Operation setColumn(String column) {
-    this.column = column;
-    return this;
-  }
-
+  /** The new name of a rename. */
   public String getNewName() {
-    return newName;
+    if (record instanceof ColumnChange c) {
+      return c.newName();
+    } else if (record instanceof ConstraintChange c) {
+      return c.newName();
+    } else if (record instanceof IndexChange i) {
+      return i.newName();
+    } else if (record instanceof TableChange t) {
+      return t.newName();
+    }
+    return record instanceof ObjectChange o ? o.newName() : null;
   }
 
-  public Operation setNewName(String newName) {
-    this.newName = newName;
-    return this;
-  }
-
+  /** The column's (new) type, canonical. */
   public String getDataType() {
-    return dataType;
+    return record instanceof ColumnChange c ? c.dataType() : null;
   }
 
-  public Operation setDataType(String dataType) {
-    this.dataType = dataType;
-    return this;
-  }
-
-  public String getOldDataType() {
-    return oldDataType;
-  }
-
-  public Operation setOldDataType(String oldDataType) {
-    this.oldDataType = oldDataType;
-    return this;
-  }
-
+  /** For a type change: its USING expression. */
   public String getUsingExpr() {
-    return usingExpr;
+    return record instanceof ColumnChange c ? c.usingExpr() : null;
   }
 
-  public Operation setUsingExpr(String usingExpr) {
-    this.usingExpr = usingExpr;
-    return this;
-  }
-
+  /**
+   * The default's text ({@code nextval(...)} for a serial, {@code identity} for an identity),
+   * else a generated column's expression.
+   */
   public String getDefaultExpr() {
-    return defaultExpr;
-  }
-
-  public Operation setDefaultExpr(String defaultExpr) {
-    this.defaultExpr = defaultExpr;
-    return this;
+    if (!(record instanceof ColumnChange c)) {
+      return null;
+    }
+    if (c.defaultValue() != null) {
+      return c.defaultValue().text();
+    }
+    return c.generated() == null ? null : c.generated().expression();
   }
 
   public boolean isHasDefault() {
-    return hasDefault;
+    return record instanceof ColumnChange c && c.defaultValue() != null;
   }
 
-  public Operation setHasDefault(boolean hasDefault) {
-    this.hasDefault = hasDefault;
-    return this;
-  }
-
+  /** The default is (or may be) volatile: evaluated per row. */
   public boolean isDefaultVolatile() {
-    return defaultVolatile;
+    return record instanceof ColumnChange c && c.defaultValue() != null
+        && c.defaultValue().isVolatile();
   }
 
-  public Operation setDefaultVolatile(boolean defaultVolatile) {
-    this.defaultVolatile = defaultVolatile;
-    return this;
-  }
-
+  /**
+   * A column declared NOT NULL; for PRIMARY KEY USING INDEX, every column of the index is NOT
+   * NULL (from the schema and the file).
+   */
   public boolean isNotNull() {
-    return notNull;
-  }
-
-  public Operation setNotNull(boolean notNull) {
-    this.notNull = notNull;
-    return this;
+    if (record instanceof ColumnChange c) {
+      return c.notNull();
+    }
+    return record instanceof ConstraintChange && rare != null
+        && rare.keyColumnsNotNull;
   }
 
   public boolean isSerial() {
-    return serial;
-  }
-
-  public Operation setSerial(boolean serial) {
-    this.serial = serial;
-    return this;
+    return record instanceof ColumnChange c && c.serial();
   }
 
   public boolean isIdentity() {
-    return identity;
+    return record instanceof ColumnChange c && c.identity() != null;
   }
 
-  public Operation setIdentity(boolean identity) {
-    this.identity = identity;
-    return this;
-  }
-
+  /** An identity's kind, {@code always} or {@code by default}; null when it is not one. */
   public String getIdentityGeneration() {
-    return identityGeneration;
+    return record instanceof ColumnChange c && c.identity() != null ? c.identity().text() : null;
   }
 
-  public Operation setIdentityGeneration(String identityGeneration) {
-    this.identityGeneration = identityGeneration;
-    return this;
-  }
-
+  /** A foreign key's ON DELETE / ON UPDATE clauses as written, upper case; null for none. */
   public String getReferentialActions() {
-    return referentialActions;
-  }
-
-  public Operation setReferentialActions(String referentialActions) {
-    this.referentialActions = referentialActions;
-    return this;
+    ForeignKeyTarget target = references();
+    return target == null ? null : target.actions();
   }
 
   public boolean isGeneratedStored() {
-    return generatedStored;
-  }
-
-  public Operation setGeneratedStored(boolean generatedStored) {
-    this.generatedStored = generatedStored;
-    return this;
+    return record instanceof ColumnChange c && c.generated() != null && c.generated().stored();
   }
 
   public boolean isInlinePrimaryKey() {
-    return inlinePrimaryKey;
-  }
-
-  public Operation setInlinePrimaryKey(boolean inlinePrimaryKey) {
-    this.inlinePrimaryKey = inlinePrimaryKey;
-    return this;
+    return inline() != null && inline().primaryKey();
   }
 
   public boolean isInlineUnique() {
-    return inlineUnique;
-  }
-
-  public Operation setInlineUnique(boolean inlineUnique) {
-    this.inlineUnique = inlineUnique;
-    return this;
+    return inline() != null && inline().unique();
   }
 
   public boolean isInlineReferences() {
-    return inlineReferences;
-  }
-
-  public Operation setInlineReferences(boolean inlineReferences) {
-    this.inlineReferences = inlineReferences;
-    return this;
+    return inline() != null && inline().references() != null;
   }
 
   public boolean isInlineCheck() {
-    return inlineCheck;
+    return inline() != null && inline().check();
   }
 
-  public Operation setInlineCheck(boolean inlineCheck) {
-    this.inlineCheck = inlineCheck;
-    return this;
+  private ColumnChange.InlineConstraints inline() {
+    return record instanceof ColumnChange c ? c.inline() : null;
   }
 
+  private ForeignKeyTarget references() {
+    if (record instanceof ConstraintChange c) {
+      return c.references();
+    }
+    return inline() == null ? null : inline().references();
+  }
+
+  /** Foreign-key, check, unique, primary-key, exclude; for VALIDATE and DROP, the schema's. */
   public String getConstraintType() {
-    return constraintType;
-  }
-
-  public Operation setConstraintType(String constraintType) {
-    this.constraintType = constraintType;
-    return this;
+    if (record instanceof ConstraintChange c && c.type() != null) {
+      return c.type().id();
+    }
+    return rare == null ? null : rare.constraintType;
   }
 
   public String getConstraintName() {
-    return constraintName;
+    if (record instanceof ConstraintChange c) {
+      return c.name();
+    }
+    return record instanceof ObjectChange o ? o.constraintName() : null;
   }
 
-  public Operation setConstraintName(String constraintName) {
-    this.constraintName = constraintName;
-    return this;
+  /** The columns of an index or constraint. */
+  public List<String> getColumns() {
+    if (record instanceof ConstraintChange c) {
+      return c.columns();
+    }
+    return record instanceof IndexChange i ? i.columns() : List.of();
   }
 
-  public java.util.List<String> getColumns() {
-    return columns;
-  }
-
-  public Operation setColumns(java.util.List<String> columns) {
-    this.columns = columns;
-    return this;
-  }
-
+  /**
+   * A CHECK's expression; for a type change, a validated CHECK of the schema that reads the
+   * column; for ATTACH PARTITION, the partition's first validated CHECK.
+   */
   public String getCheckExpr() {
-    return checkExpr;
+    String check = record instanceof ConstraintChange c ? c.checkExpr()
+        : inline() == null ? null : inline().checkExpr();
+    return check == null && rare != null ? rare.checkExpr : check;
   }
 
-  public Operation setCheckExpr(String checkExpr) {
-    this.checkExpr = checkExpr;
-    return this;
-  }
-
+  /** Added NOT VALID; for VALIDATE and DROP CONSTRAINT, not validated in the schema. */
   public boolean isNotValid() {
-    return notValid;
+    if (record instanceof ConstraintChange c) {
+      return c.notValid() || rare != null && rare.constraintNotValid;
+    }
+    return record instanceof ObjectChange o && o.notValid();
   }
 
-  public Operation setNotValid(boolean notValid) {
-    this.notValid = notValid;
-    return this;
-  }
-
+  /** UNIQUE / PRIMARY KEY USING INDEX. */
   public boolean isUsingIndex() {
-    return usingIndex;
+    return record instanceof ConstraintChange c && c.usingIndex();
   }
 
-  public Operation setUsingIndex(boolean usingIndex) {
-    this.usingIndex = usingIndex;
-    return this;
-  }
-
+  /**
+   * The other table the operation locks: a foreign key's referenced table, the partition
+   * attached or detached, the parent of CREATE TABLE ... PARTITION OF; from the schema, the
+   * table a validated, dropped or dropped column's foreign key references.
+   */
   public String getRefTable() {
-    return refTable;
+    String ref = null;
+    if (record instanceof TableChange t) {
+      ref = t.partition() != null ? t.partition() : t.parent();
+    } else if (references() != null) {
+      ref = references().table();
+    }
+    return ref == null && rare != null ? rare.refTable : ref;
   }
 
-  public Operation setRefTable(String refTable) {
-    this.refTable = refTable;
-    return this;
-  }
-
-  public java.util.List<String> getRefColumns() {
-    return refColumns;
-  }
-
-  public Operation setRefColumns(java.util.List<String> refColumns) {
-    this.refColumns = refColumns;
-    return this;
+  /** The referenced columns of a foreign key (empty: the referenced table's primary key). */
+  public List<String> getRefColumns() {
+    ForeignKeyTarget target = references();
+    return target == null ? List.of() : target.columns();
   }
 
   public String getIndexName() {
-    return indexName;
+    if (record instanceof IndexChange i) {
+      return i.indexName();
+    } else if (record instanceof ConstraintChange c) {
+      return c.indexName();
+    }
+    return record instanceof TableChange t ? t.indexName() : null;
   }
 
-  public Operation setIndexName(String indexName) {
-    this.indexName = indexName;
-    return this;
-  }
-
+  /** CREATE UNIQUE INDEX. */
   public boolean isUnique() {
-    return unique;
-  }
-
-  public Operation setUnique(boolean unique) {
-    this.unique = unique;
-    return this;
+    return record instanceof IndexChange i && i.unique();
   }
 
   public boolean isConcurrently() {
-    return concurrently;
-  }
-
-  public Operation setConcurrently(boolean concurrently) {
-    this.concurrently = concurrently;
-    return this;
+    if (record instanceof IndexChange i) {
+      return i.concurrently();
+    } else if (record instanceof TableChange t) {
+      return t.concurrently();
+    }
+    return record instanceof ObjectChange o && o.concurrently();
   }
 
   public boolean isIfExists() {
-    return ifExists;
-  }
-
-  public Operation setIfExists(boolean ifExists) {
-    this.ifExists = ifExists;
-    return this;
+    if (record instanceof ColumnChange c) {
+      return c.ifExists();
+    } else if (record instanceof ConstraintChange c) {
+      return c.ifExists();
+    } else if (record instanceof IndexChange i) {
+      return i.ifExists();
+    } else if (record instanceof TableChange t) {
+      return t.ifExists();
+    }
+    return record instanceof ObjectChange o && o.ifExists();
   }
 
   public boolean isIfNotExists() {
-    return ifNotExists;
-  }
-
-  public Operation setIfNotExists(boolean ifNotExists) {
-    this.ifNotExists = ifNotExists;
-    return this;
+    if (record instanceof ColumnChange c) {
+      return c.ifNotExists();
+    } else if (record instanceof IndexChange i) {
+      return i.ifNotExists();
+    } else if (record instanceof TableChange t) {
+      return t.ifNotExists();
+    }
+    return record instanceof ObjectChange o && o.ifNotExists();
   }
 
   public boolean isCascade() {
-    return cascade;
+    if (record instanceof ColumnChange c) {
+      return c.cascade();
+    } else if (record instanceof ConstraintChange c) {
+      return c.cascade();
+    } else if (record instanceof IndexChange i) {
+      return i.cascade();
+    } else if (record instanceof TableChange t) {
+      return t.cascade();
+    }
+    return record instanceof ObjectChange o && o.cascade();
   }
 
-  public Operation setCascade(boolean cascade) {
-    this.cascade = cascade;
-    return this;
-  }
-
+  /** UPDATE / DELETE with a WHERE clause (JSqlParser's answer when it parsed the statement). */
   public boolean isHasWhere() {
-    return hasWhere;
+    if (whereInTree != 0) {
+      return whereInTree == 2;
+    }
+    if (record instanceof DataChange d) {
+      return d.hasWhere();
+    }
+    return record instanceof IndexChange i && i.partial();
   }
 
-  public Operation setHasWhere(boolean hasWhere) {
-    this.hasWhere = hasWhere;
-    return this;
-  }
-
+  /** UPDATE / DELETE limited to a batch (key range, LIMIT subquery). */
   public boolean isBatched() {
-    return batched;
+    return record instanceof DataChange d && d.batched();
   }
 
-  public Operation setBatched(boolean batched) {
-    this.batched = batched;
-    return this;
-  }
-
+  /**
+   * The named object: a type, trigger, function, setting, a partition attached or detached, the
+   * parent of a partition created, the object of an ALTER TABLE action.
+   */
   public String getObjectName() {
-    return objectName;
+    if (record instanceof ObjectChange o) {
+      return o.objectName();
+    } else if (record instanceof TableChange t) {
+      return t.partition() != null ? t.partition() : t.parent() != null ? t.parent() : t.named();
+    } else if (record instanceof SessionStatement s) {
+      return s.setting();
+    }
+    return record instanceof GrantChange g ? g.objectName() : null;
   }
 
-  public Operation setObjectName(String objectName) {
-    this.objectName = objectName;
-    return this;
-  }
-
+  /**
+   * For COMMENT, GRANT and REINDEX: TABLE, COLUMN, INDEX, ...; a SET's LOCAL or SESSION;
+   * CREATE TABLE's PARTITION, AS or LIKE; ENUM for a type change to an enum type.
+   */
   public String getObjectType() {
-    return objectType;
+    if (record instanceof ObjectChange o) {
+      return o.objectType();
+    } else if (record instanceof GrantChange g) {
+      return g.objectType();
+    } else if (record instanceof IndexChange i) {
+      return i.reindexTarget();
+    } else if (record instanceof TableChange t) {
+      return t.form() == null ? null : t.form().name();
+    } else if (record instanceof SessionStatement s) {
+      return s.scope() == null ? null : s.scope().name();
+    }
+    return rare != null && rare.toEnumType ? "ENUM" : null;
   }
 
-  public Operation setObjectType(String objectType) {
-    this.objectType = objectType;
-    return this;
-  }
-
+  /**
+   * A setting's value, an enum label, a lock mode, ALTER DOMAIN's action, a partition bound, a
+   * column or table option, {@code temporary} or {@code unlogged}, {@code ONLY} for an index
+   * on the parent alone.
+   */
   public String getValue() {
-    return value;
+    if (record instanceof ObjectChange o) {
+      return o.detail();
+    } else if (record instanceof SessionStatement s) {
+      return s.value();
+    } else if (record instanceof ColumnChange c) {
+      return c.option();
+    } else if (record instanceof IndexChange i) {
+      return i.parentOnly() ? "ONLY" : null;
+    } else if (record instanceof TableChange t) {
+      if (getOperationKind() == OperationKind.ATTACH_PARTITION) {
+        return t.partitionBound();
+      }
+      return t.persistence() != null ? t.persistence().text() : t.option();
+    }
+    return null;
   }
 
-  public Operation setValue(String value) {
-    this.value = value;
-    return this;
+  /**
+   * A remark a rule may quote: why a default counts as volatile; for ALTER DOMAIN, the tables
+   * whose columns it checks.
+   */
+  public String getNote() {
+    if (rare != null && rare.domainTables != null) {
+      return String.join(", ", rare.domainTables);
+    }
+    return record instanceof ColumnChange c ? c.note() : null;
   }
+
+  /** CREATE VIEW: its body and the names it mentions. */
+  public ViewDefinition getView() {
+    return record instanceof ObjectChange o ? o.view() : null;
+  }
+
+  /** GRANT / REVOKE on a relation: privileges and grantees. */
+  public GrantSpec getGrant() {
+    return record instanceof GrantChange g ? g.spec() : null;
+  }
+
+  /** Partitioned, per the schema when it knows the table, else per CREATE TABLE's PARTITION BY. */
+  public boolean isTablePartitioned() {
+    if (partitionedInSchema != 0) {
+      return partitionedInSchema == 2;
+    }
+    return record instanceof TableChange t && t.partitioned();
+  }
+
+  // ------------------------------------------------------------ the analyser's facts
 
   public boolean isTableKnown() {
     return tableKnown;
@@ -542,12 +506,14 @@ public final class Operation {
     return this;
   }
 
-  public java.util.List<String> getColumnsAddedNull() {
-    return columnsAddedNull;
+  public List<String> getColumnsAddedNull() {
+    return rare == null ? List.of() : rare.columnsAddedNull;
   }
 
-  public Operation setColumnsAddedNull(java.util.List<String> columnsAddedNull) {
-    this.columnsAddedNull = java.util.List.copyOf(columnsAddedNull);
+  public Operation setColumnsAddedNull(List<String> columnsAddedNull) {
+    if (rare != null || !columnsAddedNull.isEmpty()) {
+      rare().columnsAddedNull = List.copyOf(columnsAddedNull);
+    }
     return this;
   }
 
@@ -555,21 +521,21 @@ public final class Operation {
    * The ADD COLUMNs that make the columns of this primary key: this operation itself for an
    * ADD COLUMN with an inline PRIMARY KEY, else those {@link #setKeyColumnAdded} was given.
    */
-  public java.util.List<Operation> getKeyColumnAdded() {
-    return "add-column".equals(kind) && inlinePrimaryKey ? java.util.List.of(this) : keyColumnAdded;
+  public List<Operation> getKeyColumnAdded() {
+    return getOperationKind() == OperationKind.ADD_COLUMN && isInlinePrimaryKey()
+        ? List.of(this) : rare == null ? List.of() : rare.keyColumnAdded;
   }
 
-  public Operation setKeyColumnAdded(java.util.List<Operation> keyColumnAdded) {
-    this.keyColumnAdded = java.util.List.copyOf(keyColumnAdded);
+  public Operation setKeyColumnAdded(List<Operation> keyColumnAdded) {
+    if (rare != null || !keyColumnAdded.isEmpty()) {
+      rare().keyColumnAdded = List.copyOf(keyColumnAdded);
+    }
     return this;
   }
 
-  public boolean isTablePartitioned() {
-    return tablePartitioned;
-  }
-
-  public Operation setTablePartitioned(boolean tablePartitioned) {
-    this.tablePartitioned = tablePartitioned;
+  /** The schema knows the table: whether it is partitioned. */
+  public Operation setTablePartitionedInSchema(boolean partitioned) {
+    this.partitionedInSchema = (byte) (partitioned ? 2 : 1);
     return this;
   }
 
@@ -600,21 +566,81 @@ public final class Operation {
     return this;
   }
 
-  public boolean isTypeChangeRewrites() {
-    return typeChangeRewrites;
-  }
-
-  public Operation setTypeChangeRewrites(boolean typeChangeRewrites) {
-    this.typeChangeRewrites = typeChangeRewrites;
+  /** JSqlParser's tree of the statement says whether it has a WHERE clause. */
+  public Operation setHasWhereInTree(boolean hasWhere) {
+    this.whereInTree = (byte) (hasWhere ? 2 : 1);
     return this;
   }
 
-  public dev.migsafe.internal.model.LockFacts getLockFacts() {
+  /** For a type change: the type before, from the schema. */
+  public String getOldDataType() {
+    return rare == null ? null : rare.oldDataType;
+  }
+
+  public Operation setOldDataType(String oldDataType) {
+    rare().oldDataType = oldDataType;
+    return this;
+  }
+
+  /** For a type change or a drop of a column: the views that read it, from the schema. */
+  public List<String> getDependentViews() {
+    return rare == null ? List.of() : rare.dependentViews;
+  }
+
+  public Operation setDependentViews(List<String> dependentViews) {
+    rare().dependentViews = dependentViews;
+    return this;
+  }
+
+  /** DROP INDEX, REINDEX INDEX: the table of the index, from the schema. */
+  public Operation setTableOfIndex(String table) {
+    rare().tableOfIndex = table;
+    return this;
+  }
+
+  /** The table a constraint of the schema references, for the operations that drop or check it. */
+  public Operation setRefTableInSchema(String refTable) {
+    rare().refTable = refTable;
+    return this;
+  }
+
+  /** VALIDATE or DROP CONSTRAINT: the named constraint's type and validity in the schema. */
+  public Operation setConstraintInSchema(String type, boolean notValid) {
+    rare().constraintType = type;
+    rare().constraintNotValid = notValid;
+    return this;
+  }
+
+  /** The schema's CHECK that the operation re-checks (type change) or may rely on (attach). */
+  public Operation setCheckInSchema(String checkExpr) {
+    rare().checkExpr = checkExpr;
+    return this;
+  }
+
+  /** PRIMARY KEY USING INDEX: every column of the index is NOT NULL. */
+  public Operation setKeyColumnsNotNull(boolean notNull) {
+    rare().keyColumnsNotNull = notNull;
+    return this;
+  }
+
+  /** A type change whose new type is an enum of the schema. */
+  public Operation setToEnumType(boolean toEnum) {
+    rare().toEnumType = toEnum;
+    return this;
+  }
+
+  /** ALTER DOMAIN that checks stored values: the tables with a column of the domain. */
+  public Operation setDomainTables(List<String> tables) {
+    rare().domainTables = List.copyOf(tables);
+    return this;
+  }
+
+  public LockFacts getLockFacts() {
     return lockFacts;
   }
 
-  public Operation setLockFacts(dev.migsafe.internal.model.LockFacts facts) {
-    this.lockFacts = java.util.Objects.requireNonNull(facts);
+  public Operation setLockFacts(LockFacts facts) {
+    this.lockFacts = Objects.requireNonNull(facts);
     return this;
   }
 
@@ -642,42 +668,6 @@ public final class Operation {
     return lockFacts.failsOnNonEmptyTable();
   }
 
-  public String getNote() {
-    return note;
-  }
-
-  public Operation setNote(String note) {
-    this.note = note;
-    return this;
-  }
-
-  public ViewDefinition getView() {
-    return view;
-  }
-
-  public Operation setView(ViewDefinition view) {
-    this.view = view;
-    return this;
-  }
-
-  public java.util.List<String> getDependentViews() {
-    return dependentViews;
-  }
-
-  public Operation setDependentViews(java.util.List<String> dependentViews) {
-    this.dependentViews = dependentViews;
-    return this;
-  }
-
-  public GrantSpec getGrant() {
-    return grant;
-  }
-
-  public Operation setGrant(GrantSpec grant) {
-    this.grant = grant;
-    return this;
-  }
-
   /** True when the operation touches a table that may hold production data. */
   public boolean isOnExistingTable() {
     return tableExisting;
@@ -690,6 +680,7 @@ public final class Operation {
 
   @Override
   public String toString() {
-    return kind + "(" + table + (column == null ? "" : "." + column) + ")";
+    String column = getColumn();
+    return getKind() + "(" + getTable() + (column == null ? "" : "." + column) + ")";
   }
 }

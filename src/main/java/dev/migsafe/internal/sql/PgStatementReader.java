@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads a PostgreSQL statement into typed {@link Operation}s from its tokens. JSqlParser's
+ * Reads a PostgreSQL statement into typed {@link OperationRecord}s from its tokens. JSqlParser's
  * syntax tree drops the details that decide a lock's danger ({@code NOT VALID}, {@code USING
  * INDEX}, {@code CONCURRENTLY} on several forms, identity columns) and rejects many PostgreSQL
  * forms outright, so the operations come from this reader, which follows the grammar of the
@@ -51,22 +51,23 @@ public final class PgStatementReader {
 
   public static StatementRead read(SourceStatement st) {
     TokenCursor c = new TokenCursor(st.tokens(), st.text(), st.tokens().get(0).start());
-    List<Operation> ops = new ArrayList<>();
+    List<OperationDraft> ops = new ArrayList<>();
     Token first = c.peek();
     boolean recognized;
     if (first.type() == Token.Type.WORD
         && !STATEMENT_STARTS.contains(first.text().toUpperCase(Locale.ROOT))
         || first.type() != Token.Type.WORD && !first.isPunct('(')) {
       recognized = c.reject("the start of a statement, such as ALTER, CREATE or SELECT");
-      ops.add(new Operation("unknown").setObjectName(first.text()));
+      ops.add(new OperationDraft("unknown").objectName(first.text()));
     } else {
       recognized = readInto(c, ops);
     }
-    for (Operation op : ops) {
-      op.setStatementIndex(st.index()).setLine(st.line()).setStartColumn(st.column());
+    List<OperationRecord> records = new ArrayList<>(ops.size());
+    for (OperationDraft op : ops) {
+      records.add(op.toRecord(st.index(), st.line(), st.column()));
     }
-    String kind = ops.isEmpty() ? "unknown" : ops.get(0).getKind();
-    return new StatementRead(kind, List.copyOf(ops), recognized && !st.unterminated(),
+    String kind = ops.isEmpty() ? "unknown" : ops.get(0).kind;
+    return new StatementRead(kind, List.copyOf(records), recognized && !st.unterminated(),
         syntaxError(st, c));
   }
 
@@ -97,7 +98,7 @@ public final class PgStatementReader {
     return new SyntaxError(r.token.line(), r.token.column(), r.token.text(), r.expected);
   }
 
-  private static boolean readInto(TokenCursor c, List<Operation> ops) {
+  private static boolean readInto(TokenCursor c, List<OperationDraft> ops) {
     if (c.accept("ALTER", "TABLE")) {
       return alterTable(c, ops);
     }
@@ -111,7 +112,7 @@ public final class PgStatementReader {
       c.accept("TABLE");
       List<String> tables = tableList(c);
       for (String t : tables) {
-        ops.add(new Operation("truncate").setTable(t));
+        ops.add(new OperationDraft("truncate").table(t));
       }
       return !tables.isEmpty();
     }
@@ -122,9 +123,9 @@ public final class PgStatementReader {
       c.accept("ALTER", "INDEX");
       boolean ifExists = c.accept("IF", "EXISTS");
       String idx = c.qualifiedName();
-      Operation op = new Operation("alter-index").setIndexName(idx).setIfExists(ifExists);
+      OperationDraft op = new OperationDraft("alter-index").indexName(idx).ifExists(ifExists);
       if (c.accept("RENAME", "TO")) {
-        op = new Operation("rename-index").setIndexName(idx).setNewName(c.identifier());
+        op = new OperationDraft("rename-index").indexName(idx).newName(c.identifier());
       }
       ops.add(op);
       return true;
@@ -138,11 +139,11 @@ public final class PgStatementReader {
       String target = targetToken == null ? "" : targetToken.text().toUpperCase(Locale.ROOT);
       boolean conc = c.accept("CONCURRENTLY") || concOption;
       String name = c.qualifiedName();
-      Operation op = new Operation("reindex").setObjectType(target).setConcurrently(conc);
+      OperationDraft op = new OperationDraft("reindex").objectType(target).concurrently(conc);
       if (target.equals("TABLE")) {
-        op.setTable(name);
+        op.table(name);
       } else {
-        op.setIndexName(name);
+        op.indexName(name);
       }
       ops.add(op);
       return name != null;
@@ -159,26 +160,26 @@ public final class PgStatementReader {
       }
       List<String> tables = tableList(c);
       for (String t : tables) {
-        ops.add(new Operation(full ? "vacuum-full" : "vacuum").setTable(t));
+        ops.add(new OperationDraft(full ? "vacuum-full" : "vacuum").table(t));
       }
       if (tables.isEmpty()) {
-        ops.add(new Operation(full ? "vacuum-full" : "vacuum"));
+        ops.add(new OperationDraft(full ? "vacuum-full" : "vacuum"));
       }
       return true;
     }
     if (c.accept("CLUSTER")) {
       c.accept("VERBOSE");
       String t = c.qualifiedName();
-      Operation op = new Operation("cluster").setTable(t);
+      OperationDraft op = new OperationDraft("cluster").table(t);
       if (c.accept("USING")) {
-        op.setIndexName(c.qualifiedName());
+        op.indexName(c.qualifiedName());
       }
       ops.add(op);
       return true;
     }
     if (c.accept("ANALYZE") || c.accept("ANALYSE")) {
       c.accept("VERBOSE");
-      ops.add(new Operation("analyze").setTable(c.qualifiedName()));
+      ops.add(new OperationDraft("analyze").table(c.qualifiedName()));
       return true;
     }
     if (c.accept("COMMENT", "ON")) {
@@ -188,20 +189,20 @@ public final class PgStatementReader {
       return setting(c, ops);
     }
     if (c.at("BEGIN") || c.at("START", "TRANSACTION")) {
-      ops.add(new Operation("begin"));
+      ops.add(new OperationDraft("begin"));
       return true;
     }
     if (c.at("COMMIT") || c.at("END")) {
-      ops.add(new Operation("commit"));
+      ops.add(new OperationDraft("commit"));
       return true;
     }
     if (c.at("ROLLBACK") || c.at("ABORT")) {
       boolean toSavepoint = c.remainingContains("TO");
-      ops.add(new Operation(toSavepoint ? "rollback-to-savepoint" : "rollback"));
+      ops.add(new OperationDraft(toSavepoint ? "rollback-to-savepoint" : "rollback"));
       return true;
     }
     if (c.at("SAVEPOINT") || c.at("RELEASE")) {
-      ops.add(new Operation("savepoint"));
+      ops.add(new OperationDraft("savepoint"));
       return true;
     }
     if (c.accept("LOCK")) {
@@ -217,7 +218,7 @@ public final class PgStatementReader {
         mode = sb.toString();
       }
       for (String t : tables) {
-        ops.add(new Operation("lock-table").setTable(t).setValue(mode));
+        ops.add(new OperationDraft("lock-table").table(t).value(mode));
       }
       return !tables.isEmpty();
     }
@@ -226,15 +227,15 @@ public final class PgStatementReader {
       return dml(c, ops);
     }
     if (c.accept("DO")) {
-      ops.add(new Operation("do-block"));
+      ops.add(new OperationDraft("do-block"));
       return true;
     }
     if (c.accept("CALL")) {
-      ops.add(new Operation("call").setObjectName(c.qualifiedName()));
+      ops.add(new OperationDraft("call").objectName(c.qualifiedName()));
       return true;
     }
     if (c.at("GRANT") || c.at("REVOKE")) {
-      Operation op = new Operation(c.next().text().toLowerCase(Locale.ROOT));
+      OperationDraft op = new OperationDraft(c.next().text().toLowerCase(Locale.ROOT));
       if (c.remainingContains("ON")) {
         // REVOKE GRANT OPTION FOR takes away the right to grant, not the privilege.
         boolean optionOnly = c.at("GRANT", "OPTION", "FOR");
@@ -249,18 +250,18 @@ public final class PgStatementReader {
             || c.at("FUNCTION") || c.at("DATABASE") || c.at("ALL") || c.at("TYPE"))) {
           type = c.next().text().toUpperCase(Locale.ROOT);
         }
-        op.setObjectType(type);
+        op.objectType(type);
         if (type.equals("TABLE")) {
           List<String> relations = tableListUntil(c, "TO", "FROM");
-          op.setTable(relations.isEmpty() ? null : relations.get(0));
+          op.table(relations.isEmpty() ? null : relations.get(0));
           if (privileges != null && (c.accept("TO") || c.accept("FROM"))) {
-            op.setGrant(new GrantSpec(privileges, relations, grantees(c)));
+            op.grant(new GrantSpec(privileges, relations, grantees(c)));
           }
         } else {
-          op.setObjectName(c.qualifiedName());
+          op.objectName(c.qualifiedName());
         }
       } else {
-        op.setObjectType("ROLE");
+        op.objectType("ROLE");
       }
       ops.add(op);
       return true;
@@ -269,8 +270,8 @@ public final class PgStatementReader {
       boolean conc = c.accept("CONCURRENTLY");
       String view = c.qualifiedName();
       // A materialized view is a relation with storage: REFRESH locks and rewrites it.
-      ops.add(new Operation("refresh-materialized-view").setConcurrently(conc)
-          .setObjectName(view).setTable(view));
+      ops.add(new OperationDraft("refresh-materialized-view").concurrently(conc)
+          .objectName(view).table(view));
       return true;
     }
     if (c.accept("ALTER", "DOMAIN")) {
@@ -278,9 +279,9 @@ public final class PgStatementReader {
       return true;
     }
     if (c.accept("ALTER", "SCHEMA")) {
-      Operation op = new Operation("alter-schema").setObjectName(c.identifier());
+      OperationDraft op = new OperationDraft("alter-schema").objectName(c.identifier());
       if (c.accept("RENAME", "TO")) {
-        op.setNewName(c.identifier());
+        op.newName(c.identifier());
       }
       ops.add(op);
       return true;
@@ -289,12 +290,12 @@ public final class PgStatementReader {
       // ALTER SEQUENCE, VIEW, FUNCTION, ROLE, ...: no table lock worth judging here.
       c.next();
       Token what = c.next();
-      ops.add(new Operation("alter-" + (what == null ? "other" : what.text().toLowerCase(Locale.ROOT)))
-          .setObjectName(c.qualifiedName()));
+      ops.add(new OperationDraft("alter-" + (what == null ? "other" : what.text().toLowerCase(Locale.ROOT)))
+          .objectName(c.qualifiedName()));
       return what != null;
     }
     Token first = c.peek();
-    ops.add(new Operation("unknown").setObjectName(first == null ? null : first.text()));
+    ops.add(new OperationDraft("unknown").objectName(first == null ? null : first.text()));
     return false;
   }
 
@@ -304,12 +305,12 @@ public final class PgStatementReader {
    * constraint reads every column of the domain, and {@code notValid} for {@code ADD ... NOT
    * VALID}, which skips that.
    */
-  private static Operation alterDomain(TokenCursor c) {
-    Operation op = new Operation("alter-domain").setObjectName(c.qualifiedName());
+  private static OperationDraft alterDomain(TokenCursor c) {
+    OperationDraft op = new OperationDraft("alter-domain").objectName(c.qualifiedName());
     if (c.accept("ADD")) {
-      op.setValue("add-constraint");
+      op.value("add-constraint");
       if (c.accept("CONSTRAINT")) {
-        op.setConstraintName(c.identifier());
+        op.constraintName(c.identifier());
       }
       Token last = null;
       Token beforeLast = null;
@@ -317,21 +318,21 @@ public final class PgStatementReader {
         beforeLast = last;
         last = c.next();
       }
-      op.setNotValid(beforeLast != null && beforeLast.text().equalsIgnoreCase("NOT")
+      op.notValid(beforeLast != null && beforeLast.text().equalsIgnoreCase("NOT")
           && last.text().equalsIgnoreCase("VALID"));
     } else if (c.accept("VALIDATE", "CONSTRAINT")) {
-      op.setValue("validate-constraint").setConstraintName(c.identifier());
+      op.value("validate-constraint").constraintName(c.identifier());
     } else if (c.accept("SET", "NOT", "NULL")) {
-      op.setValue("set-not-null");
+      op.value("set-not-null");
     } else {
-      op.setValue("other");
+      op.value("other");
     }
     return op;
   }
 
   // ---------------------------------------------------------------- ALTER TABLE
 
-  private static boolean alterTable(TokenCursor c, List<Operation> ops) {
+  private static boolean alterTable(TokenCursor c, List<OperationDraft> ops) {
     if (c.at("ALL", "IN")) {
       return false; // ALTER TABLE ALL IN TABLESPACE: moves every table, not read here
     }
@@ -350,33 +351,33 @@ public final class PgStatementReader {
     if (c.at("RENAME")) {
       c.accept("RENAME");
       if (c.accept("TO")) {
-        ops.add(new Operation("rename-table").setTable(table).setNewName(c.identifier()));
+        ops.add(new OperationDraft("rename-table").table(table).newName(c.identifier()));
       } else if (c.accept("CONSTRAINT")) {
         String from = c.identifier();
         c.accept("TO");
-        ops.add(new Operation("rename-constraint").setTable(table).setConstraintName(from)
-            .setNewName(c.identifier()));
+        ops.add(new OperationDraft("rename-constraint").table(table).constraintName(from)
+            .newName(c.identifier()));
       } else {
         c.accept("COLUMN");
         String from = c.identifier();
         boolean to = c.accept("TO");
-        ops.add(new Operation("rename-column").setTable(table).setColumn(from)
-            .setNewName(c.identifier()));
+        ops.add(new OperationDraft("rename-column").table(table).column(from)
+            .newName(c.identifier()));
         ok = to;
       }
     } else if (c.accept("SET", "SCHEMA")) {
-      ops.add(new Operation("set-schema").setTable(table).setObjectName(c.identifier()));
+      ops.add(new OperationDraft("set-schema").table(table).objectName(c.identifier()));
     } else if (c.accept("ATTACH", "PARTITION")) {
       String part = c.qualifiedName();
       boolean isDefault = c.remainingContains("DEFAULT");
-      ops.add(new Operation("attach-partition").setTable(table).setObjectName(part)
-          .setValue(isDefault ? "DEFAULT" : c.text(c.position(), c.position() + remaining(c))));
+      ops.add(new OperationDraft("attach-partition").table(table).objectName(part)
+          .value(isDefault ? "DEFAULT" : c.text(c.position(), c.position() + remaining(c))));
     } else if (c.accept("DETACH", "PARTITION")) {
       String part = c.qualifiedName();
       boolean conc = c.accept("CONCURRENTLY");
       boolean fin = c.accept("FINALIZE");
-      ops.add(new Operation(fin ? "detach-partition-finalize" : "detach-partition").setTable(table)
-          .setObjectName(part).setConcurrently(conc));
+      ops.add(new OperationDraft(fin ? "detach-partition-finalize" : "detach-partition").table(table)
+          .objectName(part).concurrently(conc));
     } else {
       if (c.atEnd()) {
         return c.reject("an ALTER TABLE action, such as ADD COLUMN");
@@ -388,25 +389,25 @@ public final class PgStatementReader {
             || !ALTER_TABLE_ACTIONS.contains(start.text().toUpperCase(Locale.ROOT))) {
           action.reject("an ALTER TABLE action, such as ADD, DROP, ALTER or SET");
           ok = false;
-          ops.add(new Operation("alter-table-other").setTable(table).setClause(c.span(part)));
+          ops.add(new OperationDraft("alter-table-other").table(table).clause(c.span(part)));
           continue;
         }
-        Operation op = alterAction(action, table);
+        OperationDraft op = alterAction(action, table);
         if (op == null) {
           ok = false;
-          op = new Operation("alter-table-other").setTable(table);
-        } else if (ACTIONS_READ_WHOLE.contains(op.getKind())
-            && !action.expectEnd("the end of the " + op.getKind() + " action or a comma")) {
+          op = new OperationDraft("alter-table-other").table(table);
+        } else if (ACTIONS_READ_WHOLE.contains(op.kind)
+            && !action.expectEnd("the end of the " + op.kind + " action or a comma")) {
           ok = false;
         }
-        ops.add(op.setClause(c.span(part)));
+        ops.add(op.clause(c.span(part)));
       }
       if (ops.isEmpty()) {
         return false;
       }
     }
-    for (Operation op : ops) {
-      op.setIfExists(op.isIfExists() || ifExists);
+    for (OperationDraft op : ops) {
+      op.ifExists(op.ifExists || ifExists);
     }
     return ok;
   }
@@ -419,7 +420,7 @@ public final class PgStatementReader {
     return n;
   }
 
-  private static Operation alterAction(TokenCursor c, String table) {
+  private static OperationDraft alterAction(TokenCursor c, String table) {
     if (c.accept("ADD")) {
       if (c.at("CONSTRAINT") || c.at("PRIMARY") || c.at("UNIQUE") || c.at("FOREIGN")
           || c.at("CHECK") || c.at("EXCLUDE")) {
@@ -427,7 +428,7 @@ public final class PgStatementReader {
       }
       c.accept("COLUMN");
       boolean ine = c.accept("IF", "NOT", "EXISTS");
-      Operation op = new Operation("add-column").setTable(table).setIfNotExists(ine);
+      OperationDraft op = new OperationDraft("add-column").table(table).ifNotExists(ine);
       return columnDefinition(c, op) ? op : null;
     }
     if (c.accept("DROP")) {
@@ -436,20 +437,20 @@ public final class PgStatementReader {
         String name = c.identifier();
         boolean cascade = c.accept("CASCADE");
         c.accept("RESTRICT");
-        return new Operation("drop-constraint").setTable(table).setConstraintName(name)
-            .setIfExists(ie).setCascade(cascade);
+        return new OperationDraft("drop-constraint").table(table).constraintName(name)
+            .ifExists(ie).cascade(cascade);
       }
       c.accept("COLUMN");
       boolean ie = c.accept("IF", "EXISTS");
       String col = c.identifier();
       boolean cascade = c.accept("CASCADE");
       c.accept("RESTRICT");
-      return col == null ? null : new Operation("drop-column").setTable(table).setColumn(col)
-          .setIfExists(ie).setCascade(cascade);
+      return col == null ? null : new OperationDraft("drop-column").table(table).column(col)
+          .ifExists(ie).cascade(cascade);
     }
     if (c.accept("ALTER")) {
       if (c.accept("CONSTRAINT")) {
-        return new Operation("alter-constraint").setTable(table).setConstraintName(c.identifier());
+        return new OperationDraft("alter-constraint").table(table).constraintName(c.identifier());
       }
       c.accept("COLUMN");
       String col = c.identifier();
@@ -459,7 +460,7 @@ public final class PgStatementReader {
       return alterColumn(c, table, col);
     }
     if (c.accept("VALIDATE", "CONSTRAINT")) {
-      return new Operation("validate-constraint").setTable(table).setConstraintName(c.identifier());
+      return new OperationDraft("validate-constraint").table(table).constraintName(c.identifier());
     }
     if (c.at("ENABLE") || c.at("DISABLE")) {
       boolean enable = c.next().is("ENABLE");
@@ -467,82 +468,82 @@ public final class PgStatementReader {
       c.accept("ALWAYS");
       if (c.accept("TRIGGER")) {
         String name = c.peek() == null ? null : c.next().text();
-        return new Operation(enable ? "enable-trigger" : "disable-trigger").setTable(table)
-            .setObjectName(name);
+        return new OperationDraft(enable ? "enable-trigger" : "disable-trigger").table(table)
+            .objectName(name);
       }
       if (c.accept("RULE")) {
-        return new Operation(enable ? "enable-rule" : "disable-rule").setTable(table)
-            .setObjectName(c.identifier());
+        return new OperationDraft(enable ? "enable-rule" : "disable-rule").table(table)
+            .objectName(c.identifier());
       }
       if (c.accept("ROW", "LEVEL", "SECURITY")) {
-        return new Operation(enable ? "enable-rls" : "disable-rls").setTable(table);
+        return new OperationDraft(enable ? "enable-rls" : "disable-rls").table(table);
       }
       return null;
     }
     if (c.accept("FORCE", "ROW", "LEVEL", "SECURITY") || c.accept("NO", "FORCE", "ROW", "LEVEL", "SECURITY")) {
-      return new Operation("force-rls").setTable(table);
+      return new OperationDraft("force-rls").table(table);
     }
     if (c.accept("CLUSTER", "ON")) {
-      return new Operation("cluster-on").setTable(table).setIndexName(c.identifier());
+      return new OperationDraft("cluster-on").table(table).indexName(c.identifier());
     }
     if (c.accept("SET", "WITHOUT", "CLUSTER")) {
-      return new Operation("set-without-cluster").setTable(table);
+      return new OperationDraft("set-without-cluster").table(table);
     }
     if (c.accept("SET", "WITHOUT", "OIDS")) {
-      return new Operation("set-without-oids").setTable(table);
+      return new OperationDraft("set-without-oids").table(table);
     }
     if (c.accept("SET", "LOGGED")) {
-      return new Operation("set-logged").setTable(table);
+      return new OperationDraft("set-logged").table(table);
     }
     if (c.accept("SET", "UNLOGGED")) {
-      return new Operation("set-unlogged").setTable(table);
+      return new OperationDraft("set-unlogged").table(table);
     }
     if (c.accept("SET", "TABLESPACE")) {
-      return new Operation("set-tablespace").setTable(table).setObjectName(c.identifier());
+      return new OperationDraft("set-tablespace").table(table).objectName(c.identifier());
     }
     if (c.accept("SET", "ACCESS", "METHOD")) {
-      return new Operation("set-access-method").setTable(table).setObjectName(c.identifier());
+      return new OperationDraft("set-access-method").table(table).objectName(c.identifier());
     }
     if (c.at("SET") && c.peek(1) != null && c.peek(1).isPunct('(')) {
       c.accept("SET");
-      return new Operation("set-storage-params").setTable(table).setValue(c.skipParens());
+      return new OperationDraft("set-storage-params").table(table).value(c.skipParens());
     }
     if (c.at("RESET") && c.peek(1) != null && c.peek(1).isPunct('(')) {
       c.accept("RESET");
-      return new Operation("reset-storage-params").setTable(table).setValue(c.skipParens());
+      return new OperationDraft("reset-storage-params").table(table).value(c.skipParens());
     }
     if (c.accept("INHERIT")) {
-      return new Operation("inherit").setTable(table).setObjectName(c.qualifiedName());
+      return new OperationDraft("inherit").table(table).objectName(c.qualifiedName());
     }
     if (c.accept("NO", "INHERIT")) {
-      return new Operation("no-inherit").setTable(table).setObjectName(c.qualifiedName());
+      return new OperationDraft("no-inherit").table(table).objectName(c.qualifiedName());
     }
     if (c.accept("OF")) {
-      return new Operation("of-type").setTable(table).setObjectName(c.qualifiedName());
+      return new OperationDraft("of-type").table(table).objectName(c.qualifiedName());
     }
     if (c.accept("NOT", "OF")) {
-      return new Operation("not-of-type").setTable(table);
+      return new OperationDraft("not-of-type").table(table);
     }
     if (c.accept("OWNER", "TO")) {
-      return new Operation("owner-to").setTable(table).setObjectName(c.identifier());
+      return new OperationDraft("owner-to").table(table).objectName(c.identifier());
     }
     if (c.accept("REPLICA", "IDENTITY")) {
-      return new Operation("replica-identity").setTable(table)
-          .setValue(c.peek() == null ? null : c.next().text());
+      return new OperationDraft("replica-identity").table(table)
+          .value(c.peek() == null ? null : c.next().text());
     }
     return null;
   }
 
-  private static Operation alterColumn(TokenCursor c, String table, String col) {
+  private static OperationDraft alterColumn(TokenCursor c, String table, String col) {
     if (c.accept("TYPE") || c.accept("SET", "DATA", "TYPE")) {
       String type = c.textUntil("USING", "COLLATE");
-      Operation op = new Operation("alter-column-type").setTable(table).setColumn(col)
-          .setDataType(SqlTypes.canonical(type));
+      OperationDraft op = new OperationDraft("alter-column-type").table(table).column(col)
+          .dataType(SqlTypes.canonical(type));
       if (c.accept("COLLATE")) {
         c.qualifiedName();
       }
       if (c.accept("USING")) {
-        op.setUsingExpr(c.textUntil());
+        op.usingExpr(c.textUntil());
       }
       return c.atEnd() ? op : null;
     }
@@ -550,52 +551,51 @@ public final class PgStatementReader {
       int start = c.position();
       String expr = c.textUntil();
       List<Token> exprTokens = tokensBetween(c, start);
-      Operation op = new Operation("set-default").setTable(table).setColumn(col)
-          .setHasDefault(true).setDefaultExpr(expr);
-      classifyDefault(op, exprTokens);
+      OperationDraft op = new OperationDraft("set-default").table(table).column(col);
+      classifyDefault(op, expr, exprTokens);
       return op;
     }
     if (c.accept("DROP", "DEFAULT")) {
-      return new Operation("drop-default").setTable(table).setColumn(col);
+      return new OperationDraft("drop-default").table(table).column(col);
     }
     if (c.accept("SET", "NOT", "NULL")) {
-      return new Operation("set-not-null").setTable(table).setColumn(col);
+      return new OperationDraft("set-not-null").table(table).column(col);
     }
     if (c.accept("DROP", "NOT", "NULL")) {
-      return new Operation("drop-not-null").setTable(table).setColumn(col);
+      return new OperationDraft("drop-not-null").table(table).column(col);
     }
     if (c.accept("SET", "STATISTICS")) {
-      return new Operation("set-statistics").setTable(table).setColumn(col)
-          .setValue(c.peek() == null ? null : c.next().text());
+      return new OperationDraft("set-statistics").table(table).column(col)
+          .value(c.peek() == null ? null : c.next().text());
     }
     if (c.accept("SET", "STORAGE")) {
-      return new Operation("set-storage").setTable(table).setColumn(col)
-          .setValue(c.peek() == null ? null : c.next().text());
+      return new OperationDraft("set-storage").table(table).column(col)
+          .value(c.peek() == null ? null : c.next().text());
     }
     if (c.accept("SET", "COMPRESSION")) {
-      return new Operation("set-compression").setTable(table).setColumn(col)
-          .setValue(c.peek() == null ? null : c.next().text());
+      return new OperationDraft("set-compression").table(table).column(col)
+          .value(c.peek() == null ? null : c.next().text());
     }
     if ((c.at("SET") || c.at("RESET")) && c.peek(1) != null && c.peek(1).isPunct('(')) {
       c.next();
-      return new Operation("set-column-options").setTable(table).setColumn(col)
-          .setValue(c.skipParens());
+      return new OperationDraft("set-column-options").table(table).column(col)
+          .value(c.skipParens());
     }
     if (c.accept("ADD", "GENERATED")) {
-      String generation = c.accept("ALWAYS") ? "always"
-          : c.accept("BY", "DEFAULT") ? "by default" : null;
-      return new Operation("add-identity").setTable(table).setColumn(col).setIdentity(true)
-          .setIdentityGeneration(generation);
+      ColumnChange.IdentityGeneration generation = identityGeneration(c);
+      OperationDraft op = new OperationDraft("add-identity").table(table).column(col);
+      op.identity = generation == null ? ColumnChange.IdentityGeneration.UNSTATED : generation;
+      return op;
     }
     if (c.accept("DROP", "IDENTITY")) {
-      return new Operation("drop-identity").setTable(table).setColumn(col);
+      return new OperationDraft("drop-identity").table(table).column(col);
     }
     if (c.accept("DROP", "EXPRESSION")) {
-      return new Operation("drop-expression").setTable(table).setColumn(col);
+      return new OperationDraft("drop-expression").table(table).column(col);
     }
     if (c.at("SET", "GENERATED") || c.at("RESTART") || c.at("SET", "INCREMENT")
         || c.at("SET", "START")) {
-      return new Operation("set-identity").setTable(table).setColumn(col);
+      return new OperationDraft("set-identity").table(table).column(col);
     }
     return null;
   }
@@ -614,29 +614,30 @@ public final class PgStatementReader {
    * Reads {@code name type [constraints]} into the operation. Returns false when no type follows
    * the name.
    */
-  static boolean columnDefinition(TokenCursor c, Operation op) {
+  static boolean columnDefinition(TokenCursor c, OperationDraft op) {
     String name = c.identifier();
     if (name == null) {
       return c.reject("a column name");
     }
-    op.setColumn(name);
+    op.column(name);
     int typeStart = c.position();
     if (!PgTypeName.read(c)) {
       return false;
     }
     String typeText = c.text(typeStart, c.position());
-    op.setDataType(SqlTypes.canonical(typeText));
+    op.dataType(SqlTypes.canonical(typeText));
     if (SqlTypes.isSerial(typeText)) {
-      op.setSerial(true).setHasDefault(true).setDefaultVolatile(true).setNotNull(true)
-          .setDefaultExpr("nextval(...)");
+      op.serial = true;
+      op.notNull = true;
+      op.defaultValue = ColumnDefault.SEQUENCE;
     }
     while (!c.atEnd()) {
       if (c.accept("CONSTRAINT")) {
         c.identifier();
       } else if (c.accept("NOT", "NULL")) {
-        op.setNotNull(true);
+        op.notNull = true;
       } else if (c.accept("NULL")) {
-        op.setNotNull(false);
+        op.notNull = false;
       } else if (c.accept("DEFAULT")) {
         int start = c.position();
         // In DEFAULT NULL the NULL is the expression, not the NULL constraint that ends it.
@@ -646,36 +647,36 @@ public final class PgStatementReader {
         c.textUntil("CONSTRAINT", "NOT", "NULL", "PRIMARY", "UNIQUE",
             "REFERENCES", "CHECK", "GENERATED", "COLLATE", "DEFERRABLE", "INITIALLY", "ON");
         String expr = c.text(start, c.position());
-        op.setHasDefault(true).setDefaultExpr(expr);
-        classifyDefault(op, tokensBetween(c, start));
+        classifyDefault(op, expr, tokensBetween(c, start));
       } else if (c.accept("PRIMARY", "KEY")) {
-        op.setInlinePrimaryKey(true).setNotNull(true);
+        op.inlinePrimaryKey = true;
+        op.notNull = true;
         indexParameters(c);
       } else if (c.accept("UNIQUE")) {
         c.accept("NULLS", "NOT", "DISTINCT");
         c.accept("NULLS", "DISTINCT");
-        op.setInlineUnique(true);
+        op.inlineUnique = true;
         indexParameters(c);
       } else if (c.accept("REFERENCES")) {
-        op.setInlineReferences(true).setRefTable(c.qualifiedName());
-        op.setRefColumns(c.identifierList());
-        op.setReferentialActions(referentialClauses(c));
+        op.inlineReferences = true;
+        op.references = foreignKeyTarget(c);
       } else if (c.accept("CHECK")) {
-        op.setInlineCheck(true).setCheckExpr(c.skipParens());
+        op.inlineCheck = true;
+        op.checkExpr = c.skipParens();
         c.accept("NO", "INHERIT");
       } else if (c.accept("GENERATED")) {
-        String generation = c.accept("ALWAYS") ? "always"
-            : c.accept("BY", "DEFAULT") ? "by default" : null;
+        ColumnChange.IdentityGeneration generation = identityGeneration(c);
         if (generation != null) {
           if (c.accept("AS", "IDENTITY")) {
-            op.setIdentity(true).setIdentityGeneration(generation).setNotNull(true)
-                .setHasDefault(true).setDefaultVolatile(true).setDefaultExpr("identity");
+            op.identity = generation;
+            op.notNull = true;
+            op.defaultValue = ColumnDefault.IDENTITY;
             c.skipParens();
           } else if (c.accept("AS")) {
             String expr = c.skipParens();
             boolean stored = c.accept("STORED");
             c.accept("VIRTUAL");
-            op.setGeneratedStored(stored).setDefaultExpr(expr);
+            op.generated = new ColumnChange.GeneratedColumn(expr, stored);
           }
         }
       } else if (c.accept("COLLATE")) {
@@ -696,13 +697,23 @@ public final class PgStatementReader {
     return true;
   }
 
-  private static void classifyDefault(Operation op, List<Token> exprTokens) {
-    switch (Volatility.classify(exprTokens)) {
-      case VOLATILE -> op.setDefaultVolatile(true);
-      case UNKNOWN_FUNCTION -> op.setDefaultVolatile(true)
-          .setNote("migsafe cannot tell whether a function in the default is volatile");
-      default -> op.setDefaultVolatile(false);
-    }
+  /** The DEFAULT expression, with whether it may be evaluated per row. */
+  private static void classifyDefault(OperationDraft op, String expr, List<Token> exprTokens) {
+    op.defaultValue = new ColumnDefault(ColumnDefault.Source.EXPRESSION, expr,
+        Volatility.classify(exprTokens));
+  }
+
+  /** {@code ALWAYS} or {@code BY DEFAULT} after GENERATED, or null. */
+  private static ColumnChange.IdentityGeneration identityGeneration(TokenCursor c) {
+    return c.accept("ALWAYS") ? ColumnChange.IdentityGeneration.ALWAYS
+        : c.accept("BY", "DEFAULT") ? ColumnChange.IdentityGeneration.BY_DEFAULT : null;
+  }
+
+  /** REFERENCES' table, columns and referential actions (after the keyword). */
+  private static ForeignKeyTarget foreignKeyTarget(TokenCursor c) {
+    String table = c.qualifiedName();
+    List<String> columns = c.identifierList();
+    return new ForeignKeyTarget(table, columns, referentialClauses(c));
   }
 
   private static void indexParameters(TokenCursor c) {
@@ -746,32 +757,32 @@ public final class PgStatementReader {
   }
 
   /** ADD [CONSTRAINT name] PRIMARY KEY | UNIQUE | FOREIGN KEY | CHECK | EXCLUDE ... */
-  private static Operation tableConstraint(TokenCursor c, String table, String kind) {
-    Operation op = new Operation(kind).setTable(table);
+  private static OperationDraft tableConstraint(TokenCursor c, String table, String kind) {
+    OperationDraft op = new OperationDraft(kind).table(table);
     if (c.accept("CONSTRAINT")) {
-      op.setConstraintName(c.identifier());
+      op.constraintName(c.identifier());
     }
     if (c.accept("PRIMARY", "KEY")) {
-      op.setConstraintType("primary-key");
+      op.constraintType = ConstraintChange.ConstraintType.PRIMARY_KEY;
       keyColumnsOrIndex(c, op);
     } else if (c.accept("UNIQUE")) {
       c.accept("NULLS", "NOT", "DISTINCT");
       c.accept("NULLS", "DISTINCT");
-      op.setConstraintType("unique");
+      op.constraintType = ConstraintChange.ConstraintType.UNIQUE;
       keyColumnsOrIndex(c, op);
     } else if (c.accept("FOREIGN", "KEY")) {
-      op.setConstraintType("foreign-key").setColumns(c.identifierList());
+      op.constraintType = ConstraintChange.ConstraintType.FOREIGN_KEY;
+      op.columns(c.identifierList());
       if (!c.accept("REFERENCES")) {
         return null;
       }
-      op.setRefTable(c.qualifiedName());
-      op.setRefColumns(c.identifierList());
-      op.setReferentialActions(referentialClauses(c));
+      op.references = foreignKeyTarget(c);
     } else if (c.accept("CHECK")) {
-      op.setConstraintType("check").setCheckExpr(c.skipParens());
+      op.constraintType = ConstraintChange.ConstraintType.CHECK;
+      op.checkExpr = c.skipParens();
       c.accept("NO", "INHERIT");
     } else if (c.accept("EXCLUDE")) {
-      op.setConstraintType("exclude");
+      op.constraintType = ConstraintChange.ConstraintType.EXCLUDE;
       if (c.accept("USING")) {
         c.identifier();
       }
@@ -785,7 +796,7 @@ public final class PgStatementReader {
     }
     while (!c.atEnd()) {
       if (c.accept("NOT", "VALID")) {
-        op.setNotValid(true);
+        op.notValid(true);
       } else if (c.accept("DEFERRABLE") || c.accept("NOT", "DEFERRABLE")
           || c.accept("INITIALLY", "DEFERRED") || c.accept("INITIALLY", "IMMEDIATE")
           || c.accept("NO", "INHERIT")) {
@@ -797,18 +808,19 @@ public final class PgStatementReader {
     return op;
   }
 
-  private static void keyColumnsOrIndex(TokenCursor c, Operation op) {
+  private static void keyColumnsOrIndex(TokenCursor c, OperationDraft op) {
     if (c.accept("USING", "INDEX")) {
-      op.setUsingIndex(true).setIndexName(c.identifier());
+      op.usingIndex = true;
+      op.indexName(c.identifier());
       return;
     }
-    op.setColumns(c.identifierList());
+    op.columns(c.identifierList());
     indexParameters(c);
   }
 
   // ---------------------------------------------------------------- CREATE
 
-  private static boolean create(TokenCursor c, List<Operation> ops) {
+  private static boolean create(TokenCursor c, List<OperationDraft> ops) {
     c.accept("CREATE");
     c.accept("OR", "REPLACE");
     boolean unique = c.accept("UNIQUE");
@@ -819,7 +831,7 @@ public final class PgStatementReader {
     boolean scoped = c.accept("GLOBAL") || c.accept("LOCAL");
     boolean temp = c.accept("TEMPORARY") || c.accept("TEMP");
     if (scoped && !temp) {
-      ops.add(new Operation("unknown"));
+      ops.add(new OperationDraft("unknown"));
       return false;
     }
     boolean unlogged = c.accept("UNLOGGED");
@@ -830,9 +842,9 @@ public final class PgStatementReader {
       String name = c.qualifiedName();
       if (c.accept("AS", "ENUM")) {
         String labels = c.skipParens();
-        ops.add(new Operation("create-enum").setObjectName(name).setValue(labels));
+        ops.add(new OperationDraft("create-enum").objectName(name).value(labels));
       } else {
-        ops.add(new Operation("create-type").setObjectName(name));
+        ops.add(new OperationDraft("create-type").objectName(name));
       }
       return true;
     }
@@ -843,23 +855,23 @@ public final class PgStatementReader {
         c.next();
       }
       c.accept("ON");
-      ops.add(new Operation("create-trigger").setObjectName(name).setTable(c.qualifiedName()));
+      ops.add(new OperationDraft("create-trigger").objectName(name).table(c.qualifiedName()));
       return true;
     }
     if (c.accept("FUNCTION") || c.accept("PROCEDURE")) {
-      ops.add(new Operation("create-function").setObjectName(c.qualifiedName()));
+      ops.add(new OperationDraft("create-function").objectName(c.qualifiedName()));
       return true;
     }
     if (c.accept("MATERIALIZED", "VIEW")) {
       c.accept("IF", "NOT", "EXISTS");
-      ops.add(new Operation("create-materialized-view").setObjectName(c.qualifiedName())
-          .setView(viewDefinition(c, true)));
+      ops.add(new OperationDraft("create-materialized-view").objectName(c.qualifiedName())
+          .view(viewDefinition(c, true)));
       return true;
     }
     c.accept("RECURSIVE");
     if (c.accept("VIEW")) {
-      ops.add(new Operation("create-view").setObjectName(c.qualifiedName())
-          .setView(viewDefinition(c, false)));
+      ops.add(new OperationDraft("create-view").objectName(c.qualifiedName())
+          .view(viewDefinition(c, false)));
       return true;
     }
     for (String what : new String[] {"SEQUENCE", "SCHEMA", "EXTENSION", "DOMAIN", "ROLE",
@@ -867,21 +879,21 @@ public final class PgStatementReader {
         "STATISTICS", "SERVER", "USER", "DATABASE", "TABLESPACE"}) {
       if (c.accept(what)) {
         c.accept("IF", "NOT", "EXISTS");
-        Operation op = new Operation("create-" + what.toLowerCase(Locale.ROOT))
-            .setObjectName(c.qualifiedName());
+        OperationDraft op = new OperationDraft("create-" + what.toLowerCase(Locale.ROOT))
+            .objectName(c.qualifiedName());
         if (what.equals("POLICY") || what.equals("RULE")) {
           while (!c.atEnd() && !c.at("ON")) {
             c.next();
           }
           if (c.accept("ON")) {
-            op.setTable(c.qualifiedName());
+            op.table(c.qualifiedName());
           }
         }
         ops.add(op);
         return true;
       }
     }
-    ops.add(new Operation("unknown"));
+    ops.add(new OperationDraft("unknown"));
     return false;
   }
 
@@ -987,7 +999,7 @@ public final class PgStatementReader {
     return List.copyOf(out);
   }
 
-  private static boolean createIndex(TokenCursor c, List<Operation> ops, boolean unique) {
+  private static boolean createIndex(TokenCursor c, List<OperationDraft> ops, boolean unique) {
     boolean conc = c.accept("CONCURRENTLY");
     boolean ine = c.accept("IF", "NOT", "EXISTS");
     String name = null;
@@ -1005,28 +1017,28 @@ public final class PgStatementReader {
       c.identifier();
     }
     List<String> cols = c.identifierList();
-    ops.add(new Operation("create-index").setTable(table).setIndexName(name).setUnique(unique)
-        .setConcurrently(conc).setIfNotExists(ine).setColumns(cols)
-        .setHasWhere(c.remainingContains("WHERE")).setValue(only ? "ONLY" : null));
+    ops.add(new OperationDraft("create-index").table(table).indexName(name).unique(unique)
+        .concurrently(conc).ifNotExists(ine).columns(cols)
+        .hasWhere(c.remainingContains("WHERE")).value(only ? "ONLY" : null));
     return table != null;
   }
 
   private static boolean createTable(
-      TokenCursor c, List<Operation> ops, boolean temp, boolean unlogged) {
+      TokenCursor c, List<OperationDraft> ops, boolean temp, boolean unlogged) {
     boolean ine = c.accept("IF", "NOT", "EXISTS");
     String table = c.qualifiedName();
     if (table == null) {
       return false;
     }
-    Operation create = new Operation("create-table").setTable(table).setIfNotExists(ine)
-        .setValue(temp ? "temporary" : unlogged ? "unlogged" : null);
+    OperationDraft create = new OperationDraft("create-table").table(table).ifNotExists(ine)
+        .value(temp ? "temporary" : unlogged ? "unlogged" : null);
     ops.add(create);
     if (c.accept("PARTITION", "OF")) {
-      create.setObjectName(c.qualifiedName()).setObjectType("PARTITION");
+      create.objectName(c.qualifiedName()).objectType("PARTITION");
       return true;
     }
     if (c.accept("AS") || c.at("OF")) {
-      create.setObjectType("AS");
+      create.objectType("AS");
       return true;
     }
     if (!c.atPunct('(')) {
@@ -1047,22 +1059,22 @@ public final class PgStatementReader {
       TokenCursor e = c.sub(element);
       if (e.at("CONSTRAINT") || e.at("PRIMARY") || e.at("UNIQUE") || e.at("FOREIGN")
           || e.at("CHECK") || e.at("EXCLUDE")) {
-        Operation con = tableConstraint(e, table, "add-constraint");
+        OperationDraft con = tableConstraint(e, table, "add-constraint");
         if (con == null) {
           ok = false;
         } else {
-          ops.add(con.setClause(c.span(element)));
+          ops.add(con.clause(c.span(element)));
         }
       } else if (e.accept("LIKE")) {
-        create.setObjectType("LIKE");
+        create.objectType("LIKE");
       } else {
-        Operation col = new Operation("add-column").setTable(table).setClause(c.span(element));
+        OperationDraft col = new OperationDraft("add-column").table(table).clause(c.span(element));
         ok &= columnDefinition(e, col);
         ops.add(col);
       }
     }
     if (c.accept("PARTITION", "BY")) {
-      create.setTablePartitioned(true);
+      create.partitioned(true);
       c.next();
       c.skipParens();
     }
@@ -1074,7 +1086,7 @@ public final class PgStatementReader {
 
   // ---------------------------------------------------------------- DROP
 
-  private static boolean drop(TokenCursor c, List<Operation> ops) {
+  private static boolean drop(TokenCursor c, List<OperationDraft> ops) {
     c.accept("DROP");
     String what;
     if (c.accept("MATERIALIZED", "VIEW")) {
@@ -1093,21 +1105,21 @@ public final class PgStatementReader {
     if (what.equals("trigger") || what.equals("policy") || what.equals("rule")) {
       String name = c.identifier();
       c.accept("ON");
-      ops.add(new Operation("drop-" + what).setObjectName(name).setTable(c.qualifiedName())
-          .setIfExists(ie));
+      ops.add(new OperationDraft("drop-" + what).objectName(name).table(c.qualifiedName())
+          .ifExists(ie));
       return true;
     }
     List<String> names = tableListUntil(c, "CASCADE", "RESTRICT");
     boolean cascade = c.accept("CASCADE");
     for (String n : names) {
-      Operation op = new Operation("drop-" + what).setIfExists(ie).setCascade(cascade)
-          .setConcurrently(conc);
+      OperationDraft op = new OperationDraft("drop-" + what).ifExists(ie).cascade(cascade)
+          .concurrently(conc);
       if (what.equals("table")) {
-        op.setTable(n);
+        op.table(n);
       } else if (what.equals("index")) {
-        op.setIndexName(n);
+        op.indexName(n);
       } else {
-        op.setObjectName(n);
+        op.objectName(n);
       }
       ops.add(op);
     }
@@ -1116,73 +1128,73 @@ public final class PgStatementReader {
 
   // ---------------------------------------------------------------- other statements
 
-  private static boolean alterType(TokenCursor c, List<Operation> ops) {
+  private static boolean alterType(TokenCursor c, List<OperationDraft> ops) {
     c.accept("ALTER", "TYPE");
     String type = c.qualifiedName();
     if (c.accept("ADD", "VALUE")) {
       boolean ine = c.accept("IF", "NOT", "EXISTS");
       Token label = c.next();
-      ops.add(new Operation("add-enum-value").setObjectName(type).setIfNotExists(ine)
-          .setValue(label == null ? null : label.text()));
+      ops.add(new OperationDraft("add-enum-value").objectName(type).ifNotExists(ine)
+          .value(label == null ? null : label.text()));
       return label != null;
     }
     if (c.accept("RENAME", "VALUE")) {
       Token from = c.next();
       c.accept("TO");
       Token to = c.next();
-      ops.add(new Operation("rename-enum-value").setObjectName(type)
-          .setValue(from == null ? null : from.text()).setNewName(to == null ? null : to.text()));
+      ops.add(new OperationDraft("rename-enum-value").objectName(type)
+          .value(from == null ? null : from.text()).newName(to == null ? null : to.text()));
       return to != null;
     }
     if (c.accept("RENAME", "TO")) {
-      ops.add(new Operation("rename-type").setObjectName(type).setNewName(c.identifier()));
+      ops.add(new OperationDraft("rename-type").objectName(type).newName(c.identifier()));
       return true;
     }
-    ops.add(new Operation("alter-type").setObjectName(type));
+    ops.add(new OperationDraft("alter-type").objectName(type));
     return true;
   }
 
-  private static boolean comment(TokenCursor c, List<Operation> ops) {
+  private static boolean comment(TokenCursor c, List<OperationDraft> ops) {
     Token what = c.next();
     if (what == null) {
       return false;
     }
     String type = what.text().toUpperCase(Locale.ROOT);
-    Operation op = new Operation("comment").setObjectType(type);
+    OperationDraft op = new OperationDraft("comment").objectType(type);
     String name = c.qualifiedName();
     if (type.equals("TABLE")) {
-      op.setTable(name);
+      op.table(name);
     } else if (type.equals("COLUMN") && name != null && name.contains(".")) {
-      op.setTable(name.substring(0, name.lastIndexOf('.')))
-          .setColumn(name.substring(name.lastIndexOf('.') + 1));
+      op.table(name.substring(0, name.lastIndexOf('.')))
+          .column(name.substring(name.lastIndexOf('.') + 1));
     } else if (type.equals("CONSTRAINT") || type.equals("TRIGGER") || type.equals("POLICY")) {
-      op.setObjectName(name);
+      op.objectName(name);
       if (c.accept("ON")) {
         c.accept("DOMAIN");
-        op.setTable(c.qualifiedName());
+        op.table(c.qualifiedName());
       }
     } else {
-      op.setObjectName(name);
+      op.objectName(name);
     }
     ops.add(op);
     return c.remainingContains("IS");
   }
 
-  private static boolean setting(TokenCursor c, List<Operation> ops) {
+  private static boolean setting(TokenCursor c, List<OperationDraft> ops) {
     boolean reset = c.next().is("RESET");
     c.accept("SESSION");
     boolean local = c.accept("LOCAL");
     if (!reset && (c.at("TIME", "ZONE"))) {
       c.accept("TIME", "ZONE");
-      ops.add(new Operation("set").setObjectName("timezone").setValue(settingValue(c)));
+      ops.add(new OperationDraft("set").objectName("timezone").value(settingValue(c)));
       return true;
     }
     if (!reset && c.accept("TRANSACTION")) {
-      ops.add(new Operation("set-transaction"));
+      ops.add(new OperationDraft("set-transaction"));
       return true;
     }
     if (!reset && (c.at("ROLE") || c.at("SESSION", "AUTHORIZATION"))) {
-      ops.add(new Operation("set-role"));
+      ops.add(new OperationDraft("set-role"));
       return true;
     }
     String name = c.qualifiedName();
@@ -1197,8 +1209,8 @@ public final class PgStatementReader {
         }
       }
     }
-    Operation op = new Operation(reset ? "reset" : "set").setObjectName(name)
-        .setValue(reset ? null : settingValue(c)).setObjectType(local ? "LOCAL" : "SESSION");
+    OperationDraft op = new OperationDraft(reset ? "reset" : "set").objectName(name)
+        .value(reset ? null : settingValue(c)).objectType(local ? "LOCAL" : "SESSION");
     ops.add(op);
     return true;
   }
@@ -1216,7 +1228,7 @@ public final class PgStatementReader {
     return sb.toString();
   }
 
-  private static boolean dml(TokenCursor c, List<Operation> ops) {
+  private static boolean dml(TokenCursor c, List<OperationDraft> ops) {
     if (c.at("WITH")) {
       // Judge the statement by its final verb, and each data-modifying CTE as a statement of
       // its own: `WITH b AS (UPDATE t ...) UPDATE progress ...` takes ROW EXCLUSIVE on t too.
@@ -1234,14 +1246,14 @@ public final class PgStatementReader {
         } else if (depth == 1 && afterOpen && (t.is("UPDATE") || t.is("DELETE")
             || t.is("INSERT"))) {
           c.next();
-          Operation cte = new Operation(t.text().toLowerCase(Locale.ROOT));
+          OperationDraft cte = new OperationDraft(t.text().toLowerCase(Locale.ROOT));
           c.accept("INTO");
           c.accept("FROM");
           c.accept("ONLY");
-          cte.setTable(c.qualifiedName());
+          cte.table(c.qualifiedName());
           // Its WHERE is inside the parentheses; a CTE without one is rare and still a
           // statement the reviewer sees whole, so no scan is claimed for it.
-          cte.setHasWhere(true);
+          cte.hasWhere(true);
           ops.add(cte);
           afterOpen = false;
           continue;
@@ -1255,35 +1267,35 @@ public final class PgStatementReader {
       return false;
     }
     String kind = verb.text().toLowerCase(Locale.ROOT);
-    Operation op = new Operation(kind);
+    OperationDraft op = new OperationDraft(kind);
     switch (kind) {
       case "update" -> {
         c.accept("ONLY");
-        op.setTable(c.qualifiedName());
+        op.table(c.qualifiedName());
       }
       case "delete" -> {
         c.accept("FROM");
         c.accept("ONLY");
-        op.setTable(c.qualifiedName());
+        op.table(c.qualifiedName());
       }
       case "insert" -> {
         c.accept("INTO");
-        op.setTable(c.qualifiedName());
+        op.table(c.qualifiedName());
       }
       case "merge" -> {
         c.accept("INTO");
         c.accept("ONLY");
-        op.setTable(c.qualifiedName());
+        op.table(c.qualifiedName());
       }
-      case "copy" -> op.setTable(c.qualifiedName());
+      case "copy" -> op.table(c.qualifiedName());
       default -> {
         // SELECT / VALUES: reads only
       }
     }
     boolean where = c.remainingContains("WHERE");
-    op.setHasWhere(where);
+    op.hasWhere(where);
     String rest = c.text(c.position(), c.position() + remaining(c)).toUpperCase(Locale.ROOT);
-    op.setBatched(where && (rest.contains(" LIMIT ") || rest.contains("BETWEEN")
+    op.batched(where && (rest.contains(" LIMIT ") || rest.contains("BETWEEN")
         || rest.matches("(?s).*\\b\\w+\\s*(>=|>)\\s*[$:?\\d'].*(<=|<)\\s*[$:?\\d'].*")));
     ops.add(op);
     return true;

@@ -73,7 +73,7 @@ final class GoFieldUses {
     }
   }
 
-  private static String folder(String path) {
+  static String folder(String path) {
     int slash = path.lastIndexOf('/');
     return slash < 0 ? "" : path.substring(0, slash);
   }

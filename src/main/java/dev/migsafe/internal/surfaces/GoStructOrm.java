@@ -31,6 +31,12 @@ final class GoStructOrm implements OrmRecogniser {
     return language == SourceLanguage.GO && text.contains(model.name());
   }
 
+  /** A struct's uses depend on its package too: {@code users.User} is not {@code posts.User}. */
+  @Override
+  public Object useKey(OrmModel model) {
+    return List.of(model.placeless(), GoFieldUses.folder(model.path()));
+  }
+
   @Override
   public List<OrmUse> uses(String path, SourceLanguage language, String text,
       List<OrmModel> models) {

@@ -17,13 +17,31 @@ import java.util.Map;
 final class OrmMappings {
   private OrmMappings() {}
 
-  /** The models every ORM finds in the files, joined across files by each ORM. */
-  static List<OrmModel> read(Path root, List<Path> files) {
-    List<List<OrmModel>> perFile = files.parallelStream().map(f -> read(root, f)).toList();
+  /**
+   * What the first pass learns: the models, and which script files load which.
+   *
+   * @param models every ORM's models, joined across files by each ORM
+   * @param modules the JavaScript and TypeScript files' imports
+   */
+  record FirstPass(List<OrmModel> models, ScriptModules modules) {}
+
+  /** What one file declares and, for a script, loads. */
+  private record OfFile(List<OrmModel> models, ScriptModules.Links links) {
+    static final OfFile NOTHING = new OfFile(List.of(), null);
+  }
+
+  static FirstPass read(Path root, SourceTree.Listing listing) {
+    ScriptResolver resolver = ScriptResolver.of(root, listing.files(), listing.manifests());
+    List<OfFile> perFile = listing.files().parallelStream()
+        .map(f -> read(root, f, resolver)).toList();
     Map<Orm, List<OrmModel>> byOrm = new LinkedHashMap<>();
-    for (List<OrmModel> models : perFile) {
-      for (OrmModel m : models) {
+    List<ScriptModules.Links> links = new ArrayList<>();
+    for (OfFile of : perFile) {
+      for (OrmModel m : of.models()) {
         byOrm.computeIfAbsent(m.orm(), o -> new ArrayList<>()).add(m);
+      }
+      if (of.links() != null) {
+        links.add(of.links());
       }
     }
     List<OrmModel> out = new ArrayList<>();
@@ -33,10 +51,10 @@ final class OrmMappings {
         out.addAll(r.link(List.copyOf(declared)));
       }
     }
-    return out;
+    return new FirstPass(out, new ScriptModules(links));
   }
 
-  private static List<OrmModel> read(Path root, Path file) {
+  private static OfFile read(Path root, Path file, ScriptResolver resolver) {
     String rel = SourceFile.relative(root, file);
     SourceLanguage language = SourceLanguage.of(file.getFileName().toString());
     List<OrmModel> out = new ArrayList<>();
@@ -49,12 +67,14 @@ final class OrmMappings {
         text = SourceFile.text(file).text();
         if (text == null) {
           // Counted as skipped by the second pass, which reads every file.
-          return List.of();
+          return OfFile.NOTHING;
         }
       }
       out.addAll(r.mappings(rel, language, text));
     }
-    return out;
+    ScriptModules.Links links = text != null && ScriptOrm.isScript(language)
+        ? ScriptModules.Links.of(rel, text, resolver) : null;
+    return new OfFile(out, links);
   }
 
   /** The model's declaration for a table target, each mapped field's for a column target. */

@@ -58,6 +58,15 @@ public record OrmModel(Orm orm, String name, String table, String path, int line
         fields.stream().filter(keep).toList(), parent);
   }
 
+  /**
+   * This model without where it and its fields are declared: two declarations of one model
+   * with the same names, table and columns give equal values.
+   */
+  public OrmModel placeless() {
+    return new OrmModel(orm, name, table, "", 0, 0, fields.stream()
+        .map(f -> new Field(f.name(), f.columnName(), "", 0, 0, f.type())).toList(), parent);
+  }
+
   /** The field of that name, or null. */
   public Field field(String fieldName) {
     for (Field f : fields) {

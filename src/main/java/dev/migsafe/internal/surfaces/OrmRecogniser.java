@@ -56,6 +56,37 @@ interface OrmRecogniser {
         && mayUse(language, text, model);
   }
 
+  /**
+   * What of a model the uses found for it depend on. Models with equal keys have the same uses
+   * in any file, so the second pass looks for one of them: a repository that holds an
+   * application twice (a vendored copy, a template, a fork kept side by side) declares each
+   * model twice, and each file would otherwise be read once per copy. By default everything
+   * but where the model and its fields are declared.
+   */
+  default Object useKey(OrmModel model) {
+    return model.placeless();
+  }
+
+  /**
+   * Whether code reaches a model only by loading the module that declares it (JavaScript and
+   * TypeScript classes): then only files that load it, directly or through other modules,
+   * are read for its uses. False by default: a Prisma model is reached through the generated
+   * client, a Rails model by Rails' autoloading.
+   */
+  default boolean usedThroughImports() {
+    return false;
+  }
+
+  /**
+   * Whether the reader looks at a model's fields only to report their uses: then it is handed
+   * only the fields of the columns looked for, and need not look for the others (a model
+   * maps dozens of columns, and its {@code id} stands in every other line of a large file).
+   * False by default: a reader may follow a relation field to another model.
+   */
+  default boolean readsFieldsOnlyForUses() {
+    return false;
+  }
+
   /** The uses in a file of the models (this ORM's, of the tables looked for). */
   List<OrmUse> uses(String path, SourceLanguage language, String text, List<OrmModel> models);
 }

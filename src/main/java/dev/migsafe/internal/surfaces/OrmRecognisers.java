@@ -16,4 +16,14 @@ final class OrmRecognisers {
       new SqlAlchemyOrm());
 
   private OrmRecognisers() {}
+
+  /** The reader of a model's ORM. */
+  static OrmRecogniser of(OrmModel m) {
+    for (OrmRecogniser r : ALL) {
+      if (r.orm() == m.orm()) {
+        return r;
+      }
+    }
+    throw new IllegalStateException("no reader for " + m.orm());
+  }
 }

@@ -14,20 +14,16 @@ import org.treesitter.TSNode;
  * keys of an object, the strings of an array) and off an instance ({@code article.title}).
  */
 abstract class ScriptModelUses {
+  final ScriptFile file;
   final SyntaxNodes nodes;
   final ScriptObjects objects;
-  private final TSNode root;
-  private ScriptTypes types;
   final OrmModel model;
   final List<OrmUse> out = new ArrayList<>();
 
-  private final SourceLanguage language;
-
-  ScriptModelUses(SourceLanguage language, String source, TSNode root, OrmModel model) {
-    this.language = language;
-    this.nodes = new SyntaxNodes(source);
-    this.objects = new ScriptObjects(nodes);
-    this.root = root;
+  ScriptModelUses(ScriptFile file, OrmModel model) {
+    this.file = file;
+    this.nodes = file.nodes;
+    this.objects = file.objects;
     this.model = model;
   }
 
@@ -37,7 +33,9 @@ abstract class ScriptModelUses {
    * looked up in the tree: a file has thousands of calls and property accesses, and visiting
    * each from Java costs several times the parse.
    */
-  void walk(String source, TSNode root, Set<String> methods) {
+  void walk(Set<String> methods) {
+    String source = file.source;
+    TSNode root = file.root;
     Set<String> names = new HashSet<>(methods);
     model.fields().forEach(f -> names.add(f.name()));
     Set<Integer> seen = new HashSet<>();
@@ -69,12 +67,8 @@ abstract class ScriptModelUses {
 
   abstract void call(ScriptObjects.MemberCall call);
 
-  /** The file's declared types, read the first time a receiver needs one. */
   ScriptTypes types() {
-    if (types == null) {
-      types = new ScriptTypes(language, root, nodes);
-    }
-    return types;
+    return file.types();
   }
 
   /**

@@ -18,8 +18,14 @@ import org.treesitter.TSNode;
  * every declaration gives it the same type ({@code let article = await repo.findOne(...)} in
  * each of a service's methods), declarations that say nothing (an untyped parameter) aside; a
  * name the file does not declare is not typed.
+ *
+ * <p>A name's declarations are looked up the first time it is asked about, from where the
+ * name stands in the text: a file declares hundreds of names and a reader asks about a few,
+ * and collecting every declaration of a large file from the tree cost more than its parse.
  */
 final class ScriptTypes {
+  private final String source;
+  private final TSNode root;
   private final SyntaxNodes nodes;
   /** Each declaration of a name: its annotated type as written, else its initialiser. */
   private record Declaration(String type, TSNode value) {}
@@ -27,45 +33,68 @@ final class ScriptTypes {
   private final Map<String, List<Declaration>> declared = new HashMap<>();
   private final Set<String> resolving = new HashSet<>();
 
-  ScriptTypes(SourceLanguage language, TSNode root, SyntaxNodes nodes) {
+  ScriptTypes(String source, TSNode root, SyntaxNodes nodes) {
+    this.source = source;
+    this.root = root;
     this.nodes = nodes;
-    for (TSNode node : SyntaxTrees.nodes(language, root, List.of("required_parameter",
-        "optional_parameter", "variable_declarator", "public_field_definition",
-        "field_definition"))) {
-      declaration(node);
-    }
   }
 
-  private void declaration(TSNode node) {
-    switch (node.getType()) {
-      case "required_parameter", "optional_parameter" ->
-          declare(SyntaxNodes.field(node, "pattern"), SyntaxNodes.field(node, "type"), null);
-      case "variable_declarator" -> declare(SyntaxNodes.field(node, "name"),
-          SyntaxNodes.field(node, "type"), SyntaxNodes.field(node, "value"));
-      case "public_field_definition", "field_definition" -> declare(
-          SyntaxNodes.name(node, "property_identifier"), SyntaxNodes.field(node, "type"),
-          SyntaxNodes.field(node, "value"));
-      default -> { }
+  /** The declarations of a name, in the order they stand in the file. */
+  private List<Declaration> declarations(String name) {
+    List<Declaration> known = declared.get(name);
+    if (known != null) {
+      return known;
     }
+    List<Declaration> out = new ArrayList<>();
+    int length = nodes.byteLength(name);
+    for (int at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
+      if (!SourceFile.isWordAt(source, at, at + name.length())) {
+        continue;
+      }
+      int start = nodes.byteOffset(source, at);
+      TSNode node = root.getNamedDescendantForByteRange(start, start + length);
+      if (node == null || node.isNull() || node.getStartByte() != start
+          || node.getEndByte() != start + length) {
+        continue;
+      }
+      TSNode parent = node.getParent();
+      Declaration d = parent == null || parent.isNull() ? null : declaration(parent, node);
+      if (d != null) {
+        out.add(d);
+      }
+    }
+    declared.put(name, out);
+    return out;
   }
 
-  private void declare(TSNode name, TSNode type, TSNode value) {
-    if (name == null || !(name.getType().equals("identifier")
+  /** What a declaration node says of its name, when the name node is the one it declares. */
+  private Declaration declaration(TSNode node, TSNode name) {
+    TSNode declared = switch (node.getType()) {
+      case "required_parameter", "optional_parameter" -> SyntaxNodes.field(node, "pattern");
+      case "variable_declarator" -> SyntaxNodes.field(node, "name");
+      case "public_field_definition", "field_definition" ->
+          SyntaxNodes.name(node, "property_identifier");
+      default -> null;
+    };
+    if (declared == null || !declared.equals(name)
+        || !(name.getType().equals("identifier")
         || name.getType().equals("property_identifier"))) {
-      return;
+      return null;
     }
+    TSNode type = SyntaxNodes.field(node, "type");
+    TSNode value = node.getType().endsWith("parameter") ? null
+        : SyntaxNodes.field(node, "value");
     if (type == null && value == null) {
       // An untyped parameter or a bare let says nothing: (share) => present(share) does not
       // untype the share the file types elsewhere.
-      return;
+      return null;
     }
     String t = null;
     if (type != null) {
       t = nodes.text(type).strip();
       t = t.startsWith(":") ? t.substring(1).strip() : t;
     }
-    declared.computeIfAbsent(nodes.text(name), k -> new ArrayList<>())
-        .add(new Declaration(t, value));
+    return new Declaration(t, value);
   }
 
   /**
@@ -96,7 +125,7 @@ final class ScriptTypes {
     }
     try {
       String common = null;
-      for (Declaration d : declared.getOrDefault(n, List.of())) {
+      for (Declaration d : declarations(n)) {
         String t = d.type() != null ? d.type()
             : d.value() == null ? null : ofValue(d.value(), ofCall);
         if (t == null || common != null && !common.equals(t)) {

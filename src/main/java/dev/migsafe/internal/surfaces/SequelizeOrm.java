@@ -1,21 +1,15 @@
 package dev.migsafe.internal.surfaces;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Sequelize: the models of TypeScript and JavaScript files ({@link SequelizeModels}) and their
  * uses through static calls and instances ({@link SequelizeUses}).
  */
-final class SequelizeOrm implements OrmRecogniser {
+final class SequelizeOrm implements ScriptOrm {
   @Override
   public Orm orm() {
     return Orm.SEQUELIZE;
-  }
-
-  @Override
-  public boolean readsMappings(String path, SourceLanguage language) {
-    return TypeOrmOrm.isScript(language);
   }
 
   @Override
@@ -26,17 +20,12 @@ final class SequelizeOrm implements OrmRecogniser {
   @Override
   public boolean mayUse(SourceLanguage language, String text, OrmModel model) {
     // An instance the file does not type is known by its name (share for Share).
-    return TypeOrmOrm.isScript(language) && (CodeWords.contains(text, model.name())
+    return ScriptOrm.isScript(language) && (CodeWords.contains(text, model.name())
         || CodeWords.contains(text, SequelizeUses.instanceName(model)));
   }
 
   @Override
-  public List<OrmUse> uses(String path, SourceLanguage language, String text,
-      List<OrmModel> models) {
-    List<OrmUse> out = new ArrayList<>();
-    for (OrmModel m : models) {
-      out.addAll(SequelizeUses.of(language, text, m));
-    }
-    return out;
+  public List<OrmUse> uses(ScriptFile file, OrmModel model) {
+    return SequelizeUses.of(file, model);
   }
 }

@@ -37,14 +37,13 @@ final class SequelizeUses extends ScriptModelUses {
   private static final Set<String> SCOPES = Set.of("scope", "unscoped", "schema");
   private static final Set<String> LOGIC = Set.of("and", "or", "not", "$and", "$or", "$not");
 
-  private SequelizeUses(SourceLanguage language, String source, TSNode root, OrmModel model) {
-    super(language, source, root, model);
+  private SequelizeUses(ScriptFile file, OrmModel model) {
+    super(file, model);
   }
 
-  static List<OrmUse> of(SourceLanguage language, String source, OrmModel model) {
-    TSNode root = SyntaxTrees.parse(language, source).getRootNode();
-    SequelizeUses u = new SequelizeUses(language, source, root, model);
-    u.walk(source, root, METHODS);
+  static List<OrmUse> of(ScriptFile file, OrmModel model) {
+    SequelizeUses u = new SequelizeUses(file, model);
+    u.walk(METHODS);
     return u.out;
   }
 

@@ -101,7 +101,7 @@ final class SourceFile {
    *     by the first pass; here, their uses)
    */
   static Result read(Path root, Path file, List<SurfaceTarget> targets,
-      List<OrmModel> models) {
+      ModelsLookedFor models) {
     Text read = text(file);
     if (read.skipped() != null) {
       return new Result(List.of(), read.skipped());
@@ -114,18 +114,22 @@ final class SourceFile {
     }
     String lower = lower(text);
     boolean sqlMentioned = mentionsATarget(lower, targets);
-    List<OrmModel> used = models.stream()
-        .filter(m -> recogniser(m).mayUse(language, text, m, targets)).toList();
+    String rel = relative(root, file);
+    List<OrmModel> used = models.distinct().stream()
+        .filter(m -> models.mayBeUsedIn(rel, m)
+            && OrmRecognisers.of(m).mayUse(language, text, m, targets)).toList();
     if (!sqlMentioned && used.isEmpty()) {
       // No use can be in a file that never names the table (SQL names it, even when it
       // aliases it) nor a model of it: read, nothing to parse.
       return new Result(List.of(), null);
     }
-    String rel = relative(root, file);
     String[] lines = text.split("\n", -1);
     List<Surface> out = new ArrayList<>();
     for (OrmRecogniser r : OrmRecognisers.ALL) {
-      List<OrmModel> mine = used.stream().filter(m -> m.orm() == r.orm()).toList();
+      List<OrmModel> mine = used.stream().filter(m -> m.orm() == r.orm())
+          .map(m -> r.readsFieldsOnlyForUses() ? m.withFields(f -> targets.stream()
+              .anyMatch(t -> t.matches(m.table(), f.columnName()))) : m)
+          .toList();
       if (!mine.isEmpty()) {
         for (OrmUse u : r.uses(rel, language, text, mine)) {
           for (SurfaceTarget target : targets) {
@@ -211,15 +215,6 @@ final class SourceFile {
       }
     }
     return false;
-  }
-
-  private static OrmRecogniser recogniser(OrmModel m) {
-    for (OrmRecogniser r : OrmRecognisers.ALL) {
-      if (r.orm() == m.orm()) {
-        return r;
-      }
-    }
-    throw new IllegalStateException("no reader for " + m.orm());
   }
 
   /**

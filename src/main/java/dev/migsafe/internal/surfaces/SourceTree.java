@@ -22,13 +22,21 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  * repository is never read; they are counted, like everything else left out.
  */
 final class SourceTree {
-  /** The files to read, and how many paths were left out for each reason. */
-  record Listing(List<Path> files, Map<SkipReason, Integer> skipped) {}
+  /**
+   * The files to read, how many paths were left out for each reason, and the JavaScript
+   * projects' manifests ({@code package.json}, {@code tsconfig.json}, {@code jsconfig.json}),
+   * which say where a module's imports lead.
+   */
+  record Listing(List<Path> files, Map<SkipReason, Integer> skipped, List<Path> manifests) {}
+
+  private static final java.util.Set<String> MANIFESTS =
+      java.util.Set.of("package.json", "tsconfig.json", "jsconfig.json");
 
   private SourceTree() {}
 
   static Listing list(Path root) throws IOException {
     List<Path> files = new ArrayList<>();
+    List<Path> manifests = new ArrayList<>();
     Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
     Deque<Ignores> ignores = new ArrayDeque<>();
     Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -62,6 +70,9 @@ final class SourceTree {
           } else {
             files.add(file);
           }
+        } else if (attrs.isRegularFile() && MANIFESTS.contains(file.getFileName().toString())
+            && !ignored(ignores, file, false)) {
+          manifests.add(file);
         }
         return FileVisitResult.CONTINUE;
       }
@@ -73,7 +84,8 @@ final class SourceTree {
       }
     });
     files.sort(null);
-    return new Listing(files, skipped);
+    manifests.sort(null);
+    return new Listing(files, skipped, manifests);
   }
 
   private static void count(Map<SkipReason, Integer> skipped, SkipReason why) {

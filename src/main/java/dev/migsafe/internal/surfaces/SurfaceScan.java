@@ -58,12 +58,13 @@ public final class SurfaceScan {
       listing.skipped().forEach((k, v) -> skipped.merge(k, v, Integer::sum));
       // The ORM mappings first: a use through the ORM names a class or field, which only
       // the mapping ties to a table and column.
-      List<OrmModel> models = OrmMappings.read(root, listing.files());
-      List<OrmModel> wanted = models.stream()
+      OrmMappings.FirstPass first = OrmMappings.read(root, listing);
+      List<OrmModel> wanted = first.models().stream()
           .filter(m -> targets.stream().anyMatch(t -> t.matchesTable(m.table()))).toList();
       surfaces.addAll(OrmMappings.surfaces(root, wanted, targets));
+      ModelsLookedFor lookedFor = new ModelsLookedFor(wanted, first.modules());
       List<SourceFile.Result> results = listing.files().parallelStream()
-          .map(f -> SourceFile.read(root, f, targets, wanted)).toList();
+          .map(f -> SourceFile.read(root, f, targets, lookedFor)).toList();
       for (SourceFile.Result r : results) {
         if (r.skipped() != null) {
           skipped.merge(r.skipped(), 1, Integer::sum);

@@ -53,16 +53,15 @@ final class TypeOrmUses extends ScriptModelUses {
 
   private final Set<String> aliases = new HashSet<>();
 
-  private TypeOrmUses(SourceLanguage language, String source, TSNode root, OrmModel model) {
-    super(language, source, root, model);
+  private TypeOrmUses(ScriptFile file, OrmModel model) {
+    super(file, model);
   }
 
-  static List<OrmUse> of(SourceLanguage language, String source, OrmModel model) {
-    TSNode root = SyntaxTrees.parse(language, source).getRootNode();
-    TypeOrmUses u = new TypeOrmUses(language, source, root, model);
-    u.walk(source, root, METHODS);
+  static List<OrmUse> of(ScriptFile file, OrmModel model) {
+    TypeOrmUses u = new TypeOrmUses(file, model);
+    u.walk(METHODS);
     if (!u.aliases.isEmpty()) {
-      u.queryBuilderStrings(language, source);
+      u.queryBuilderStrings(file.language, file.source);
     }
     return u.out;
   }

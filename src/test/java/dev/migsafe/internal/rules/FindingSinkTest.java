@@ -2,12 +2,19 @@ package dev.migsafe.internal.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migsafe.internal.sql.ColumnChange;
 import dev.migsafe.internal.sql.Operation;
+import dev.migsafe.internal.sql.OperationHeader;
 import org.junit.jupiter.api.Test;
 
 /** Message templates: {@code {name}} filled when the operation has a value for it. */
 class FindingSinkTest {
-  private final Operation op = new Operation("add-column").setTable("orders").setColumn("total");
+  private final Operation op = addColumn("orders", "total");
+
+  private static Operation addColumn(String table, String column) {
+    return new Operation(ColumnChange.added(OperationHeader.of("add-column", 0, 1, 1, null),
+        table, column, "integer"));
+  }
 
   @Test
   void fillsKnownPlaceholdersAndKeepsTheRestAsWritten() {
@@ -29,7 +36,7 @@ class FindingSinkTest {
 
   @Test
   void aValueIsInsertedLiterally() {
-    Operation dollar = new Operation("add-column").setTable("a$1\\b").setColumn("{table}");
+    Operation dollar = addColumn("a$1\\b", "{table}");
     assertThat(FindingSink.fill("{column} on {table}", dollar)).isEqualTo("{table} on a$1\\b");
   }
 }
