@@ -133,10 +133,9 @@ final class FileAnalyzer {
     // A statement PostgreSQL rejects runs nothing: it takes no lock and changes no schema, so
     // its operations are left out. JSqlParser is not asked: it may accept what PostgreSQL
     // rejects (it reads ADD COLUM bar int as a column "colum" of type "bar int"). Nor is it
-    // asked about a statement the reader understood, unless only its tree can tell which
-    // other tables the statement reads (SourceTables): it is most of a lint's CPU.
-    boolean readerOnly = syntax == null && read.recognized()
-        && !SourceTables.needsQueryTree(read.kind(), st.tokens());
+    // asked about a statement the reader understood: the tables such a statement reads come
+    // from its tokens (SourceTables). Parsing it again was most of a lint's CPU.
+    boolean readerOnly = syntax == null && read.recognized();
     StatementParser.Parse parse = syntax != null
         ? new StatementParser.Parse(null, syntax.message())
         : readerOnly ? new StatementParser.Parse(null, null) : StatementParser.parse(st.text());
@@ -154,16 +153,15 @@ final class FileAnalyzer {
     }
     boolean inTransaction = file.wrappedInTransaction() || explicitTransaction;
 
+    Boolean where = parse.ok() ? StatementParser.hasWhere(parse.statement())
+        : readerOnly ? SourceTables.where(read.kind(), st.tokens()) : null;
     Map<String, LockMode> locks = new LinkedHashMap<>();
     boolean rewrites = false;
     boolean scans = false;
     boolean fails = false;
     for (Operation op : operations) {
-      if (parse.ok()) {
-        Boolean where = StatementParser.hasWhere(parse.statement());
-        if (where != null) {
-          op.setHasWhereInTree(where);
-        }
+      if (where != null) {
+        op.setHasWhereInTree(where);
       }
       enrich(op);
       lockFacts.apply(op, current.timeZoneUtc());
@@ -198,7 +196,7 @@ final class FileAnalyzer {
       }
       java.util.Optional<java.util.Set<String>> sources = parse.ok()
           ? QueryNames.of(parse.statement()).map(QueryNames::tables)
-          : java.util.Optional.of(SourceTables.targets(operations));
+          : SourceTables.read(read.kind(), st.tokens(), operations);
       sources.ifPresent(tables -> sourceLocks(tables, created, locks));
     }
     LockMode strongest = locks.values().stream().reduce(null, LockMode::strongest);

@@ -106,7 +106,7 @@ public record QueryNames(Set<String> tables, List<ColumnName> columns, boolean o
   }
 
   /** The schema model's spelling: {@code public.} is dropped, as the DDL reader drops it. */
-  private static String normal(String qualified) {
+  static String normal(String qualified) {
     return qualified.startsWith("public.") ? qualified.substring("public.".length()) : qualified;
   }
 
@@ -116,7 +116,7 @@ public record QueryNames(Set<String> tables, List<ColumnName> columns, boolean o
   }
 
   /** {@code "App".orders} as {@code App.orders}: each part folded on its own. */
-  private static String foldQualified(String name) {
+  static String foldQualified(String name) {
     StringBuilder out = new StringBuilder();
     StringBuilder part = new StringBuilder();
     boolean quoted = false;

@@ -4,15 +4,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which tables a statement reads, as lint reports them (ACCESS SHARE on each), and when that
- * needs JSqlParser's tree rather than the statement's tokens.
+ * Which tables a statement the reader understood reads, as lint reports them (ACCESS SHARE on
+ * each), without JSqlParser: parsing the statement a second time was most of a lint's CPU,
+ * and loading and compiling the parser most of the rest (docs/performance.md).
  *
- * <p>JSqlParser costs about 95 % of a lint's CPU, so it is asked only where its tree tells
- * something the tokens do not: a statement of a kind that can read other tables and whose
- * tokens hold a clause that can name one ({@code SELECT}, {@code FROM}, {@code JOIN}, ...).
- * Without such a clause the tables JSqlParser's {@code TablesNamesFinder} reports are exactly
- * the statement's own target, which {@link #targets} gives from the reader's operations, so the
- * locks come out the same whichever route a statement takes.
+ * <p>A statement of a kind that can read other tables and whose tokens hold a clause that can
+ * name one ({@code SELECT}, {@code FROM}, {@code JOIN}, ...) has its relations read from its
+ * tokens by {@link QueryRelations}, the way JSqlParser's {@code TablesNamesFinder} named them.
+ * Without such a clause the finder named exactly the statement's own target, which
+ * {@link #targets} gives from the reader's operations. {@code SourceTablesTest} holds both
+ * routes to the finder's answer.
  */
 public final class SourceTables {
   /**
@@ -39,11 +40,11 @@ public final class SourceTables {
   private SourceTables() {}
 
   /**
-   * Whether lint needs JSqlParser's tree to tell which tables a statement the reader
-   * understood reads: true for {@code merge}, {@code select} and views always, and for the
-   * other reading kinds when a token can name another relation.
+   * Whether a statement may read a relation besides its target: true for {@code merge},
+   * {@code select} and views always, and for the other reading kinds when a token can name
+   * another relation.
    */
-  public static boolean needsQueryTree(String kind, List<Token> tokens) {
+  public static boolean namesOtherRelations(String kind, List<Token> tokens) {
     if (!READING_KINDS.contains(kind)) {
       return false;
     }
@@ -80,6 +81,26 @@ public final class SourceTables {
       }
     }
     return false;
+  }
+
+  /**
+   * The tables a statement the reader understood reads or writes, as JSqlParser's tree named
+   * them: with a clause that can name another relation, each relation its tokens name
+   * ({@link QueryRelations}; empty where the tree told nothing); without one, its target.
+   */
+  public static java.util.Optional<Set<String>> read(String kind, List<Token> tokens,
+      List<Operation> operations) {
+    return namesOtherRelations(kind, tokens) ? QueryRelations.tables(kind, tokens)
+        : java.util.Optional.of(targets(operations));
+  }
+
+  /**
+   * Whether an {@code UPDATE} or {@code DELETE} with such a clause has a {@code WHERE} of its
+   * own, as JSqlParser's tree told it (the reader's operation counts a {@code WHERE} anywhere,
+   * a subquery's too); null for other statements, where the reader's answer stands.
+   */
+  public static Boolean where(String kind, List<Token> tokens) {
+    return namesOtherRelations(kind, tokens) ? QueryRelations.topLevelWhere(tokens) : null;
   }
 
   /**
