@@ -566,7 +566,10 @@ public final class Operation {
     return this;
   }
 
-  /** JSqlParser's tree of the statement says whether it has a WHERE clause. */
+  /**
+   * Whether the statement itself (not a subquery) has a WHERE clause, as the statement's
+   * tokens or, for a statement only JSqlParser understood, its tree tell it.
+   */
   public Operation setHasWhereInTree(boolean hasWhere) {
     this.whereInTree = (byte) (hasWhere ? 2 : 1);
     return this;
