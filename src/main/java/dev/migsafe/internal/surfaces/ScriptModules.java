@@ -25,11 +25,14 @@ final class ScriptModules {
    * @param path the file, relative to the root
    * @param loads the repository's files it imports
    * @param loadsUnknown whether it also imports something that cannot be told (then it is
-   *     taken to load anything)
+   *     taken to load any file of its package)
    * @param loadsNothing whether it has no import at all: a script whose names are globals,
    *     which may be anything (a model a framework makes global), so it may use any model
+   * @param pkg the folder of the nearest {@code package.json} up from the file ({@code ""}
+   *     for the root, also when there is none)
    */
-  record Links(String path, List<String> loads, boolean loadsUnknown, boolean loadsNothing) {
+  record Links(String path, List<String> loads, boolean loadsUnknown, boolean loadsNothing,
+      String pkg) {
     Links {
       loads = List.copyOf(loads);
     }
@@ -48,23 +51,24 @@ final class ScriptModules {
         }
       }
       return new Links(path, loads, unknown,
-          imports.specifiers().isEmpty() && !imports.computed());
+          imports.specifiers().isEmpty() && !imports.computed(), resolver.packageOf(path));
     }
   }
 
   private final Map<String, List<String>> loadedBy = new HashMap<>();
-  private final List<String> unknown = new ArrayList<>();
-  private final Set<String> modules = new HashSet<>();
+  /** By package, the files that load something unknown. */
+  private final Map<String, List<String>> unknownIn = new HashMap<>();
+  private final Map<String, String> packageOf = new HashMap<>();
   private final Set<String> standalone = new HashSet<>();
 
   ScriptModules(Collection<Links> links) {
     for (Links l : links) {
-      modules.add(l.path());
+      packageOf.put(l.path(), l.pkg());
       if (l.loadsNothing()) {
         standalone.add(l.path());
       }
       if (l.loadsUnknown()) {
-        unknown.add(l.path());
+        unknownIn.computeIfAbsent(l.pkg(), k -> new ArrayList<>()).add(l.path());
       }
       for (String target : l.loads()) {
         loadedBy.computeIfAbsent(target, k -> new ArrayList<>()).add(l.path());
@@ -74,7 +78,7 @@ final class ScriptModules {
 
   /** Whether the file is one of the graph's (a JavaScript or TypeScript file read). */
   boolean contains(String path) {
-    return modules.contains(path);
+    return packageOf.containsKey(path);
   }
 
   /**
@@ -87,15 +91,27 @@ final class ScriptModules {
 
   /**
    * The files that load one of the modules, directly or through others, the modules
-   * themselves included; and every file that loads something unknown, with those that load
-   * it.
+   * themselves included. A file that loads something unknown (a module named at run time, a
+   * generated file) is taken to load any file of its own package, so it is among them as
+   * soon as its package holds one of them: code loads modules of its own package and, by
+   * their names, of others, which resolve. A monorepo's service that loads its plugins by
+   * path is not thereby a user of another service's models.
    */
   Set<String> loading(Collection<String> targets) {
     Set<String> seen = new HashSet<>(targets);
-    seen.addAll(unknown);
+    Set<String> packages = new HashSet<>();
     Deque<String> todo = new ArrayDeque<>(seen);
     while (!todo.isEmpty()) {
-      for (String by : loadedBy.getOrDefault(todo.pop(), List.of())) {
+      String file = todo.pop();
+      String pkg = packageOf.get(file);
+      if (pkg != null && packages.add(pkg)) {
+        for (String any : unknownIn.getOrDefault(pkg, List.of())) {
+          if (seen.add(any)) {
+            todo.push(any);
+          }
+        }
+      }
+      for (String by : loadedBy.getOrDefault(file, List.of())) {
         if (seen.add(by)) {
           todo.push(by);
         }

@@ -89,6 +89,9 @@ final class ScriptResolver {
   private final Map<String, String> workspaces = new HashMap<>();
   private final Map<String, String> mains = new HashMap<>();
   private final Set<String> dependencies = new HashSet<>();
+  /** The folders that hold a {@code package.json}. */
+  private final Set<String> packages = new HashSet<>();
+  private final Map<String, String> packageOfFolder = new ConcurrentHashMap<>();
 
   private ScriptResolver(Path root) {
     this.root = root;
@@ -108,6 +111,7 @@ final class ScriptResolver {
       String rel = SourceFile.relative(root, m);
       String folder = folder(rel);
       if (m.getFileName().toString().equals("package.json")) {
+        r.packages.add(folder);
         r.readPackage(folder, read(m));
       } else if (!r.configByFolder.containsKey(folder)
           || m.getFileName().toString().equals("tsconfig.json")) {
@@ -322,6 +326,22 @@ final class ScriptResolver {
       }
     }
     return null;
+  }
+
+  /** The folder of the nearest {@code package.json} up from a file, or {@code ""}. */
+  String packageOf(String path) {
+    return packageOfFolder(folder(path));
+  }
+
+  private String packageOfFolder(String folder) {
+    String known = packageOfFolder.get(folder);
+    if (known != null) {
+      return known;
+    }
+    String p = packages.contains(folder) || folder.isEmpty() ? folder
+        : packageOfFolder(folder(folder));
+    packageOfFolder.put(folder, p);
+    return p;
   }
 
   /** The configuration of the nearest folder up that has one. */

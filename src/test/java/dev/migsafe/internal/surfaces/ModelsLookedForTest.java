@@ -13,7 +13,7 @@ class ModelsLookedForTest {
   }
 
   private static ScriptModules.Links links(String path, String... loads) {
-    return new ScriptModules.Links(path, List.of(loads), false, loads.length == 0);
+    return new ScriptModules.Links(path, List.of(loads), false, loads.length == 0, "");
   }
 
   @Test

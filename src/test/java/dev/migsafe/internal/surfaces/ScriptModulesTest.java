@@ -149,6 +149,30 @@ class ScriptModulesTest {
         .isEqualTo(ScriptResolver.Kind.OUTSIDE);
   }
 
+  @Test
+  void whatCannotBeToldLoadsAnyFileOfItsOwnPackageOnly() throws IOException {
+    // Two services side by side, each its own package; each loads its plugins by a computed
+    // path, which may be any file of the service, never the other service's.
+    for (String service : List.of("billing", "search")) {
+      write(service + "/package.json", "{ \"name\": \"" + service + "\" }");
+      write(service + "/tsconfig.json", "{}");
+      write(service + "/models/Order.ts", "import { Table } from \"sequelize-typescript\";");
+      write(service + "/plugins.ts", "export const load = (p: string) => require(p);");
+      write(service + "/server.ts", "import { load } from \"./plugins\";");
+      write(service + "/routes.ts", "import { Order } from \"./models/Order\";");
+    }
+    SourceTree.Listing listing = SourceTree.list(repo);
+    ScriptResolver resolver = ScriptResolver.of(repo, listing.files(), listing.manifests());
+    assertThat(resolver.packageOf("billing/models/Order.ts")).isEqualTo("billing");
+    assertThat(resolver.packageOf("README.ts")).isEqualTo("");
+    ScriptModules modules = new ScriptModules(listing.files().stream()
+        .map(f -> ScriptModules.Links.of(SourceFile.relative(repo, f),
+            SourceFile.text(f).text(), resolver)).toList());
+    assertThat(modules.loading(List.of("billing/models/Order.ts"))).containsExactlyInAnyOrder(
+        "billing/models/Order.ts", "billing/routes.ts", "billing/plugins.ts",
+        "billing/server.ts");
+  }
+
   private ScriptResolver resolver() throws IOException {
     SourceTree.Listing listing = SourceTree.list(repo);
     return ScriptResolver.of(repo, listing.files(), listing.manifests());
