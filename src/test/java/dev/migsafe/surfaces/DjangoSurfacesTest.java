@@ -154,6 +154,10 @@ class DjangoSurfacesTest {
             def nested(instance):
                 return instance.email
 
+            @staticmethod
+            def decorated(instance):
+                return instance.email
+
 
         @receiver(pre_save, sender=Supplier)
         def supplier(sender, instance, **kwargs):
@@ -170,11 +174,15 @@ class DjangoSurfacesTest {
             return instance.email
         """);
     // The manager two models install, the nested function's own instance, another model's
-    // receiver and a function that is no receiver are not uses of Customer.email.
+    // receiver, a nested decorated function and a function that is no receiver are not uses
+    // of Customer.email; the manager two models install is not tied to Supplier either.
     assertThat(SurfaceScan.scan(List.of(repo), SurfaceTarget.of("shop_customer", "email"))
         .surfaces()).extracting(s -> s.path() + ":" + s.line() + ":" + s.access().id())
         .containsExactly("shop/models.py:6:write", "shop/models.py:7:read",
             "shop/models.py:16:read-write", "shop/signals.py:8:write",
             "shop/signals.py:8:read");
+    assertThat(SurfaceScan.scan(List.of(repo), SurfaceTarget.of("shop_supplier", "email"))
+        .surfaces()).extracting(s -> s.path() + ":" + s.line() + ":" + s.access().id())
+        .containsExactly("shop/models.py:22:read-write", "shop/signals.py:20:write");
   }
 }

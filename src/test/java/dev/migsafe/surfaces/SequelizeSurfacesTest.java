@@ -149,9 +149,14 @@ class SequelizeSurfacesTest {
           }
           return null;
         }
+        async function replaced(address, other) {
+          let where = { email: address };
+          where = other;
+          return User.findOne({ where });
+        }
         """);
     // notPassed gives its object to another model, built's object is no literal of the
-    // function, and twice declares where twice: none is followed.
+    // function, twice declares where twice and replaced assigns it another: none is followed.
     assertThat(SurfaceLines.found(repo, SurfaceTarget.of("users", "email"))).containsExactly(
         "user.js:3:read-write:orm-mapping (sequelize):certain",
         "users.js:2:read:orm-field (sequelize):certain",

@@ -92,8 +92,9 @@ final class DjangoUses {
         metaFields(node);
       }
       case "decorated_definition" -> {
+        // Its function is a receiver of the sender's signals, or binds instance otherwise.
         OrmModel sender = DjangoManagers.signalSender(src, node, models);
-        if (sender != null) {
+        if (sender != null || scope.signal() != null) {
           here = new Scope(scope.model(), scope.view(), scope.manager(), sender);
         }
       }

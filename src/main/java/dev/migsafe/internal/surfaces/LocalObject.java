@@ -10,7 +10,7 @@ import org.treesitter.TSNode;
  * passing it on ({@code const where = { published: true }; where.urlId = id;
  * Share.findOne({ where })}): the literal, and the fields assigned to the variable afterwards
  * in the same function. Only a variable declared in the function with an object literal, and
- * never declared again in it, is followed; nested functions are not read (they may shadow
+ * never declared or assigned again in it, is followed; nested functions are not read (they may shadow
  * the name). Read only for a variable an ORM call is given, so most files never walk a body.
  */
 record LocalObject(TSNode literal, List<TSNode> assigned) {
@@ -63,6 +63,10 @@ record LocalObject(TSNode literal, List<TSNode> assigned) {
         if (object != null && property != null && object.getType().equals("identifier")
             && nodes.text(object).equals(name)) {
           assigned.add(property);
+        } else if (left != null && left.getType().equals("identifier")
+            && nodes.text(left).equals(name)) {
+          // where = other: the variable holds another object, which is not known.
+          declared.add(c);
         }
       }
       collect(nodes, c, name, declared, assigned);
