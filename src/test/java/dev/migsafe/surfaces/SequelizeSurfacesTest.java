@@ -34,8 +34,9 @@ class SequelizeSurfacesTest {
         "Share.ts:25:read-write:orm-mapping (sequelize):certain",
         "share.ts:10:read:orm-field (sequelize):certain",
         "app.ts:18:write:orm-field (sequelize):likely");
-    // The rename: shareLoader's where object, built field by field, is not followed.
+    // The rename: shareLoader's where object, built field by field before Share.findOne.
     assertThat(SurfaceLines.of(r.of(targets.get(1)))).containsExactly(
+        "shareLoader.ts:10:read:orm-field (sequelize):certain",
         "Share.ts:32:read-write:orm-mapping (sequelize):certain",
         "share.ts:9:read:orm-field (sequelize):certain",
         "shares.ts:27:write:orm-field (sequelize):certain",
@@ -104,6 +105,67 @@ class SequelizeSurfacesTest {
         "users.js:12:read:orm-field (sequelize):certain");
     assertThat(SurfaceLines.found(repo, SurfaceTarget.of("person", "\"nickName\"")))
         .containsExactly("user.js:9:read-write:orm-mapping (sequelize):certain");
+  }
+
+  @Test
+  void anObjectHeldInALocalVariableOfTheCallingFunctionIsReadAsTheWhereOrTheValues()
+      throws IOException {
+    write("models/user.js", """
+        const { Model, DataTypes } = require('sequelize');
+        class User extends Model {}
+        User.init({ email: DataTypes.STRING, name: DataTypes.STRING }, { sequelize, tableName: 'users' });
+        module.exports = { User };
+        """);
+    write("services/users.js", """
+        async function find(address, all) {
+          const where = { email: address };
+          if (!all) {
+            where.name = 'x';
+          }
+          return User.findOne({ where });
+        }
+        async function add(address) {
+          const values = { email: address };
+          values.name = address;
+          const filter = { email: address };
+          await User.create(values);
+          return User.findAll({ where: filter });
+        }
+        function notPassed(address) {
+          const where = { email: address };
+          where.name = address;
+          return Other.findOne({ where });
+        }
+        async function built(address) {
+          const where = makeWhere(address);
+          where.email = address;
+          return User.findOne({ where });
+        }
+        async function twice(address, a) {
+          let where = { email: address };
+          if (a) {
+            const where = { name: a };
+            return User.findOne({ where });
+          }
+          return null;
+        }
+        async function replaced(address, other) {
+          let where = { email: address };
+          where = other;
+          return User.findOne({ where });
+        }
+        """);
+    // notPassed gives its object to another model, built's object is no literal of the
+    // function, twice declares where twice and replaced assigns it another: none is followed.
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("users", "email"))).containsExactly(
+        "user.js:3:read-write:orm-mapping (sequelize):certain",
+        "users.js:2:read:orm-field (sequelize):certain",
+        "users.js:9:write:orm-field (sequelize):certain",
+        "users.js:11:read:orm-field (sequelize):certain");
+    assertThat(SurfaceLines.found(repo, SurfaceTarget.of("users", "name"))).containsExactly(
+        "user.js:3:read-write:orm-mapping (sequelize):certain",
+        "users.js:4:read:orm-field (sequelize):certain",
+        "users.js:10:write:orm-field (sequelize):certain");
   }
 
   private void write(String rel, String text) throws IOException {

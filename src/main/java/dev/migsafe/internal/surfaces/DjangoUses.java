@@ -4,6 +4,7 @@ import dev.migsafe.api.Surface.Access;
 import dev.migsafe.api.Surface.Certainty;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.treesitter.TSNode;
 
@@ -22,7 +23,14 @@ import org.treesitter.TSNode;
  *       attribute;
  *   <li>{@code order.save(update_fields=["email"])} writes the fields it lists;
  *   <li>a Django REST Framework serializer or model form ({@code class Meta: model = Order;
- *       fields = [...]}) reads and writes the fields it lists.
+ *       fields = [...]}) reads and writes the fields it lists;
+ *   <li>in a manager class that one model alone installs ({@code objects = UserManager()}),
+ *       {@code self.model(username=...)} writes and {@code self.filter(...)} reads that
+ *       model's columns, as Django binds {@code self.model} to the model the manager is
+ *       installed on;
+ *   <li>in a signal receiver ({@code @receiver(pre_save, sender=Article)}), the {@code
+ *       instance} parameter is the sender's instance, as Django's model signals pass it by
+ *       that keyword.
  * </ul>
  *
  * <p>A lookup through a relation ({@code author__user__username}) is a use of the field after
@@ -53,17 +61,20 @@ final class DjangoUses {
    * view whose {@code queryset = Order.objects...} types {@code self.queryset}, {@code
    * self.get_queryset()} and a local {@code queryset} ({@code LIKELY}).
    */
-  private record Scope(OrmModel model, TypedModel view) {
-    static final Scope NONE = new Scope(null, null);
+  private record Scope(OrmModel model, TypedModel view, OrmModel manager, OrmModel signal) {
+    static final Scope NONE = new Scope(null, null, null, null);
   }
 
   private final SyntaxSource src;
   private final List<OrmModel> models;
   private final List<OrmUse> out = new ArrayList<>();
+  /** Manager classes of this file by name, each with the one model that installs it. */
+  private final Map<String, OrmModel> managers;
 
   private DjangoUses(SyntaxSource src, List<OrmModel> models) {
     this.src = src;
     this.models = models;
+    this.managers = DjangoManagers.of(src, models);
   }
 
   static List<OrmUse> of(String text, List<OrmModel> models) {
@@ -76,12 +87,30 @@ final class DjangoUses {
     Scope here = scope;
     switch (node.getType()) {
       case "class_definition" -> {
-        here = new Scope(named(src.text(SyntaxSource.field(node, "name"))), view(node));
+        String name = src.text(SyntaxSource.field(node, "name"));
+        here = new Scope(named(name), view(node), managers.get(name), null);
         metaFields(node);
+      }
+      case "decorated_definition" -> {
+        // Its function is a receiver of the sender's signals, or binds instance otherwise.
+        OrmModel sender = DjangoManagers.signalSender(src, node, models);
+        if (sender != null || scope.signal() != null) {
+          here = new Scope(scope.model(), scope.view(), scope.manager(), sender);
+        }
+      }
+      case "function_definition" -> {
+        // A function nested in a receiver binds its own parameters.
+        if (scope.signal() != null && node.getParent() != null
+            && !node.getParent().getType().equals("decorated_definition")) {
+          here = new Scope(scope.model(), scope.view(), scope.manager(), null);
+        }
       }
       case "call" -> call(node, here);
       case "attribute" -> {
-        OrmUse u = PythonAttributes.of(src, node, here.model(), models);
+        OrmUse u = signalInstance(node, here);
+        if (u == null) {
+          u = PythonAttributes.of(src, node, here.model(), models);
+        }
         if (u != null) {
           out.add(u);
         }
@@ -111,6 +140,13 @@ final class DjangoUses {
     }
     String method = src.text(SyntaxSource.field(fn, "attribute"));
     TSNode object = SyntaxSource.field(fn, "object");
+    if (scope.manager() != null && src.text(fn).equals("self.model")) {
+      // self.model(username=...) in the manager: a new row of the model that installs it.
+      TypedModel t = new TypedModel(scope.manager(), Certainty.CERTAIN);
+      table(t, call, Access.WRITE);
+      keywords(t, args, Access.WRITE);
+      return;
+    }
     if (method.equals("save") || method.equals("refresh_from_db")) {
       // order.save(update_fields=["email"]) writes, refresh_from_db(fields=[...]) reads.
       TypedModel instance = PythonAttributes.instance(src, object, scope.model(), models);
@@ -269,6 +305,9 @@ final class DjangoUses {
       return new TypedModel(named(src.text(SyntaxSource.field(node, "object"))), Certainty.CERTAIN);
     }
     String text = src.text(node);
+    if (scope.manager() != null && (text.equals("self") || text.equals("self.get_queryset()"))) {
+      return new TypedModel(scope.manager(), Certainty.CERTAIN);
+    }
     if (scope.view() != null && (text.equals("self.queryset") || text.equals("queryset")
         || text.equals("self.get_queryset()"))) {
       return scope.view();
@@ -324,6 +363,20 @@ final class DjangoUses {
       }
     }
     return false;
+  }
+
+  /** {@code instance.slug} in a signal receiver of the model: the sender's instance. */
+  private OrmUse signalInstance(TSNode attr, Scope scope) {
+    TSNode object = SyntaxSource.field(attr, "object");
+    TSNode name = SyntaxSource.field(attr, "attribute");
+    if (scope.signal() == null || object == null || name == null
+        || !object.getType().equals("identifier") || !src.text(object).equals("instance")) {
+      return null;
+    }
+    OrmModel.Field f = scope.signal().field(src.text(name));
+    return f == null ? null : new OrmUse(scope.signal(), f.columnName(), SyntaxSource.line(attr),
+        src.column(attr), SyntaxSource.isAssigned(attr, Set.of("assignment",
+            "augmented_assignment")) ? Access.WRITE : Access.READ, Certainty.CERTAIN);
   }
 
   private void table(TypedModel typed, TSNode call, Access access) {

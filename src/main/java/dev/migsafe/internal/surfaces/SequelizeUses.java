@@ -20,7 +20,11 @@ import org.treesitter.TSNode;
  *       {@code share.set(...)}, {@code share.increment('views')}, {@code share.get('views')}:
  *       {@code certain} when the file types it as the model ({@code share: Share}, {@code
  *       await Share.findByPk(id)}), {@code likely} when the file does not type it but names it
- *       after the model ({@code share} for {@code Share}), as JavaScript code mostly does.
+ *       after the model ({@code share} for {@code Share}), as JavaScript code mostly does;
+ *   <li>an object held in a local variable of the calling function and passed as the {@code
+ *       where} ({@code { where }}, {@code where: filter}) or as the values of a static call:
+ *       the keys of its object literal and the fields later assigned to it ({@code
+ *       where.urlId = id}), read as if written in place (see {@link LocalObject}).
  * </ul>
  */
 final class SequelizeUses extends ScriptModelUses {
@@ -89,6 +93,7 @@ final class SequelizeUses extends ScriptModelUses {
           .contains(method);
       if (values) {
         ScriptObjects.objectsIn(a).forEach(o -> keys(o, Access.WRITE, Certainty.CERTAIN));
+        local(a, a, Access.WRITE);
       } else if (i == 0 && (method.equals("increment") || method.equals("decrement"))) {
         fields(a, Access.WRITE, Certainty.CERTAIN);
       } else if (i == 0 && Set.of("max", "min", "sum", "aggregate").contains(method)) {
@@ -103,7 +108,11 @@ final class SequelizeUses extends ScriptModelUses {
   private void options(TSNode options) {
     for (ScriptObjects.Entry e : objects.entries(options)) {
       switch (e.key()) {
-        case "where" -> where(e.value());
+        case "where" -> {
+          where(e.value());
+          // { where } names the variable by its key; where: filter by its value.
+          local(e.value() == null ? e.at() : e.value(), options, Access.READ);
+        }
         case "attributes" -> {
           strings(e.value(), Access.READ, Certainty.CERTAIN);
           // { include: [...], exclude: [...] }
@@ -136,6 +145,32 @@ final class SequelizeUses extends ScriptModelUses {
         if (f != null) {
           out.add(use(f.columnName(), e.at(), Access.READ, Certainty.CERTAIN));
         }
+      }
+    }
+  }
+
+  /**
+   * The keys and later-assigned fields of the object a local variable holds, when {@code name}
+   * is that variable: a where (read) or a create's values (written).
+   */
+  private void local(TSNode name, TSNode at, Access access) {
+    if (name == null || !name.getType().equals("identifier")
+        && !name.getType().equals("shorthand_property_identifier")) {
+      return;
+    }
+    LocalObject held = LocalObject.of(nodes, at, nodes.text(name));
+    if (held == null) {
+      return;
+    }
+    if (access == Access.READ) {
+      where(held.literal());
+    } else {
+      keys(held.literal(), access, Certainty.CERTAIN);
+    }
+    for (TSNode field : held.assigned()) {
+      OrmModel.Field f = model.field(nodes.text(field));
+      if (f != null) {
+        out.add(use(f.columnName(), field, access, Certainty.CERTAIN));
       }
     }
   }
