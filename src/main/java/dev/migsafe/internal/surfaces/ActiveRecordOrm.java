@@ -82,8 +82,9 @@ final class ActiveRecordOrm implements OrmRecogniser {
   @Override
   public boolean mayUse(SourceLanguage language, String text, OrmModel model,
       List<SurfaceTarget> targets) {
-    return mayUse(language, text, model)
-        && (ModelNames.namesTargets(text, model, targets) || text.contains("counter_cache"));
+    // A counter cache writes the parent's <children>_count without spelling it.
+    return OrmRecogniser.super.mayUse(language, text, model, targets)
+        || text.contains("counter_cache") && mayUse(language, text, model);
   }
 
   @Override

@@ -38,29 +38,4 @@ final class ModelNames {
     String snake = RailsInflection.underscore(model.name());
     return variable.equals(snake) || variable.endsWith("_" + snake);
   }
-
-  /**
-   * Whether a text that may use the model names what is looked for in it: any use of the
-   * table when a target is the whole table, else a field of a target column (every use of a
-   * column through ActiveRecord, Django or SQLAlchemy spells its field's name).
-   */
-  static boolean namesTargets(String text, OrmModel model, List<SurfaceTarget> targets) {
-    for (SurfaceTarget t : targets) {
-      if (!t.matchesTable(model.table())) {
-        continue;
-      }
-      if (t.column() == null) {
-        return true;
-      }
-      for (OrmModel.Field f : model.fieldsOf(t.column())) {
-        // user_id is also named by its association: where(user: ...), user__email.
-        String name = f.name().endsWith("_id") ? f.name().substring(0, f.name().length() - 3)
-            : f.name();
-        if (text.contains(name)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
 }

@@ -1,6 +1,7 @@
 package dev.migsafe.internal.surfaces;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,12 @@ import java.util.Set;
  */
 final class ModelsLookedFor {
   private final List<OrmModel> distinct;
-  private final Map<Object, Set<String>> loaders = new LinkedHashMap<>();
+  /**
+   * By the model looked for (one of {@link #distinct}, by identity), the files that load one
+   * of its declarations; absent for an ORM whose models are not modules. Asked for every
+   * file, so keyed without working the model's key out again.
+   */
+  private final Map<OrmModel, Set<String>> loaders = new IdentityHashMap<>();
   private final ScriptModules modules;
 
   ModelsLookedFor(List<OrmModel> models, ScriptModules modules) {
@@ -27,12 +33,12 @@ final class ModelsLookedFor {
       byKey.computeIfAbsent(OrmRecognisers.of(m).useKey(m), k -> new ArrayList<>()).add(m);
     }
     this.distinct = byKey.values().stream().map(l -> l.get(0)).toList();
-    byKey.forEach((key, same) -> {
+    for (List<OrmModel> same : byKey.values()) {
       if (OrmRecognisers.of(same.get(0)).usedThroughImports()
           && same.stream().allMatch(m -> modules.contains(m.path()))) {
-        loaders.put(key, modules.loading(same.stream().map(OrmModel::path).toList()));
+        loaders.put(same.get(0), modules.loading(same.stream().map(OrmModel::path).toList()));
       }
-    });
+    }
   }
 
   /** One model of each kind, in the order they were declared. */
@@ -40,9 +46,13 @@ final class ModelsLookedFor {
     return distinct;
   }
 
-  /** Whether the file (relative to the root) may use the model, by what it loads. */
+  /**
+   * Whether the file (relative to the root) may use the model, by what it loads.
+   *
+   * @param m one of {@link #distinct()}
+   */
   boolean mayBeUsedIn(String path, OrmModel m) {
-    Set<String> may = loaders.get(OrmRecognisers.of(m).useKey(m));
+    Set<String> may = loaders.get(m);
     return may == null || may.contains(path) || modules.loadsNothing(path);
   }
 }

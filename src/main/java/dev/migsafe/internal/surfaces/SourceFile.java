@@ -1,7 +1,6 @@
 package dev.migsafe.internal.surfaces;
 
 import dev.migsafe.api.Surface;
-import dev.migsafe.api.Surface.Access;
 import dev.migsafe.api.Surface.Certainty;
 import dev.migsafe.api.Surface.RecognisedBy;
 import dev.migsafe.internal.sql.SourceStatement;
@@ -210,11 +209,20 @@ final class SourceFile {
       }
       List<OrmModel.Field> fields = m.fieldsOf(t.column());
       if (fields.isEmpty() ? lower.contains(t.column())
-          : fields.stream().anyMatch(f -> lower.contains(f.name().toLowerCase(Locale.ROOT)))) {
+          : fields.stream().anyMatch(f -> lower.contains(spelled(f)))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * What every use of a field spells, lower-cased: its name, but for a foreign key ({@code
+   * user_id}) the association's ({@code where(user: ...)}, {@code user__email}).
+   */
+  private static String spelled(OrmModel.Field f) {
+    String name = f.name().toLowerCase(Locale.ROOT);
+    return name.endsWith("_id") ? name.substring(0, name.length() - 3) : name;
   }
 
   /**

@@ -31,12 +31,6 @@ final class SqlAlchemyOrm implements OrmRecogniser {
     return language == SourceLanguage.PYTHON && ModelNames.mentioned(text, model);
   }
 
-  @Override
-  public boolean mayUse(SourceLanguage language, String text, OrmModel model,
-      List<SurfaceTarget> targets) {
-    return mayUse(language, text, model)
-        && (ModelNames.namesTargets(text, model, targets));
-  }
 
   @Override
   public List<OrmUse> uses(String path, SourceLanguage language, String text,
