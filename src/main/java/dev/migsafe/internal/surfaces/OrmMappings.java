@@ -23,20 +23,28 @@ final class OrmMappings {
    * @param models every ORM's models, joined across files by each ORM
    * @param modules the JavaScript and TypeScript files' imports
    */
-  record FirstPass(List<OrmModel> models, ScriptModules modules) {}
+  record FirstPass(List<OrmModel> models, ScriptModules modules,
+      List<SourceFile.Glance> glances) {}
 
-  /** What one file declares and, for a script, loads. */
-  private record OfFile(List<OrmModel> models, ScriptModules.Links links) {
-    static final OfFile NOTHING = new OfFile(List.of(), null);
-  }
+  /** What one file declares and, for a script, loads, and what was seen of it. */
+  private record OfFile(List<OrmModel> models, ScriptModules.Links links,
+      SourceFile.Glance glance) {}
 
-  static FirstPass read(Path root, SourceTree.Listing listing) {
+  /**
+   * @param targets what the scan looks for: the first pass notes, of each file it reads,
+   *     whether its SQL can name one ({@link SourceFile.Glance})
+   * @return the models, the imports, and a glance at each of the listing's files in its order
+   *     (null for a file this pass did not read)
+   */
+  static FirstPass read(Path root, SourceTree.Listing listing, List<SurfaceTarget> targets) {
     ScriptResolver resolver = ScriptResolver.of(root, listing.files(), listing.manifests());
     List<OfFile> perFile = listing.files().parallelStream()
-        .map(f -> read(root, f, resolver)).toList();
+        .map(f -> read(root, f, resolver, targets)).toList();
     Map<Orm, List<OrmModel>> byOrm = new LinkedHashMap<>();
     List<ScriptModules.Links> links = new ArrayList<>();
+    List<SourceFile.Glance> glances = new ArrayList<>(perFile.size());
     for (OfFile of : perFile) {
+      glances.add(of.glance());
       for (OrmModel m : of.models()) {
         byOrm.computeIfAbsent(m.orm(), o -> new ArrayList<>()).add(m);
       }
@@ -51,10 +59,11 @@ final class OrmMappings {
         out.addAll(r.link(List.copyOf(declared)));
       }
     }
-    return new FirstPass(out, new ScriptModules(links));
+    return new FirstPass(out, new ScriptModules(links), glances);
   }
 
-  private static OfFile read(Path root, Path file, ScriptResolver resolver) {
+  private static OfFile read(Path root, Path file, ScriptResolver resolver,
+      List<SurfaceTarget> targets) {
     String rel = SourceFile.relative(root, file);
     SourceLanguage language = SourceLanguage.of(file.getFileName().toString());
     List<OrmModel> out = new ArrayList<>();
@@ -64,17 +73,18 @@ final class OrmMappings {
         continue;
       }
       if (text == null) {
-        text = SourceFile.text(file).text();
+        SourceFile.Text read = SourceFile.text(file);
+        text = read.text();
         if (text == null) {
-          // Counted as skipped by the second pass, which reads every file.
-          return OfFile.NOTHING;
+          return new OfFile(List.of(), null, new SourceFile.Glance(read.skipped(), false));
         }
       }
       out.addAll(r.mappings(rel, language, text));
     }
     ScriptModules.Links links = text != null && ScriptOrm.isScript(language)
         ? ScriptModules.Links.of(rel, text, resolver) : null;
-    return new OfFile(out, links);
+    return new OfFile(out, links,
+        text == null ? null : SourceFile.Glance.of(file, text, targets));
   }
 
   /** The model's declaration for a table target, each mapped field's for a column target. */

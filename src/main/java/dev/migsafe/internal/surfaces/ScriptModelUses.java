@@ -41,7 +41,7 @@ abstract class ScriptModelUses {
     Set<Integer> seen = new HashSet<>();
     for (String name : names) {
       for (int at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
-        if (!SourceFile.isWordAt(source, at, at + name.length())) {
+        if (!SourceFile.isWordAt(source, at, at + name.length()) || !afterDot(source, at)) {
           continue;
         }
         int start = nodes.byteOffset(source, at);
@@ -63,6 +63,20 @@ abstract class ScriptModelUses {
         }
       }
     }
+  }
+
+  /**
+   * Whether a dot stands before the name, spaces and line breaks aside ({@code share.views},
+   * {@code share?.views}, a chained {@code .findAll} on a line of its own): a member's
+   * property always has one. Most occurrences of a method's or field's name are something
+   * else ({@code const update = ...}), and the text says so without asking the tree.
+   */
+  static boolean afterDot(String source, int at) {
+    int i = at - 1;
+    while (i >= 0 && Character.isWhitespace(source.charAt(i))) {
+      i--;
+    }
+    return i >= 0 && source.charAt(i) == '.';
   }
 
   abstract void call(ScriptObjects.MemberCall call);

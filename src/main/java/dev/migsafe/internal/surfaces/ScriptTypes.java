@@ -48,7 +48,8 @@ final class ScriptTypes {
     List<Declaration> out = new ArrayList<>();
     int length = nodes.byteLength(name);
     for (int at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
-      if (!SourceFile.isWordAt(source, at, at + name.length())) {
+      if (!SourceFile.isWordAt(source, at, at + name.length())
+          || !mayDeclare(source, at + name.length())) {
         continue;
       }
       int start = nodes.byteOffset(source, at);
@@ -65,6 +66,34 @@ final class ScriptTypes {
     }
     declared.put(name, out);
     return out;
+  }
+
+  /**
+   * Whether what follows a name can make it a declaration that says something: a type
+   * ({@code share: Share}, {@code share?: Share}, {@code share!: Share}) or an initialiser
+   * ({@code share = ...}, not {@code ==} or {@code =>}). Checked on the text before the tree
+   * is asked: a model's instance name stands hundreds of times in a file, and looking up
+   * each occurrence's node crosses into tree-sitter several times.
+   */
+  static boolean mayDeclare(String source, int end) {
+    int i = skipSpaces(source, end);
+    if (i < source.length() && (source.charAt(i) == '?' || source.charAt(i) == '!')) {
+      i = skipSpaces(source, i + 1);
+      return i < source.length() && source.charAt(i) == ':';
+    }
+    if (i >= source.length()) {
+      return false;
+    }
+    char c = source.charAt(i);
+    return c == ':' || c == '=' && (i + 1 >= source.length()
+        || source.charAt(i + 1) != '=' && source.charAt(i + 1) != '>');
+  }
+
+  private static int skipSpaces(String source, int i) {
+    while (i < source.length() && Character.isWhitespace(source.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** What a declaration node says of its name, when the name node is the one it declares. */

@@ -50,10 +50,16 @@ final class SourceFile {
         return new Text(null, SkipReason.TOO_LARGE);
       }
       byte[] bytes = Files.readAllBytes(file);
+      boolean ascii = true;
       for (byte b : bytes) {
         if (b == 0) {
           return new Text(null, SkipReason.BINARY);
         }
+        ascii &= b > 0;
+      }
+      if (ascii) {
+        // Most source is ASCII, which is its own Latin-1: copied, not decoded.
+        return new Text(new String(bytes, StandardCharsets.ISO_8859_1), null);
       }
       text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -65,6 +71,22 @@ final class SourceFile {
       return new Text(null, SkipReason.UNREADABLE);
     }
     return new Text(text, null);
+  }
+
+  /**
+   * What the first pass saw of a file it read, so that the second need not read it again
+   * when no use can be in it: a file of a large repository is read once, not twice.
+   *
+   * @param skipped why the file is not read, or null
+   * @param sqlMentioned whether the text names a target as SQL does
+   */
+  record Glance(SkipReason skipped, boolean sqlMentioned) {
+    static Glance of(Path file, String text, List<SurfaceTarget> targets) {
+      if (SourceLanguage.of(file.getFileName().toString()) != null && hasLongLine(text)) {
+        return new Glance(SkipReason.MINIFIED, false);
+      }
+      return new Glance(null, mentionsATarget(lower(text), targets));
+    }
   }
 
   /** The last text lower-cased on this thread, with the text it came from. */
@@ -100,7 +122,19 @@ final class SourceFile {
    *     by the first pass; here, their uses)
    */
   static Result read(Path root, Path file, List<SurfaceTarget> targets,
-      ModelsLookedFor models) {
+      ModelsLookedFor models, Glance seen) {
+    String rel = relative(root, file);
+    if (seen != null) {
+      if (seen.skipped() != null) {
+        return new Result(List.of(), seen.skipped());
+      }
+      if (!seen.sqlMentioned() && models.distinct().stream()
+          .noneMatch(m -> models.mayBeUsedIn(rel, m))) {
+        // Read by the first pass, which saw no SQL naming a target, and no model looked for
+        // is loaded by it: nothing to read again.
+        return new Result(List.of(), null);
+      }
+    }
     Text read = text(file);
     if (read.skipped() != null) {
       return new Result(List.of(), read.skipped());
@@ -112,8 +146,7 @@ final class SourceFile {
       return new Result(List.of(), SkipReason.MINIFIED);
     }
     String lower = lower(text);
-    boolean sqlMentioned = mentionsATarget(lower, targets);
-    String rel = relative(root, file);
+    boolean sqlMentioned = seen != null ? seen.sqlMentioned() : mentionsATarget(lower, targets);
     List<OrmModel> used = models.distinct().stream()
         .filter(m -> models.mayBeUsedIn(rel, m)
             && OrmRecognisers.of(m).mayUse(language, text, m, targets)).toList();
@@ -159,7 +192,9 @@ final class SourceFile {
             targets, out);
       }
     } else {
-      for (StringLiterals.Literal l : StringLiterals.of(language, text)) {
+      List<String> tables = targets.stream()
+          .map(t -> t.bareTable().toLowerCase(Locale.ROOT)).distinct().toList();
+      for (StringLiterals.Literal l : StringLiterals.containing(language, text, lower, tables)) {
         match(l.text(), l.line(), l.column(), RecognisedBy.SQL_STRING, root, rel, lines,
             targets, out);
       }

@@ -36,6 +36,50 @@ final class StringLiterals {
   }
 
   /**
+   * The literals of {@link #of} that can hold one of the words: those that stand where a word
+   * is in the lower-cased text. A large file has thousands of strings and names a table in a
+   * few places; the query is asked about the bytes of each place only. A literal holding none
+   * of the words whole is one {@link #of} gives too and no SQL in it can name them.
+   *
+   * @param lower the source in lower case
+   * @param words lower-case words, one of which an interesting literal holds
+   */
+  static List<Literal> containing(SourceLanguage language, String source, String lower,
+      List<String> words) {
+    if (lower.length() != source.length()) {
+      // Lower-casing changed the length (a few non-ASCII letters do): offsets differ.
+      return of(language, source);
+    }
+    StringLiterals s = new StringLiterals(language, source.getBytes(StandardCharsets.UTF_8));
+    SyntaxNodes offsets = new SyntaxNodes(source);
+    List<int[]> places = new ArrayList<>();
+    for (String w : words) {
+      for (int at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+        places.add(new int[] {offsets.byteOffset(source, at),
+            offsets.byteOffset(source, at + w.length())});
+      }
+    }
+    if (places.isEmpty()) {
+      return s.out;
+    }
+    places.sort((a, b) -> Integer.compare(a[0], b[0]));
+    TSTree tree = SyntaxTrees.parse(language, source);
+    TSQueryCursor cursor = new TSQueryCursor();
+    int readUpTo = -1;
+    for (int[] place : places) {
+      if (place[1] <= readUpTo) {
+        continue;
+      }
+      // The strings the place touches, in document order: the same reading as walk's, from
+      // the first string that holds it.
+      cursor.setByteRange(place[0], place[1]);
+      cursor.exec(SyntaxTrees.strings(language), tree.getRootNode());
+      readUpTo = s.read(cursor, readUpTo);
+    }
+    return s.out;
+  }
+
+  /**
    * Reads every string, each with the joins of strings above it. The strings are found by a
    * tree-sitter query, which filters the tree natively: visiting every node from Java costs
    * more than the parse itself. Strings come in document order, so one inside a join or a
@@ -44,8 +88,15 @@ final class StringLiterals {
   private void walk(TSNode root) {
     TSQueryCursor cursor = new TSQueryCursor();
     cursor.exec(SyntaxTrees.strings(language), root);
+    read(cursor, -1);
+  }
+
+  /**
+   * Reads the strings a query cursor captures that start at or after a byte offset, and
+   * returns the offset where the last string or join read ends.
+   */
+  private int read(TSQueryCursor cursor, int readUpTo) {
     TSQueryMatch match = new TSQueryMatch();
-    int readUpTo = -1;
     while (cursor.nextCapture(match)) {
       TSNode node = match.getCaptures()[match.getCaptureIndex()].getNode();
       if (node.getStartByte() < readUpTo) {
@@ -65,6 +116,7 @@ final class StringLiterals {
       out.add(literal(top, text != null ? text : content(node)));
       readUpTo = top.getEndByte();
     }
+    return readUpTo;
   }
 
   /** Appends the text of a join whose every operand is a string or a join; false otherwise. */

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Finds the surfaces of a table or column in code repositories: lists each repository's
@@ -58,13 +59,15 @@ public final class SurfaceScan {
       listing.skipped().forEach((k, v) -> skipped.merge(k, v, Integer::sum));
       // The ORM mappings first: a use through the ORM names a class or field, which only
       // the mapping ties to a table and column.
-      OrmMappings.FirstPass first = OrmMappings.read(root, listing);
+      OrmMappings.FirstPass first = OrmMappings.read(root, listing, targets);
       List<OrmModel> wanted = first.models().stream()
           .filter(m -> targets.stream().anyMatch(t -> t.matchesTable(m.table()))).toList();
       surfaces.addAll(OrmMappings.surfaces(root, wanted, targets));
       ModelsLookedFor lookedFor = new ModelsLookedFor(wanted, first.modules());
-      List<SourceFile.Result> results = listing.files().parallelStream()
-          .map(f -> SourceFile.read(root, f, targets, lookedFor)).toList();
+      List<Path> files = listing.files();
+      List<SourceFile.Result> results = IntStream.range(0, files.size()).parallel()
+          .mapToObj(i -> SourceFile.read(root, files.get(i), targets, lookedFor,
+              first.glances().get(i))).toList();
       for (SourceFile.Result r : results) {
         if (r.skipped() != null) {
           skipped.merge(r.skipped(), 1, Integer::sum);
