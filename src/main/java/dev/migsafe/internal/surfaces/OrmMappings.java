@@ -79,7 +79,9 @@ final class OrmMappings {
           return new OfFile(List.of(), null, new SourceFile.Glance(read.skipped(), false));
         }
       }
-      out.addAll(r.mappings(rel, language, text));
+      if (r.mayDeclare(text, targets)) {
+        out.addAll(r.mappings(rel, language, text));
+      }
     }
     ScriptModules.Links links = text != null && ScriptOrm.isScript(language)
         ? ScriptModules.Links.of(rel, text, resolver) : null;

@@ -28,6 +28,15 @@ interface OrmRecogniser {
   List<OrmModel> mappings(String path, SourceLanguage language, String text);
 
   /**
+   * Whether the text can declare a model of one of the tables looked for, decided on the text
+   * before {@link #mappings} parses it. By default it can: a reader whose models are joined
+   * across files ({@link #link}) needs them all.
+   */
+  default boolean mayDeclare(String text, List<SurfaceTarget> targets) {
+    return true;
+  }
+
+  /**
    * The models of the whole repository once every file is read: where a model's table or
    * columns are declared in another file than the model (Rails' {@code db/schema.rb}), they
    * are joined here. By default, as read.

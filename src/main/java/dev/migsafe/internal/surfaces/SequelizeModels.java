@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
 /**
@@ -34,6 +36,54 @@ final class SequelizeModels {
     this.objects = new ScriptObjects(nodes);
   }
 
+  /** The names a model's table can come from, as the text spells them. */
+  private static final Pattern CLASS = Pattern.compile("\\bclass\\s+([A-Za-z_$][\\w$]*)");
+  private static final Pattern INIT = Pattern.compile("([A-Za-z_$][\\w$]*)\\s*\\.\\s*init\\s*\\(");
+  private static final Pattern NAMED = Pattern.compile(
+      "(?:\\.define\\s*\\(\\s*|(?:modelName|tableName)['\"]?\\s*:\\s*)(['\"`])([^'\"`]+)\\1");
+
+  /**
+   * Whether the text can declare a model of a table looked for: a model's table is its
+   * {@code tableName}, or a name the text spells (a class, {@code X.init}, {@code define}'s
+   * or {@code modelName}'s string) made plural or not and in snake_case or not. Only such
+   * files are parsed: an application's other models are most of the first pass's parsing,
+   * and a Sequelize model is not joined with other files.
+   */
+  static boolean mayDeclare(String text, List<SurfaceTarget> targets) {
+    if (!text.contains("@Table") && !text.contains(".init(") && !text.contains(".define(")) {
+      return false;
+    }
+    for (Pattern p : List.of(CLASS, INIT)) {
+      Matcher m = p.matcher(text);
+      while (m.find()) {
+        if (mayBeTableOf(m.group(1), targets)) {
+          return true;
+        }
+      }
+    }
+    Matcher m = NAMED.matcher(text);
+    while (m.find()) {
+      String name = m.group(2);
+      if (mayBeTableOf(name, targets)
+          || targets.stream().anyMatch(t -> t.matchesTable(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mayBeTableOf(String modelName, List<SurfaceTarget> targets) {
+    for (boolean frozen : new boolean[] {false, true}) {
+      for (boolean underscored : new boolean[] {false, true}) {
+        String table = table(new Options(null, null, underscored, frozen), modelName);
+        if (targets.stream().anyMatch(t -> t.matchesTable(table))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   static List<OrmModel> read(String path, SourceLanguage language, String text) {
     if (!text.contains("@Table") && !text.contains(".init(") && !text.contains(".define(")) {
       return List.of();
@@ -44,15 +94,39 @@ final class SequelizeModels {
   }
 
   private void walk(SourceLanguage language, String source, TSNode root) {
-    // Calls are many: looked at only when the text has an init or define.
-    boolean calls = source.contains(".init(") || source.contains(".define(");
-    for (TSNode node : SyntaxTrees.nodes(language, root, calls
-        ? List.of("class_declaration", "class", "call_expression")
-        : List.of("class_declaration", "class"))) {
+    List<TSNode> found = new ArrayList<>(
+        SyntaxTrees.nodes(language, root, List.of("class_declaration", "class")));
+    // Calls are many: only those of init and define are looked at, found where their names
+    // stand after a dot, when the text has one.
+    if (source.contains(".init(") || source.contains(".define(")) {
+      calls(source, root, "init", found);
+      calls(source, root, "define", found);
+      found.sort(java.util.Comparator.comparingInt(TSNode::getStartByte));
+    }
+    for (TSNode node : found) {
       if (node.getType().equals("call_expression")) {
         initOrDefine(node);
       } else {
         decorated(node);
+      }
+    }
+  }
+
+  /** The calls of a method on something ({@code User.init(...)}). */
+  private void calls(String source, TSNode root, String method, List<TSNode> out) {
+    for (int at = source.indexOf(method); at >= 0; at = source.indexOf(method, at + 1)) {
+      if (!SourceFile.isWordAt(source, at, at + method.length())
+          || !ScriptModelUses.afterDot(source, at)) {
+        continue;
+      }
+      int start = nodes.byteOffset(source, at);
+      TSNode name = root.getNamedDescendantForByteRange(start, start + method.length());
+      TSNode member = SyntaxNodes.present(name) ? name.getParent() : null;
+      TSNode call = SyntaxNodes.present(member) ? member.getParent() : null;
+      if (SyntaxNodes.present(call) && call.getType().equals("call_expression")
+          && member.equals(SyntaxNodes.field(call, "function"))
+          && name.equals(SyntaxNodes.field(member, "property"))) {
+        out.add(call);
       }
     }
   }

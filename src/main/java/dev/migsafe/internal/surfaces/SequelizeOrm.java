@@ -18,6 +18,11 @@ final class SequelizeOrm implements ScriptOrm {
   }
 
   @Override
+  public boolean mayDeclare(String text, List<SurfaceTarget> targets) {
+    return SequelizeModels.mayDeclare(text, targets);
+  }
+
+  @Override
   public boolean mayUse(SourceLanguage language, String text, OrmModel model) {
     // An instance the file does not type is known by its name (share for Share).
     return ScriptOrm.isScript(language) && (CodeWords.contains(text, model.name())

@@ -2,17 +2,16 @@ package dev.migsafe.internal.surfaces;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RecursiveTask;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
@@ -35,69 +34,95 @@ final class SourceTree {
   private SourceTree() {}
 
   static Listing list(Path root) throws IOException {
-    List<Path> files = new ArrayList<>();
-    List<Path> manifests = new ArrayList<>();
-    Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
-    Deque<Ignores> ignores = new ArrayDeque<>();
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        if (!dir.equals(root) && (dir.getFileName().toString().equals(".git")
-            || ignored(ignores, dir, true))) {
-          count(skipped, SkipReason.IGNORED);
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        ignores.push(Ignores.of(dir));
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-        ignores.pop();
-        if (e != null) {
-          count(skipped, SkipReason.UNREADABLE);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        if (attrs.isSymbolicLink()) {
-          count(skipped, SkipReason.SYMBOLIC_LINK);
-        } else if (attrs.isRegularFile() && SourceFile.wanted(file.getFileName().toString())) {
-          if (ignored(ignores, file, false)) {
-            count(skipped, SkipReason.IGNORED);
-          } else {
-            files.add(file);
-          }
-        } else if (attrs.isRegularFile() && MANIFESTS.contains(file.getFileName().toString())
-            && !ignored(ignores, file, false)) {
-          manifests.add(file);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
-        count(skipped, SkipReason.UNREADABLE);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-    files.sort(null);
-    manifests.sort(null);
-    return new Listing(files, skipped, manifests);
+    Part all = new Visit(root, null).invoke();
+    all.files.sort(null);
+    all.manifests.sort(null);
+    return new Listing(all.files, all.skipped, all.manifests);
   }
 
-  private static void count(Map<SkipReason, Integer> skipped, SkipReason why) {
-    skipped.merge(why, 1, Integer::sum);
+  /** What one directory and those under it hold. */
+  private static final class Part {
+    final List<Path> files = new ArrayList<>();
+    final List<Path> manifests = new ArrayList<>();
+    final Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
+
+    void count(SkipReason why) {
+      skipped.merge(why, 1, Integer::sum);
+    }
+
+    void add(Part other) {
+      files.addAll(other.files);
+      manifests.addAll(other.manifests);
+      other.skipped.forEach((k, v) -> skipped.merge(k, v, Integer::sum));
+    }
+  }
+
+  /**
+   * One directory, its subdirectories listed in parallel: listing asks the file system about
+   * each entry, and a repository of 100,000 files took seconds on one thread while the other
+   * waited. Links are not followed (an entry's own attributes are read).
+   */
+  private static final class Visit extends RecursiveTask<Part> {
+    private final Path dir;
+    private final Ignores.Chain outer;
+
+    Visit(Path dir, Ignores.Chain outer) {
+      this.dir = dir;
+      this.outer = outer;
+    }
+
+    @Override
+    protected Part compute() {
+      Part part = new Part();
+      Ignores.Chain ignores = new Ignores.Chain(Ignores.of(dir), outer);
+      List<Visit> below = new ArrayList<>();
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        for (Path entry : entries) {
+          BasicFileAttributes attrs;
+          try {
+            attrs = Files.readAttributes(entry, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+          } catch (IOException e) {
+            part.count(SkipReason.UNREADABLE);
+            continue;
+          }
+          String name = entry.getFileName().toString();
+          if (attrs.isSymbolicLink()) {
+            part.count(SkipReason.SYMBOLIC_LINK);
+          } else if (attrs.isDirectory()) {
+            if (name.equals(".git") || ignored(ignores, entry, true)) {
+              part.count(SkipReason.IGNORED);
+            } else {
+              below.add(new Visit(entry, ignores));
+            }
+          } else if (attrs.isRegularFile() && SourceFile.wanted(name)) {
+            if (ignored(ignores, entry, false)) {
+              part.count(SkipReason.IGNORED);
+            } else {
+              part.files.add(entry);
+            }
+          } else if (attrs.isRegularFile() && MANIFESTS.contains(name)
+              && !ignored(ignores, entry, false)) {
+            part.manifests.add(entry);
+          }
+        }
+      } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+        part.count(SkipReason.UNREADABLE);
+      }
+      for (Visit v : invokeAll(below)) {
+        part.add(v.join());
+      }
+      return part;
+    }
   }
 
   /**
    * Whether the innermost {@code .gitignore} with an opinion ignores the path; a directory's
    * rules are relative to that directory, as git reads them.
    */
-  private static boolean ignored(Deque<Ignores> stack, Path path, boolean directory) {
-    for (Ignores i : stack) {
+  private static boolean ignored(Ignores.Chain chain, Path path, boolean directory) {
+    for (Ignores.Chain c = chain; c != null; c = c.outer()) {
+      Ignores i = c.here();
       if (i.node() == null) {
         continue;
       }
@@ -115,6 +140,9 @@ final class SourceTree {
 
   /** A directory and the rules of its {@code .gitignore}, or null when it has none. */
   private record Ignores(Path dir, IgnoreNode node) {
+    /** A directory's rules and those of the directories around it, innermost first. */
+    record Chain(Ignores here, Chain outer) {}
+
     static Ignores of(Path dir) {
       Path file = dir.resolve(".gitignore");
       if (!Files.isRegularFile(file)) {

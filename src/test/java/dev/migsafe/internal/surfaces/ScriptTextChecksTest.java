@@ -2,6 +2,7 @@ package dev.migsafe.internal.surfaces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,5 +48,28 @@ class ScriptTextChecksTest {
     assertThat(member("const views = 1", "views")).isFalse();
     assertThat(member("{ views: 1 }", "views")).isFalse();
     assertThat(member("views", "views")).isFalse();
+  }
+
+  private static boolean declaresUsers(String code) {
+    return SequelizeModels.mayDeclare(code, List.of(SurfaceTarget.of("users", "email")));
+  }
+
+  @Test
+  void aSequelizeFileIsParsedForModelsOnlyWhenANameItSpellsCanBeTheTable() {
+    assertThat(declaresUsers("@Table({ tableName: \"users\" })\nclass Account extends Model {}"))
+        .isTrue();
+    assertThat(declaresUsers("@Table\nexport class User extends Model {}")).isTrue();
+    assertThat(declaresUsers("User.init({ email: DataTypes.STRING }, { sequelize })")).isTrue();
+    assertThat(declaresUsers("sequelize.define('user', { email: DataTypes.STRING })")).isTrue();
+    assertThat(declaresUsers("sequelize.define(\"users\", {}, { freezeTableName: true })"))
+        .isTrue();
+    assertThat(declaresUsers("Account.init({}, { sequelize, modelName: 'User' })")).isTrue();
+    assertThat(declaresUsers("Account.init({}, { sequelize, \"tableName\": 'users' })")).isTrue();
+    assertThat(SequelizeModels.mayDeclare("@Table({ underscored: true })\nclass UserAccount {}",
+        List.of(SurfaceTarget.of("user_accounts", null)))).isTrue();
+
+    assertThat(declaresUsers("@Table\nexport class Document extends Model {}")).isFalse();
+    assertThat(declaresUsers("Sentry.init({ dsn })")).isFalse();
+    assertThat(declaresUsers("class User {}")).isFalse();
   }
 }
