@@ -21,10 +21,10 @@ record LocalObject(TSNode literal, List<TSNode> assigned) {
   /** The object {@code name} holds where {@code use} stands, or null when it is not known. */
   static LocalObject of(SyntaxNodes nodes, TSNode use, String name) {
     TSNode fn = use;
-    while (fn != null && !fn.isNull() && !FUNCTIONS.contains(fn.getType())) {
-      fn = fn.getParent();
+    while (fn != null && !TreeCalls.isNull(fn) && !FUNCTIONS.contains(TreeCalls.type(fn))) {
+      fn = TreeCalls.parent(fn);
     }
-    TSNode body = fn == null || fn.isNull() ? null : SyntaxNodes.field(fn, "body");
+    TSNode body = fn == null || TreeCalls.isNull(fn) ? null : SyntaxNodes.field(fn, "body");
     if (body == null) {
       return null;
     }
@@ -35,18 +35,18 @@ record LocalObject(TSNode literal, List<TSNode> assigned) {
       return null;
     }
     TSNode value = SyntaxNodes.field(declared.get(0), "value");
-    if (value == null || !value.getType().equals("object")
-        || declared.get(0).getStartByte() > use.getStartByte()) {
+    if (value == null || !TreeCalls.type(value).equals("object")
+        || declared.get(0).getStartByte() > TreeCalls.start(use)) {
       return null;
     }
-    assigned.removeIf(f -> f.getStartByte() > use.getStartByte());
+    assigned.removeIf(f -> TreeCalls.start(f) > TreeCalls.start(use));
     return new LocalObject(value, assigned);
   }
 
   private static void collect(SyntaxNodes nodes, TSNode node, String name,
       List<TSNode> declared, List<TSNode> assigned) {
     for (TSNode c : SyntaxNodes.children(node)) {
-      String type = c.getType();
+      String type = TreeCalls.type(c);
       if (FUNCTIONS.contains(type)) {
         continue;
       }
@@ -57,13 +57,13 @@ record LocalObject(TSNode literal, List<TSNode> assigned) {
         }
       } else if (type.equals("assignment_expression")) {
         TSNode left = SyntaxNodes.field(c, "left");
-        TSNode object = left == null || !left.getType().equals("member_expression") ? null
+        TSNode object = left == null || !TreeCalls.type(left).equals("member_expression") ? null
             : SyntaxNodes.field(left, "object");
         TSNode property = left == null ? null : SyntaxNodes.field(left, "property");
-        if (object != null && property != null && object.getType().equals("identifier")
+        if (object != null && property != null && TreeCalls.type(object).equals("identifier")
             && nodes.text(object).equals(name)) {
           assigned.add(property);
-        } else if (left != null && left.getType().equals("identifier")
+        } else if (left != null && TreeCalls.type(left).equals("identifier")
             && nodes.text(left).equals(name)) {
           // where = other: the variable holds another object, which is not known.
           declared.add(c);

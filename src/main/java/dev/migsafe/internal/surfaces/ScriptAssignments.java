@@ -7,11 +7,11 @@ final class ScriptAssignments {
   private ScriptAssignments() {}
 
   static boolean isWritten(TSNode expression) {
-    TSNode parent = expression.getParent();
-    if (parent == null || parent.isNull()) {
+    TSNode parent = TreeCalls.parent(expression);
+    if (parent == null || TreeCalls.isNull(parent)) {
       return false;
     }
-    return switch (parent.getType()) {
+    return switch (TreeCalls.type(parent)) {
       case "assignment_expression", "augmented_assignment_expression" ->
           expression.equals(SyntaxNodes.field(parent, "left"));
       case "update_expression" -> true;

@@ -19,9 +19,9 @@ final class ScriptDecorators {
   static List<Decorator> of(TSNode declaration, SyntaxNodes nodes) {
     List<Decorator> out = new ArrayList<>();
     add(declaration, nodes, out);
-    TSNode parent = declaration.getParent();
-    if (declaration.getType().contains("class") && parent != null && !parent.isNull()
-        && parent.getType().equals("export_statement")) {
+    TSNode parent = TreeCalls.parent(declaration);
+    if (TreeCalls.type(declaration).contains("class") && parent != null && !TreeCalls.isNull(parent)
+        && TreeCalls.type(parent).equals("export_statement")) {
       add(parent, nodes, out);
     }
     return out;
@@ -48,11 +48,11 @@ final class ScriptDecorators {
 
   private static void add(TSNode node, SyntaxNodes nodes, List<Decorator> out) {
     for (TSNode d : SyntaxNodes.children(node, "decorator")) {
-      if (d.getNamedChildCount() == 0) {
+      if (TreeCalls.namedChildCount(d) == 0) {
         continue;
       }
-      TSNode e = d.getNamedChild(0);
-      if (e.getType().equals("call_expression")) {
+      TSNode e = TreeCalls.namedChild(d, 0);
+      if (TreeCalls.type(e).equals("call_expression")) {
         TSNode fn = SyntaxNodes.field(e, "function");
         out.add(new Decorator(fn == null ? "" : lastName(nodes.text(fn)),
             ScriptObjects.arguments(e)));
@@ -83,7 +83,7 @@ final class ScriptDecorators {
   static String name(Decorator d, String key, SyntaxNodes nodes, ScriptObjects objects,
       boolean firstString) {
     for (TSNode a : d.arguments()) {
-      if (firstString && a.getType().equals("string")) {
+      if (firstString && TreeCalls.type(a).equals("string")) {
         return nodes.stringValue(a);
       }
       ScriptObjects.Entry e = objects.entry(a, key);

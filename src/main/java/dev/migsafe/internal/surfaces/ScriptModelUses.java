@@ -45,14 +45,14 @@ abstract class ScriptModelUses {
           continue;
         }
         int start = nodes.byteOffset(source, at);
-        TSNode node = root.getNamedDescendantForByteRange(start, start + nodes.byteLength(name));
-        TSNode member = node == null || node.isNull() ? null : node.getParent();
-        if (member == null || member.isNull() || !member.getType().equals("member_expression")
-            || !seen.add(member.getStartByte() * 31 + member.getEndByte())) {
+        TSNode node = TreeCalls.namedDescendant(root, start, start + nodes.byteLength(name));
+        TSNode member = node == null || TreeCalls.isNull(node) ? null : TreeCalls.parent(node);
+        if (member == null || TreeCalls.isNull(member) || !TreeCalls.type(member).equals("member_expression")
+            || !seen.add(TreeCalls.start(member) * 31 + TreeCalls.end(member))) {
           continue;
         }
-        TSNode parent = member.getParent();
-        ScriptObjects.MemberCall c = parent == null || parent.isNull() ? null
+        TSNode parent = TreeCalls.parent(member);
+        ScriptObjects.MemberCall c = parent == null || TreeCalls.isNull(parent) ? null
             : objects.memberCall(parent);
         if (c != null && c.methodNode().equals(node)) {
           if (methods.contains(name)) {
@@ -99,10 +99,10 @@ abstract class ScriptModelUses {
     if (f == null) {
       return;
     }
-    TSNode parent = member.getParent();
+    TSNode parent = TreeCalls.parent(member);
     TSNode object = SyntaxNodes.field(member, "object");
-    if (object == null || object.getType().equals("this")
-        || parent != null && parent.getType().equals("call_expression")
+    if (object == null || TreeCalls.type(object).equals("this")
+        || parent != null && TreeCalls.type(parent).equals("call_expression")
         && member.equals(SyntaxNodes.field(parent, "function"))) {
       return;
     }
@@ -144,7 +144,7 @@ abstract class ScriptModelUses {
 
   /** {@code Article} itself. */
   boolean isModel(TSNode node) {
-    return node.getType().equals("identifier") && nodes.text(node).equals(model.name());
+    return TreeCalls.type(node).equals("identifier") && nodes.text(node).equals(model.name());
   }
 
   OrmUse use(String columnName, TSNode at, Access access, Certainty certainty) {

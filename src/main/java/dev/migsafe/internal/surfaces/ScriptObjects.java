@@ -22,13 +22,13 @@ final class ScriptObjects {
   /** The entries of an object literal; none for anything else. */
   List<Entry> entries(TSNode object) {
     List<Entry> out = new ArrayList<>();
-    if (object == null || !object.getType().equals("object")) {
+    if (object == null || !TreeCalls.type(object).equals("object")) {
       return out;
     }
     for (TSNode c : SyntaxNodes.children(object)) {
-      if (c.getType().equals("shorthand_property_identifier")) {
+      if (TreeCalls.type(c).equals("shorthand_property_identifier")) {
         out.add(new Entry(nodes.text(c), c, null));
-      } else if (c.getType().equals("pair")) {
+      } else if (TreeCalls.type(c).equals("pair")) {
         TSNode k = SyntaxNodes.field(c, "key");
         if (k != null) {
           out.add(new Entry(keyName(k), c, SyntaxNodes.field(c, "value")));
@@ -54,10 +54,10 @@ final class ScriptObjects {
    */
   private String keyName(TSNode key) {
     String t = nodes.text(key);
-    if (key.getType().equals("string")) {
+    if (TreeCalls.type(key).equals("string")) {
       return nodes.stringValue(key);
     }
-    if (key.getType().equals("computed_property_name")) {
+    if (TreeCalls.type(key).equals("computed_property_name")) {
       String inner = t.substring(1, t.length() - 1).strip();
       return inner.substring(inner.lastIndexOf('.') + 1);
     }
@@ -70,9 +70,9 @@ final class ScriptObjects {
     if (value == null) {
       return list;
     }
-    if (value.getType().equals("object")) {
+    if (TreeCalls.type(value).equals("object")) {
       list.add(value);
-    } else if (value.getType().equals("array")) {
+    } else if (TreeCalls.type(value).equals("array")) {
       list.addAll(SyntaxNodes.children(value, "object"));
     }
     return list;
@@ -84,15 +84,15 @@ final class ScriptObjects {
     if (value == null) {
       return out;
     }
-    List<TSNode> items = value.getType().equals("array") ? SyntaxNodes.children(value)
+    List<TSNode> items = TreeCalls.type(value).equals("array") ? SyntaxNodes.children(value)
         : List.of(value);
     for (TSNode s : items) {
-      if (s.getType().equals("string")) {
+      if (TreeCalls.type(s).equals("string")) {
         out.add(new Entry(nodes.stringValue(s), s, null));
-      } else if (s.getType().equals("array") && s.getNamedChildCount() > 0
-          && s.getNamedChild(0).getType().equals("string")) {
+      } else if (TreeCalls.type(s).equals("array") && TreeCalls.namedChildCount(s) > 0
+          && TreeCalls.namedChild(s, 0).getType().equals("string")) {
         // Sequelize's attributes: [['email', 'contact']] renames email in the result.
-        out.add(new Entry(nodes.stringValue(s.getNamedChild(0)), s.getNamedChild(0), null));
+        out.add(new Entry(nodes.stringValue(TreeCalls.namedChild(s, 0)), TreeCalls.namedChild(s, 0), null));
       }
     }
     return out;
@@ -108,11 +108,11 @@ final class ScriptObjects {
 
   /** The call as {@code object.method(...)}, or null when it calls something else. */
   MemberCall memberCall(TSNode call) {
-    if (!call.getType().equals("call_expression")) {
+    if (!TreeCalls.type(call).equals("call_expression")) {
       return null;
     }
     TSNode fn = SyntaxNodes.field(call, "function");
-    if (fn == null || !fn.getType().equals("member_expression")) {
+    if (fn == null || !TreeCalls.type(fn).equals("member_expression")) {
       return null;
     }
     TSNode object = SyntaxNodes.field(fn, "object");

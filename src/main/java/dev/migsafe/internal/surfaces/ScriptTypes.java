@@ -53,13 +53,13 @@ final class ScriptTypes {
         continue;
       }
       int start = nodes.byteOffset(source, at);
-      TSNode node = root.getNamedDescendantForByteRange(start, start + length);
-      if (node == null || node.isNull() || node.getStartByte() != start
-          || node.getEndByte() != start + length) {
+      TSNode node = TreeCalls.namedDescendant(root, start, start + length);
+      if (node == null || TreeCalls.isNull(node) || TreeCalls.start(node) != start
+          || TreeCalls.end(node) != start + length) {
         continue;
       }
-      TSNode parent = node.getParent();
-      Declaration d = parent == null || parent.isNull() ? null : declaration(parent, node);
+      TSNode parent = TreeCalls.parent(node);
+      Declaration d = parent == null || TreeCalls.isNull(parent) ? null : declaration(parent, node);
       if (d != null) {
         out.add(d);
       }
@@ -98,7 +98,7 @@ final class ScriptTypes {
 
   /** What a declaration node says of its name, when the name node is the one it declares. */
   private Declaration declaration(TSNode node, TSNode name) {
-    TSNode declared = switch (node.getType()) {
+    TSNode declared = switch (TreeCalls.type(node)) {
       case "required_parameter", "optional_parameter" -> SyntaxNodes.field(node, "pattern");
       case "variable_declarator" -> SyntaxNodes.field(node, "name");
       case "public_field_definition", "field_definition" ->
@@ -106,12 +106,12 @@ final class ScriptTypes {
       default -> null;
     };
     if (declared == null || !declared.equals(name)
-        || !(name.getType().equals("identifier")
-        || name.getType().equals("property_identifier"))) {
+        || !(TreeCalls.type(name).equals("identifier")
+        || TreeCalls.type(name).equals("property_identifier"))) {
       return null;
     }
     TSNode type = SyntaxNodes.field(node, "type");
-    TSNode value = node.getType().endsWith("parameter") ? null
+    TSNode value = TreeCalls.type(node).endsWith("parameter") ? null
         : SyntaxNodes.field(node, "value");
     if (type == null && value == null) {
       // An untyped parameter or a bare let says nothing: (share) => present(share) does not
@@ -136,15 +136,15 @@ final class ScriptTypes {
    */
   String of(TSNode expression, Function<TSNode, String> ofCall) {
     TSNode name = expression;
-    if (expression.getType().equals("member_expression")) {
+    if (TreeCalls.type(expression).equals("member_expression")) {
       TSNode object = SyntaxNodes.field(expression, "object");
-      if (object == null || !object.getType().equals("this")) {
+      if (object == null || !TreeCalls.type(object).equals("this")) {
         return null;
       }
       name = SyntaxNodes.field(expression, "property");
     }
-    if (name == null || !(name.getType().equals("identifier")
-        || name.getType().equals("property_identifier"))) {
+    if (name == null || !(TreeCalls.type(name).equals("identifier")
+        || TreeCalls.type(name).equals("property_identifier"))) {
       return null;
     }
     String n = nodes.text(name);
@@ -169,10 +169,10 @@ final class ScriptTypes {
   }
 
   private String ofValue(TSNode value, Function<TSNode, String> ofCall) {
-    if (value.getType().equals("await_expression") && value.getNamedChildCount() > 0) {
-      value = value.getNamedChild(0);
+    if (TreeCalls.type(value).equals("await_expression") && TreeCalls.namedChildCount(value) > 0) {
+      value = TreeCalls.namedChild(value, 0);
     }
-    if (value.getType().equals("new_expression")) {
+    if (TreeCalls.type(value).equals("new_expression")) {
       TSNode c = SyntaxNodes.field(value, "constructor");
       return c == null ? null : nodes.text(c);
     }

@@ -104,7 +104,7 @@ final class SequelizeModels {
       found.sort(java.util.Comparator.comparingInt(TSNode::getStartByte));
     }
     for (TSNode node : found) {
-      if (node.getType().equals("call_expression")) {
+      if (TreeCalls.type(node).equals("call_expression")) {
         initOrDefine(node);
       } else {
         decorated(node);
@@ -120,10 +120,10 @@ final class SequelizeModels {
         continue;
       }
       int start = nodes.byteOffset(source, at);
-      TSNode name = root.getNamedDescendantForByteRange(start, start + method.length());
-      TSNode member = SyntaxNodes.present(name) ? name.getParent() : null;
-      TSNode call = SyntaxNodes.present(member) ? member.getParent() : null;
-      if (SyntaxNodes.present(call) && call.getType().equals("call_expression")
+      TSNode name = TreeCalls.namedDescendant(root, start, start + method.length());
+      TSNode member = SyntaxNodes.present(name) ? TreeCalls.parent(name) : null;
+      TSNode call = SyntaxNodes.present(member) ? TreeCalls.parent(member) : null;
+      if (SyntaxNodes.present(call) && TreeCalls.type(call).equals("call_expression")
           && member.equals(SyntaxNodes.field(call, "function"))
           && name.equals(SyntaxNodes.field(member, "property"))) {
         out.add(call);
@@ -186,7 +186,7 @@ final class SequelizeModels {
     TSNode object = c.object();
     List<TSNode> args = c.arguments();
     String m = c.method();
-    if (m.equals("init") && object.getType().equals("identifier") && args.size() >= 2
+    if (m.equals("init") && TreeCalls.type(object).equals("identifier") && args.size() >= 2
         && args.get(0).getType().equals("object") && args.get(1).getType().equals("object")
         && objects.entry(args.get(1), "sequelize") != null) {
       Options o = options(args.get(1));
@@ -196,14 +196,14 @@ final class SequelizeModels {
         && args.get(1).getType().equals("object")) {
       Options o = args.size() > 2 ? options(args.get(2)) : new Options(null, null, false, false);
       String modelName = nodes.stringValue(args.get(0));
-      TSNode parent = call.getParent();
-      if (parent != null && parent.getType().equals("await_expression")) {
-        parent = parent.getParent();
+      TSNode parent = TreeCalls.parent(call);
+      if (parent != null && TreeCalls.type(parent).equals("await_expression")) {
+        parent = TreeCalls.parent(parent);
       }
       // Code names the model by the variable it is kept in: const User = sequelize.define(...).
-      TSNode variable = parent != null && parent.getType().equals("variable_declarator")
+      TSNode variable = parent != null && TreeCalls.type(parent).equals("variable_declarator")
           ? SyntaxNodes.field(parent, "name") : null;
-      String codeName = variable != null && variable.getType().equals("identifier")
+      String codeName = variable != null && TreeCalls.type(variable).equals("identifier")
           ? nodes.text(variable) : modelName;
       model(codeName, table(o, modelName), args.get(0), args.get(1), o);
     }
@@ -216,7 +216,7 @@ final class SequelizeModels {
       if (v != null && nodes.text(v).contains("VIRTUAL")) {
         continue;
       }
-      String field = v != null && v.getType().equals("object") ? string(v, "field") : null;
+      String field = v != null && TreeCalls.type(v).equals("object") ? string(v, "field") : null;
       fields.add(field(e.key(), field, o, e.at()));
     }
     out.add(new OrmModel(Orm.SEQUELIZE, name, table, path, SyntaxNodes.line(at),

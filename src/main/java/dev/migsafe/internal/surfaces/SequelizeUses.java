@@ -154,8 +154,8 @@ final class SequelizeUses extends ScriptModelUses {
    * is that variable: a where (read) or a create's values (written).
    */
   private void local(TSNode name, TSNode at, Access access) {
-    if (name == null || !name.getType().equals("identifier")
-        && !name.getType().equals("shorthand_property_identifier")) {
+    if (name == null || !TreeCalls.type(name).equals("identifier")
+        && !TreeCalls.type(name).equals("shorthand_property_identifier")) {
       return;
     }
     LocalObject held = LocalObject.of(nodes, at, nodes.text(name));
@@ -192,14 +192,14 @@ final class SequelizeUses extends ScriptModelUses {
 
   @Override
   Certainty instance(TSNode receiver) {
-    if (receiver.getType().equals("this") || isModel(receiver)) {
+    if (TreeCalls.type(receiver).equals("this") || isModel(receiver)) {
       return null;
     }
     String type = types().of(receiver, this::resultType);
     if (type != null) {
       return ScriptTypes.is(type, model.name()) ? Certainty.CERTAIN : null;
     }
-    return receiver.getType().equals("identifier")
+    return TreeCalls.type(receiver).equals("identifier")
         && nodes.text(receiver).equals(instanceName(model)) ? Certainty.LIKELY : null;
   }
 

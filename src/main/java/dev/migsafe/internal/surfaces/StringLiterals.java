@@ -99,13 +99,13 @@ final class StringLiterals {
     TSQueryMatch match = new TSQueryMatch();
     while (cursor.nextCapture(match)) {
       TSNode node = match.getCaptures()[match.getCaptureIndex()].getNode();
-      if (node.getStartByte() < readUpTo) {
+      if (TreeCalls.start(node) < readUpTo) {
         continue;
       }
       TSNode top = node;
       String text = null;
-      for (TSNode parent = top.getParent(); parent != null && !parent.isNull()
-          && language.isJoin(parent.getType()); parent = parent.getParent()) {
+      for (TSNode parent = TreeCalls.parent(top); parent != null && !TreeCalls.isNull(parent)
+          && language.isJoin(TreeCalls.type(parent)); parent = TreeCalls.parent(parent)) {
         StringBuilder joined = new StringBuilder();
         if (!joinedText(parent, joined)) {
           break;
@@ -114,7 +114,7 @@ final class StringLiterals {
         text = joined.toString();
       }
       out.add(literal(top, text != null ? text : content(node)));
-      readUpTo = top.getEndByte();
+      readUpTo = TreeCalls.end(top);
     }
     return readUpTo;
   }
@@ -123,7 +123,7 @@ final class StringLiterals {
   private boolean joinedText(TSNode node, StringBuilder sb) {
     for (int i = 0; i < node.getChildCount(); i++) {
       TSNode child = node.getChild(i);
-      String type = child.getType();
+      String type = TreeCalls.type(child);
       if (!child.isNamed()) {
         // The operator: only + joins strings (Python's side-by-side strings have none).
         if (!type.equals("+")) {
@@ -146,9 +146,9 @@ final class StringLiterals {
   private String content(TSNode node) {
     StringBuilder sb = new StringBuilder();
     boolean any = false;
-    for (int i = 0; i < node.getNamedChildCount(); i++) {
-      TSNode child = node.getNamedChild(i);
-      String type = child.getType();
+    for (int i = 0; i < TreeCalls.namedChildCount(node); i++) {
+      TSNode child = TreeCalls.namedChild(node, i);
+      String type = TreeCalls.type(child);
       if (type.contains("content") || type.contains("fragment")) {
         sb.append(text(child));
         any = true;
@@ -194,12 +194,12 @@ final class StringLiterals {
   /** The 1-based column of a node in characters (tree-sitter counts bytes of UTF-8). */
   static int column(byte[] utf8, TSNode node) {
     int byteColumn = node.getStartPoint().getColumn();
-    int lineStart = node.getStartByte() - byteColumn;
+    int lineStart = TreeCalls.start(node) - byteColumn;
     return new String(utf8, lineStart, byteColumn, StandardCharsets.UTF_8).length() + 1;
   }
 
   private String text(TSNode node) {
-    return new String(utf8, node.getStartByte(), node.getEndByte() - node.getStartByte(),
+    return new String(utf8, TreeCalls.start(node), TreeCalls.end(node) - TreeCalls.start(node),
         StandardCharsets.UTF_8);
   }
 }

@@ -42,7 +42,7 @@ final class SyntaxNodes {
   }
 
   String text(TSNode node) {
-    return new String(utf8, node.getStartByte(), node.getEndByte() - node.getStartByte(),
+    return new String(utf8, TreeCalls.start(node), TreeCalls.end(node) - TreeCalls.start(node),
         StandardCharsets.UTF_8);
   }
 
@@ -57,20 +57,20 @@ final class SyntaxNodes {
   }
 
   static boolean present(TSNode node) {
-    return node != null && !node.isNull();
+    return node != null && !TreeCalls.isNull(node);
   }
 
   static TSNode field(TSNode node, String name) {
-    TSNode f = node.getChildByFieldName(name);
+    TSNode f = TreeCalls.field(node, name);
     return present(f) ? f : null;
   }
 
   /** The named children, of one of the types when any is given. */
   static List<TSNode> children(TSNode node, String... types) {
     List<TSNode> out = new ArrayList<>();
-    for (int i = 0; i < node.getNamedChildCount(); i++) {
-      TSNode c = node.getNamedChild(i);
-      if (types.length == 0 || List.of(types).contains(c.getType())) {
+    for (int i = 0; i < TreeCalls.namedChildCount(node); i++) {
+      TSNode c = TreeCalls.namedChild(node, i);
+      if (types.length == 0 || List.of(types).contains(TreeCalls.type(c))) {
         out.add(c);
       }
     }
@@ -88,9 +88,9 @@ final class SyntaxNodes {
 
   /** The first named child of the type, or null. */
   static TSNode child(TSNode node, String type) {
-    for (int i = 0; i < node.getNamedChildCount(); i++) {
-      if (node.getNamedChild(i).getType().equals(type)) {
-        return node.getNamedChild(i);
+    for (int i = 0; i < TreeCalls.namedChildCount(node); i++) {
+      if (TreeCalls.namedChild(node, i).getType().equals(type)) {
+        return TreeCalls.namedChild(node, i);
       }
     }
     return null;
@@ -100,7 +100,7 @@ final class SyntaxNodes {
   boolean hasKeyword(TSNode node, String keyword) {
     for (int i = 0; i < node.getChildCount(); i++) {
       TSNode c = node.getChild(i);
-      if (!c.isNamed() && c.getType().equals(keyword)) {
+      if (!c.isNamed() && TreeCalls.type(c).equals(keyword)) {
         return true;
       }
     }
@@ -115,7 +115,7 @@ final class SyntaxNodes {
     StringBuilder sb = new StringBuilder();
     boolean any = false;
     for (TSNode c : children(literal)) {
-      if (c.getType().contains("content") || c.getType().contains("fragment")) {
+      if (TreeCalls.type(c).contains("content") || TreeCalls.type(c).contains("fragment")) {
         sb.append(text(c));
         any = true;
       }

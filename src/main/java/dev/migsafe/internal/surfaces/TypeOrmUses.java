@@ -146,7 +146,7 @@ final class TypeOrmUses extends ScriptModelUses {
 
   /** {@code getRepository(Article)}, or a name typed {@code Repository<Article>}. */
   private boolean isRepository(TSNode object) {
-    if (object.getType().equals("call_expression")) {
+    if (TreeCalls.type(object).equals("call_expression")) {
       return isGetRepository(object);
     }
     String type = types().of(object, this::resultType);
@@ -168,7 +168,7 @@ final class TypeOrmUses extends ScriptModelUses {
 
   /** The type of a variable's initialiser that is a repository's call. */
   private String resultType(TSNode value) {
-    if (!value.getType().equals("call_expression")) {
+    if (!TreeCalls.type(value).equals("call_expression")) {
       return null;
     }
     if (isGetRepository(value)) {
