@@ -14,6 +14,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUTLINE_COMMIT=d77dcdf853868c5d5fe125c895c9b71f0eff5c68
 src=${1:-bench/target/outline}
+if [ ! -d "$src" ] && [ -z "${1:-}" ] && [ -d bench/target/surfaces-100k/copy-1 ]; then
+  # The copies made by an earlier run are outline at that commit: no clone needed.
+  src=bench/target/surfaces-100k/copy-1
+fi
 if [ ! -d "$src" ]; then
   git clone -q https://github.com/outline/outline "$src"
   git -C "$src" checkout -q "$OUTLINE_COMMIT"
