@@ -21,10 +21,10 @@ record LocalObject(TSNode literal, List<TSNode> assigned) {
   /** The object {@code name} holds where {@code use} stands, or null when it is not known. */
   static LocalObject of(SyntaxNodes nodes, TSNode use, String name) {
     TSNode fn = use;
-    while (fn != null && !TreeCalls.isNull(fn) && !FUNCTIONS.contains(TreeCalls.type(fn))) {
+    while (SyntaxNodes.present(fn) && !FUNCTIONS.contains(TreeCalls.type(fn))) {
       fn = TreeCalls.parent(fn);
     }
-    TSNode body = fn == null || TreeCalls.isNull(fn) ? null : SyntaxNodes.field(fn, "body");
+    TSNode body = SyntaxNodes.present(fn) ? SyntaxNodes.field(fn, "body") : null;
     if (body == null) {
       return null;
     }

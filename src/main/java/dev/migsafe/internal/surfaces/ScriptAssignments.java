@@ -8,7 +8,7 @@ final class ScriptAssignments {
 
   static boolean isWritten(TSNode expression) {
     TSNode parent = TreeCalls.parent(expression);
-    if (parent == null || TreeCalls.isNull(parent)) {
+    if (!SyntaxNodes.present(parent)) {
       return false;
     }
     return switch (TreeCalls.type(parent)) {

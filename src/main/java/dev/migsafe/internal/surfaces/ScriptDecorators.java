@@ -20,7 +20,7 @@ final class ScriptDecorators {
     List<Decorator> out = new ArrayList<>();
     add(declaration, nodes, out);
     TSNode parent = TreeCalls.parent(declaration);
-    if (TreeCalls.type(declaration).contains("class") && parent != null && !TreeCalls.isNull(parent)
+    if (TreeCalls.type(declaration).contains("class") && SyntaxNodes.present(parent)
         && TreeCalls.type(parent).equals("export_statement")) {
       add(parent, nodes, out);
     }

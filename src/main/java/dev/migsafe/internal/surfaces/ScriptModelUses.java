@@ -35,25 +35,19 @@ abstract class ScriptModelUses {
    */
   void walk(Set<String> methods) {
     String source = file.source;
-    TSNode root = file.root;
     Set<String> names = new HashSet<>(methods);
     model.fields().forEach(f -> names.add(f.name()));
     Set<Integer> seen = new HashSet<>();
     for (String name : names) {
-      for (int at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
-        if (!SourceFile.isWordAt(source, at, at + name.length()) || !afterDot(source, at)) {
-          continue;
-        }
-        int start = nodes.byteOffset(source, at);
-        TSNode node = TreeCalls.namedDescendant(root, start, start + nodes.byteLength(name));
-        TSNode member = node == null || TreeCalls.isNull(node) ? null : TreeCalls.parent(node);
-        if (member == null || TreeCalls.isNull(member) || !TreeCalls.type(member).equals("member_expression")
+      for (TSNode node : nodes.at(source, file.root, name, at -> afterDot(source, at))) {
+        TSNode member = TreeCalls.parent(node);
+        if (!SyntaxNodes.present(member) || !TreeCalls.type(member).equals("member_expression")
             || !seen.add(TreeCalls.start(member) * 31 + TreeCalls.end(member))) {
           continue;
         }
         TSNode parent = TreeCalls.parent(member);
-        ScriptObjects.MemberCall c = parent == null || TreeCalls.isNull(parent) ? null
-            : objects.memberCall(parent);
+        ScriptObjects.MemberCall c = SyntaxNodes.present(parent) ? objects.memberCall(parent)
+            : null;
         if (c != null && c.methodNode().equals(node)) {
           if (methods.contains(name)) {
             call(c);

@@ -89,10 +89,12 @@ final class ScriptObjects {
     for (TSNode s : items) {
       if (TreeCalls.type(s).equals("string")) {
         out.add(new Entry(nodes.stringValue(s), s, null));
-      } else if (TreeCalls.type(s).equals("array") && TreeCalls.namedChildCount(s) > 0
-          && TreeCalls.namedChild(s, 0).getType().equals("string")) {
+      } else if (TreeCalls.type(s).equals("array") && TreeCalls.namedChildCount(s) > 0) {
         // Sequelize's attributes: [['email', 'contact']] renames email in the result.
-        out.add(new Entry(nodes.stringValue(TreeCalls.namedChild(s, 0)), TreeCalls.namedChild(s, 0), null));
+        TSNode first = TreeCalls.namedChild(s, 0);
+        if (TreeCalls.type(first).equals("string")) {
+          out.add(new Entry(nodes.stringValue(first), first, null));
+        }
       }
     }
     return out;

@@ -47,19 +47,14 @@ final class ScriptTypes {
     }
     List<Declaration> out = new ArrayList<>();
     int length = nodes.byteLength(name);
-    for (int at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
-      if (!SourceFile.isWordAt(source, at, at + name.length())
-          || !mayDeclare(source, at + name.length())) {
-        continue;
-      }
-      int start = nodes.byteOffset(source, at);
-      TSNode node = TreeCalls.namedDescendant(root, start, start + length);
-      if (node == null || TreeCalls.isNull(node) || TreeCalls.start(node) != start
-          || TreeCalls.end(node) != start + length) {
+    for (TSNode node : nodes.at(source, root, name,
+        at -> mayDeclare(source, at + name.length()))) {
+      if (TreeCalls.end(node) - TreeCalls.start(node) != length) {
+        // The name is part of a larger node (a string, a comment): not a name of the code.
         continue;
       }
       TSNode parent = TreeCalls.parent(node);
-      Declaration d = parent == null || TreeCalls.isNull(parent) ? null : declaration(parent, node);
+      Declaration d = SyntaxNodes.present(parent) ? declaration(parent, node) : null;
       if (d != null) {
         out.add(d);
       }

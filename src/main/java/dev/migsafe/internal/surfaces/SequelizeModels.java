@@ -50,7 +50,7 @@ final class SequelizeModels {
    * and a Sequelize model is not joined with other files.
    */
   static boolean mayDeclare(String text, List<SurfaceTarget> targets) {
-    if (!text.contains("@Table") && !text.contains(".init(") && !text.contains(".define(")) {
+    if (!declaresAny(text)) {
       return false;
     }
     for (Pattern p : List.of(CLASS, INIT)) {
@@ -72,6 +72,11 @@ final class SequelizeModels {
     return false;
   }
 
+  /** Whether the text has one of the three ways of declaring a model at all. */
+  private static boolean declaresAny(String text) {
+    return text.contains("@Table") || text.contains(".init(") || text.contains(".define(");
+  }
+
   private static boolean mayBeTableOf(String modelName, List<SurfaceTarget> targets) {
     for (boolean frozen : new boolean[] {false, true}) {
       for (boolean underscored : new boolean[] {false, true}) {
@@ -85,7 +90,7 @@ final class SequelizeModels {
   }
 
   static List<OrmModel> read(String path, SourceLanguage language, String text) {
-    if (!text.contains("@Table") && !text.contains(".init(") && !text.contains(".define(")) {
+    if (!declaresAny(text)) {
       return List.of();
     }
     SequelizeModels m = new SequelizeModels(path, new SyntaxNodes(text));
@@ -114,14 +119,9 @@ final class SequelizeModels {
 
   /** The calls of a method on something ({@code User.init(...)}). */
   private void calls(String source, TSNode root, String method, List<TSNode> out) {
-    for (int at = source.indexOf(method); at >= 0; at = source.indexOf(method, at + 1)) {
-      if (!SourceFile.isWordAt(source, at, at + method.length())
-          || !ScriptModelUses.afterDot(source, at)) {
-        continue;
-      }
-      int start = nodes.byteOffset(source, at);
-      TSNode name = TreeCalls.namedDescendant(root, start, start + method.length());
-      TSNode member = SyntaxNodes.present(name) ? TreeCalls.parent(name) : null;
+    for (TSNode name : nodes.at(source, root, method,
+        at -> ScriptModelUses.afterDot(source, at))) {
+      TSNode member = TreeCalls.parent(name);
       TSNode call = SyntaxNodes.present(member) ? TreeCalls.parent(member) : null;
       if (SyntaxNodes.present(call) && TreeCalls.type(call).equals("call_expression")
           && member.equals(SyntaxNodes.field(call, "function"))

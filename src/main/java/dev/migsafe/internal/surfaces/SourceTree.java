@@ -33,7 +33,11 @@ final class SourceTree {
 
   private SourceTree() {}
 
-  static Listing list(Path root) throws IOException {
+  /**
+   * Never fails: a directory that cannot be read, the root included, is counted as
+   * {@link SkipReason#UNREADABLE}.
+   */
+  static Listing list(Path root) {
     Part all = new Visit(root, null).invoke();
     all.files.sort(null);
     all.manifests.sort(null);

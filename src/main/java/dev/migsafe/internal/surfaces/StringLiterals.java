@@ -50,8 +50,8 @@ final class StringLiterals {
       // Lower-casing changed the length (a few non-ASCII letters do): offsets differ.
       return of(language, source);
     }
-    StringLiterals s = new StringLiterals(language, source.getBytes(StandardCharsets.UTF_8));
     SyntaxNodes offsets = new SyntaxNodes(source);
+    StringLiterals s = new StringLiterals(language, offsets.utf8());
     List<int[]> places = new ArrayList<>();
     for (String w : words) {
       for (int at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
@@ -104,7 +104,7 @@ final class StringLiterals {
       }
       TSNode top = node;
       String text = null;
-      for (TSNode parent = TreeCalls.parent(top); parent != null && !TreeCalls.isNull(parent)
+      for (TSNode parent = TreeCalls.parent(top); SyntaxNodes.present(parent)
           && language.isJoin(TreeCalls.type(parent)); parent = TreeCalls.parent(parent)) {
         StringBuilder joined = new StringBuilder();
         if (!joinedText(parent, joined)) {

@@ -2,7 +2,6 @@ package dev.migsafe.internal.surfaces;
 
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.api.Surface;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,12 +49,7 @@ public final class SurfaceScan {
       if (!Files.isDirectory(root)) {
         throw MigsafeException.badInput(root + ": not a directory");
       }
-      SourceTree.Listing listing;
-      try {
-        listing = SourceTree.list(root);
-      } catch (IOException e) {
-        throw MigsafeException.badInput(root + ": cannot be listed: " + e.getMessage());
-      }
+      SourceTree.Listing listing = SourceTree.list(root);
       listing.skipped().forEach((k, v) -> skipped.merge(k, v, Integer::sum));
       // The ORM mappings first: a use through the ORM names a class or field, which only
       // the mapping ties to a table and column.

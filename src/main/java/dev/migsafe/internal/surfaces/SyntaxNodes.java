@@ -3,6 +3,7 @@ package dev.migsafe.internal.surfaces;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.treesitter.TSNode;
 
 /**
@@ -37,6 +38,35 @@ final class SyntaxNodes {
     return byteAt[at];
   }
 
+  /**
+   * The node at each place the name stands as a whole word and the text passes a check, in
+   * the order they stand: the smallest named node spanning the name (for a name inside a
+   * string or a comment, that string or comment). The script readers ask the tree about the
+   * few places their text allows rather than visiting every node from Java, which costs more
+   * than the parse.
+   *
+   * @param where given the name's character offset, whether the text there allows a match
+   */
+  List<TSNode> at(String source, TSNode root, String name, IntPredicate where) {
+    List<TSNode> out = new ArrayList<>();
+    int length = byteLength(name);
+    for (int at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
+      if (SourceFile.isWordAt(source, at, at + name.length()) && where.test(at)) {
+        int start = byteOffset(source, at);
+        TSNode node = TreeCalls.namedDescendant(root, start, start + length);
+        if (present(node)) {
+          out.add(node);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The source as the tree was parsed from it, in UTF-8. */
+  byte[] utf8() {
+    return utf8;
+  }
+
   int byteLength(String s) {
     return s.getBytes(StandardCharsets.UTF_8).length;
   }
@@ -56,6 +86,7 @@ final class SyntaxNodes {
     return StringLiterals.column(utf8, node);
   }
 
+  /** Whether the node is there: not Java's null, not tree-sitter's null node. */
   static boolean present(TSNode node) {
     return node != null && !TreeCalls.isNull(node);
   }

@@ -41,11 +41,6 @@ final class TreeCalls extends TSParser {
     return ID != null ? (long) ID.get(node) == 0 : node.isNull();
   }
 
-  /** Whether the node is there: not Java's null, not tree-sitter's null node. */
-  static boolean present(TSNode node) {
-    return node != null && !isNull(node);
-  }
-
   private static TSNode held(TSNode node) {
     if (isNull(node)) {
       throw new IllegalStateException("a null tree-sitter node");

@@ -28,8 +28,8 @@ class TreeCallsTest {
     TSNode none = TreeCalls.parent(root);
     assertThat(TreeCalls.isNull(none)).isEqualTo(none.isNull()).isTrue();
     assertThat(TreeCalls.isNull(root)).isFalse();
-    assertThat(TreeCalls.present(none)).isFalse();
-    assertThat(TreeCalls.present(null)).isFalse();
+    assertThat(SyntaxNodes.present(none)).isFalse();
+    assertThat(SyntaxNodes.present(null)).isFalse();
     assertThatThrownBy(() -> TreeCalls.type(none)).isInstanceOf(IllegalStateException.class);
   }
 }
