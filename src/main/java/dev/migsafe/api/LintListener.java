@@ -9,6 +9,10 @@ import java.util.List;
  * once. For each file, in migration order: {@link #fileStarted}, then {@link #statement} for
  * every statement in order, then {@link #fileFinished} with the file's findings, which are known
  * only once the rule base has judged the whole file.
+ *
+ * <p>The calls come one at a time and in that order, but a lint of several files makes them
+ * from a thread of its own, which judges one file while the next is read; everything the
+ * listener was handed has been handed when the lint call returns.
  */
 public interface LintListener {
   /**

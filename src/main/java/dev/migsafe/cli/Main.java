@@ -18,11 +18,6 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Makes database migrations safe: exact locks, rewrites and scans of every "
         + "statement, judged by a rule base, with safer alternatives.",
-    subcommands = {LintCommand.class, PlanCommand.class, SimilarCommand.class,
-        SurfacesCommand.class,
-        OutcomeCommand.class, ReportCommand.class, RulesCommand.class, DriftCommand.class,
-        RehearseCommand.class, CheckCommand.class, InitCommand.class, AiCommand.class,
-        McpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:nothing at or above the failure threshold",
@@ -33,6 +28,16 @@ import picocli.CommandLine.Option;
       "3:internal error, or out of memory (give the JVM more with -Xmx)"
     })
 public final class Main implements Callable<Integer> {
+  /**
+   * Every command, in the order help lists them. Not in the annotation: picocli would build
+   * the model of every one by reflection at each start, an eighth of a one-file lint's wall time,
+   * when a run needs the one it names ({@link #commandLine(String...)}).
+   */
+  static final List<Class<?>> COMMANDS = List.of(LintCommand.class, PlanCommand.class,
+      SimilarCommand.class, SurfacesCommand.class, OutcomeCommand.class, ReportCommand.class,
+      RulesCommand.class, DriftCommand.class, RehearseCommand.class, CheckCommand.class,
+      InitCommand.class, AiCommand.class, McpCommand.class);
+
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "Print stack traces of errors.")
   boolean debug;
@@ -76,7 +81,7 @@ public final class Main implements Callable<Integer> {
       out.flush();
       return ExitCode.OK.code();
     }
-    CommandLine cl = new CommandLine(new Main());
+    CommandLine cl = commandLine(args);
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, a) -> {
@@ -120,6 +125,46 @@ public final class Main implements Callable<Integer> {
       out.flush();
       err.flush();
     }
+  }
+
+  /** The command line with every command, as help and the tests see it. */
+  static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The command line for {@code args}: with only the command they name when they name one, and
+   * with every command when they name none or one that is not a command, so that usage, help
+   * and picocli's suggestions for a mistyped command list them all.
+   */
+  static CommandLine commandLine(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    String named = commandName(args);
+    boolean known = COMMANDS.stream().anyMatch(c -> name(c).equals(named));
+    for (Class<?> c : COMMANDS) {
+      if (!known || name(c).equals(named)) {
+        cl.addSubcommand(c);
+      }
+    }
+    return cl;
+  }
+
+  /**
+   * The command the arguments name: the first one, or the one after {@code --debug}. Null when
+   * another option comes first: the top level's help must list every command, and picocli
+   * reports an unknown option with the usage.
+   */
+  static String commandName(String... args) {
+    for (String a : args) {
+      if (!a.equals("--debug")) {
+        return a.startsWith("-") ? null : a;
+      }
+    }
+    return null;
+  }
+
+  private static String name(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   /**

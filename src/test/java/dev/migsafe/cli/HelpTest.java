@@ -14,7 +14,7 @@ class HelpTest {
   @TestFactory
   Stream<DynamicTest> everyCommandHasHelp() {
     List<DynamicTest> tests = new ArrayList<>();
-    collect(new CommandLine(new Main()), new ArrayList<>(), tests);
+    collect(Main.commandLine(), new ArrayList<>(), tests);
     return tests.stream();
   }
 

@@ -8,11 +8,13 @@ import dev.migsafe.api.LintResult;
 import dev.migsafe.api.MigsafeException;
 import dev.migsafe.api.RuleInfo;
 import dev.migsafe.api.Severity;
+import dev.migsafe.api.StatementResult;
 import dev.migsafe.api.SuppressedFinding;
 import dev.migsafe.internal.rules.FileRuleRun;
 import dev.migsafe.internal.rules.MigrationFact;
 import dev.migsafe.internal.rules.RawFinding;
 import dev.migsafe.internal.rules.RuleBase;
+import dev.migsafe.internal.rules.StatementFact;
 import dev.migsafe.internal.rules.Windowing;
 import dev.migsafe.internal.schema.Schema;
 import dev.migsafe.internal.schema.SchemaReader;
@@ -73,14 +75,75 @@ public final class Linter {
    * {@code listener} as they come; nothing of a file is kept once it has been judged.
    */
   public void lint(List<Path> paths, LintListener listener) {
+    lint(paths, listener, HANDED_OVER_CHARS);
+  }
+
+  /** As {@link #lint(List, LintListener)}, judging ahead only files up to {@code handOver}. */
+  void lint(List<Path> paths, LintListener listener, int handOver) {
     List<MigrationFile> files = MigrationFiles.discover(paths);
     Schema schema = startingSchema();
-    for (MigrationFile f : files) {
-      // A rollback is judged against the schema its up migration left, and changes nothing
-      // that later migrations see.
-      Schema target = f.rollback() ? schema.copy() : schema;
-      lintFile(f, read(f.path()), target, listener);
+    if (files.size() < 2) {
+      for (MigrationFile f : files) {
+        lintFile(f, read(f.path()), schema, listener);
+      }
+      return;
     }
+    // Files are analysed here and judged by the rule base on a thread of its own, in order.
+    // A large file is linted here alone, after the others: its facts would all wait in memory.
+    try (JudgingThread judge = new JudgingThread()) {
+      for (MigrationFile f : files) {
+        // A rollback is judged against the schema its up migration left, and changes nothing
+        // that later migrations see.
+        Schema target = f.rollback() ? schema.copy() : schema;
+        String text;
+        AnalysedFile analysed = null;
+        try {
+          text = read(f.path());
+          if (text.length() <= handOver) {
+            analysed = analyse(f, text, target);
+          }
+        } catch (RuntimeException e) {
+          // A file that cannot be read ends the lint, as before: after the files before it.
+          judge.drain();
+          throw e;
+        }
+        if (analysed != null) {
+          AnalysedFile next = analysed;
+          judge.submit(() -> judge(next, listener));
+        } else {
+          judge.drain();
+          lintFile(f, text, target, listener);
+        }
+      }
+      judge.drain();
+    }
+  }
+
+  /**
+   * Files up to this size are analysed ahead of their judging; their facts then wait in memory
+   * for at most {@link JudgingThread#IN_FLIGHT} files.
+   */
+  static final int HANDED_OVER_CHARS = 1 << 20;
+
+  /** One file's analysis, waiting to be judged. */
+  private record AnalysedFile(MigrationFile file, MigrationFact fact,
+      List<StatementResult> results, List<StatementFact> facts, FileAnalyzer.Analysis analysis) {}
+
+  private AnalysedFile analyse(MigrationFile f, String text, Schema schema) {
+    MigrationFact fact = migrationFact(f, text);
+    List<StatementResult> results = new ArrayList<>();
+    List<StatementFact> facts = new ArrayList<>();
+    FileAnalyzer.Analysis analysis = new FileAnalyzer(options.engineVersion(), schema)
+        .analyze(text, fact, results::add, facts::add);
+    return new AnalysedFile(f, fact, results, facts, analysis);
+  }
+
+  private void judge(AnalysedFile a, LintListener listener) {
+    listener.fileStarted(a.file().displayPath(), a.file().rollback(), a.fact().isWrappedInTransaction());
+    a.results().forEach(listener::statement);
+    FileRuleRun run = new FileRuleRun(rules, a.fact(), windowing);
+    a.facts().forEach(run::add);
+    finish(run.finish(), a.analysis(), listener);
   }
 
   /** Lints one script given as text, e.g. standard input, named {@code displayPath}. */
@@ -110,19 +173,28 @@ public final class Linter {
   }
 
   private void lintFile(MigrationFile f, String text, Schema schema, LintListener listener) {
+    MigrationFact fact = migrationFact(f, text);
+    listener.fileStarted(f.displayPath(), f.rollback(), fact.isWrappedInTransaction());
+    FileRuleRun run = new FileRuleRun(rules, fact, windowing);
+    FileAnalyzer.Analysis analysis = new FileAnalyzer(options.engineVersion(), schema)
+        .analyze(text, fact, listener::statement, run::add);
+    finish(run.finish(), analysis, listener);
+  }
+
+  private MigrationFact migrationFact(MigrationFile f, String text) {
     boolean wrapped = switch (options.transactionMode()) {
       case ALWAYS -> true;
       case NEVER -> false;
       case AUTO -> f.toolWrapsInTransaction()
           && !(f.tool().equals("flyway") && onlyNonTransactional(text));
     };
-    MigrationFact fact = new MigrationFact(f.displayPath(), options.engineVersion(), f.rollback(),
-        wrapped, f.tool());
-    listener.fileStarted(f.displayPath(), f.rollback(), wrapped);
-    FileRuleRun run = new FileRuleRun(rules, fact, windowing);
-    FileAnalyzer.Analysis analysis = new FileAnalyzer(options.engineVersion(), schema)
-        .analyze(text, fact, listener::statement, run::add);
-    List<RawFinding> raw = run.finish();
+    return new MigrationFact(f.displayPath(), options.engineVersion(), f.rollback(), wrapped,
+        f.tool());
+  }
+
+  /** Applies suppressions and configuration to a file's findings and reports them. */
+  private void finish(List<RawFinding> raw, FileAnalyzer.Analysis analysis,
+      LintListener listener) {
     List<SuppressedFinding> suppressed = new ArrayList<>();
     List<Finding> findings = applySuppressions(raw, analysis.suppressions(), suppressed);
     Comparator<Finding> byPlace = Comparator.comparingInt(Finding::line)

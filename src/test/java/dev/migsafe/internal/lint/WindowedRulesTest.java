@@ -147,7 +147,8 @@ class WindowedRulesTest {
     return files.get(0);
   }
 
-  private static List<RuleCaseFile> fixtures() throws IOException {
+  /** Every rule fixture file, in path order. */
+  static List<RuleCaseFile> fixtures() throws IOException {
     List<RuleCaseFile> out = new ArrayList<>();
     try (Stream<Path> s = Files.walk(Path.of("rules"))) {
       for (Path p : s.filter(p -> p.toString().endsWith(".cases.yaml")).sorted().toList()) {
