@@ -114,6 +114,55 @@ class LauncherIT {
     assertThat(r.err().lines()).hasSize(1).first().asString().startsWith("migsafe: building");
   }
 
+  /**
+   * A training that fails is not tried again at every run, only once the jar is newer. A
+   * stand-in java fails every training and notes it; the real java runs the rest.
+   */
+  @Test
+  void aFailedTrainingIsNotRepeatedUntilTheJarChanges(@TempDir Path tmp) throws Exception {
+    Path checkout = checkoutWithoutJar(tmp);
+    Path jar = Path.of(System.getProperty("migsafe.jar", "target/migsafe.jar")).toAbsolutePath();
+    Files.createDirectories(checkout.resolve("target"));
+    Path copy = Files.copy(jar, checkout.resolve("target/migsafe.jar"));
+    Path sql = Files.writeString(tmp.resolve("m.sql"), "ALTER TABLE t ADD COLUMN c int;\n");
+    Path fake = Files.createDirectories(tmp.resolve("fake"));
+    Path log = tmp.resolve("trainings.log");
+    Files.writeString(fake.resolve("java"), "#!/bin/sh\n"
+        + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*)"
+        + " echo training >>'" + log + "'; exit 1;; esac; done\n"
+        + "exec '" + which("java") + "' \"$@\"\n");
+    Files.setPosixFilePermissions(fake.resolve("java"),
+        PosixFilePermissions.fromString("rwxr-xr-x"));
+    String path = fake + ":" + System.getenv("PATH");
+    List<String> lint = List.of("./migsafe", "lint", "--format", "json", sql.toString());
+    CommandRun plain = exec(List.of("java", "-jar", jar.toString(), "lint", "--format", "json",
+        sql.toString()));
+
+    CommandRun first = runWithArchive(checkout, path, lint);
+    assertThat(first.out()).isEqualTo(plain.out());
+    assertThat(first.code()).isEqualTo(plain.code());
+    assertThat(Files.readAllLines(log)).hasSize(1);
+    assertThat(checkout.resolve("target/migsafe.jsa.failed")).exists();
+    assertThat(checkout.resolve("target/migsafe.jsa")).doesNotExist();
+
+    CommandRun second = runWithArchive(checkout, path, lint);
+    assertThat(second.out()).isEqualTo(plain.out());
+    assertThat(Files.readAllLines(log)).as("no second training for the same jar").hasSize(1);
+
+    Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.fromMillis(
+        System.currentTimeMillis() + 60_000));
+    runWithArchive(checkout, path, lint);
+    assertThat(Files.readAllLines(log)).as("a newer jar is trained again").hasSize(2);
+  }
+
+  private static CommandRun runWithArchive(Path dir, String path, List<String> command)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    pb.environment().put("PATH", path);
+    pb.environment().remove("MIGSAFE_CDS");
+    return CommandRun.of(pb, 120);
+  }
+
   private static Path checkoutWithoutJar(Path tmp) throws IOException {
     Path checkout = Files.createDirectories(tmp.resolve("checkout"));
     Files.copy(Path.of("migsafe"), checkout.resolve("migsafe"));
