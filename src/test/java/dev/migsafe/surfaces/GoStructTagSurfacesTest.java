@@ -34,8 +34,9 @@ class GoStructTagSurfacesTest {
     SurfaceScan.Report r = SurfaceScan.scan(List.of(SHIORI), targets);
 
     // BookmarkDTO stands for bookmark (its DTO suffix dropped); pocket.go's local `modified`
-    // is not the column. Left out (docs/surfaces.md): the column list kept in a slice, the
-    // ORDER BY appended later, and export.go's loop over another package's result.
+    // is not the column. GetBookmarks assembles its query: the column is named in the slice
+    // of column names (66) and in the ORDER BY appended in one branch (73). Left out
+    // (docs/surfaces.md): export.go's loop over another package's result.
     assertThat(places(r, targets.get(0))).containsExactly(
         "internal/cmd/pocket.go:20:write:orm-field (go-struct-tags):certain",
         "internal/database/pg.go:18:write:sql-string:certain",
@@ -44,6 +45,8 @@ class GoStructTagSurfacesTest {
         "internal/database/pg.go:36:write:orm-field (go-struct-tags):certain",
         "internal/database/pg.go:41:read:orm-field (go-struct-tags):certain",
         "internal/database/pg.go:45:read:orm-field (go-struct-tags):certain",
+        "internal/database/pg.go:66:read:sql-string:certain",
+        "internal/database/pg.go:73:read:sql-string:certain",
         "internal/database/pg.go:86:read:sql-string:certain",
         "internal/model/bookmark.go:17:read-write:orm-mapping (go-struct-tags):certain");
   }

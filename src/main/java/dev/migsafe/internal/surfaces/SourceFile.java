@@ -198,8 +198,62 @@ final class SourceFile {
         match(l.text(), l.line(), l.column(), RecognisedBy.SQL_STRING, root, rel, lines,
             targets, out);
       }
+      if (language == SourceLanguage.GO) {
+        for (GoQueries.Assembled q : GoQueries.in(text, lower, tables)) {
+          matchAssembled(q, root, rel, lines, targets, out);
+        }
+      }
     }
     return new Result(out, null);
+  }
+
+  /**
+   * The uses in a query assembled from pieces, each reported at the literal that spells its
+   * name (a table use at the one that names the table), or at the first literal when none
+   * does. A use already reported at that place (the literal read alone) is not repeated, but
+   * one reported by name only, from a fragment, is replaced when the whole query parses. A
+   * query that does not parse is left: its pieces alone were matched as words already.
+   */
+  private static void matchAssembled(GoQueries.Assembled q, Path root, String rel,
+      String[] lines, List<SurfaceTarget> targets, List<Surface> out) {
+    String sql = q.text();
+    Optional<List<SqlReferences.Reference>> refs =
+        SqlReferences.looksLikeSql(sql) ? SqlReferences.of(sql) : Optional.empty();
+    if (refs.isEmpty()) {
+      return;
+    }
+    List<StringLiterals.Literal> literals = q.pieces().stream()
+        .map(GoQueries.Piece::literal).filter(java.util.Objects::nonNull).toList();
+    for (SurfaceTarget target : targets) {
+      for (SqlReferences.Reference r : refs.get()) {
+        if (!target.matches(r.table(), r.column())) {
+          continue;
+        }
+        String name = (r.column() != null ? r.column() : r.table()).toLowerCase(Locale.ROOT);
+        List<StringLiterals.Literal> at = literals.stream()
+            .filter(l -> hasLowerWord(l.text().toLowerCase(Locale.ROOT), name)).toList();
+        for (StringLiterals.Literal l : at.isEmpty() ? literals.subList(0, 1) : at) {
+          Surface found = new Surface(root.toString(), rel, l.line(), l.column(),
+              snippet(lines, l.line()), r.table(), r.column(), r.access(),
+              RecognisedBy.SQL_STRING, r.certainty());
+          int known = -1;
+          for (int i = 0; i < out.size() && known < 0; i++) {
+            Surface s = out.get(i);
+            if (s.line() == l.line() && s.column() == l.column() && s.table().equals(r.table())
+                && java.util.Objects.equals(s.columnName(), r.column())) {
+              known = i;
+            }
+          }
+          if (known < 0) {
+            out.add(found);
+          } else if (out.get(known).certainty() == Certainty.NAME_ONLY
+              && r.certainty() != Certainty.NAME_ONLY) {
+            // The literal alone was a fragment, named only as words; whole, it parses.
+            out.set(known, found);
+          }
+        }
+      }
+    }
   }
 
   private static void match(String sql, int line, int column, RecognisedBy by, Path root,

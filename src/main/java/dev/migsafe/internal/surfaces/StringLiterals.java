@@ -187,6 +187,12 @@ final class StringLiterals {
     };
   }
 
+  /** One string node as a literal: its text as the program sees it, and where it starts. */
+  static Literal one(SourceLanguage language, byte[] utf8, TSNode node) {
+    StringLiterals s = new StringLiterals(language, utf8);
+    return s.literal(node, s.content(node));
+  }
+
   private Literal literal(TSNode node, String text) {
     return new Literal(text, node.getStartPoint().getRow() + 1, column(utf8, node));
   }
