@@ -48,6 +48,12 @@ public final class Linter {
   /** Larger inputs are refused: a migration of this size is a data dump, not a migration. */
   static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
+  /**
+   * Files up to this size are analysed ahead of their judging; their facts then wait in memory
+   * for at most {@link JudgingThread#IN_FLIGHT} files.
+   */
+  static final int HANDED_OVER_CHARS = 1 << 20;
+
   private final RuleBase rules;
   private final LintOptions options;
   private final Windowing windowing;
@@ -119,12 +125,6 @@ public final class Linter {
     }
   }
 
-  /**
-   * Files up to this size are analysed ahead of their judging; their facts then wait in memory
-   * for at most {@link JudgingThread#IN_FLIGHT} files.
-   */
-  static final int HANDED_OVER_CHARS = 1 << 20;
-
   /** One file's analysis, waiting to be judged. */
   private record AnalysedFile(MigrationFile file, MigrationFact fact,
       List<StatementResult> results, List<StatementFact> facts, FileAnalyzer.Analysis analysis) {}
@@ -139,7 +139,8 @@ public final class Linter {
   }
 
   private void judge(AnalysedFile a, LintListener listener) {
-    listener.fileStarted(a.file().displayPath(), a.file().rollback(), a.fact().isWrappedInTransaction());
+    listener.fileStarted(a.file().displayPath(), a.file().rollback(),
+        a.fact().isWrappedInTransaction());
     a.results().forEach(listener::statement);
     FileRuleRun run = new FileRuleRun(rules, a.fact(), windowing);
     a.facts().forEach(run::add);
