@@ -113,6 +113,24 @@ class GoAssembledQueriesTest {
         "db/orders.go:4:read:sql-string:certain");
   }
 
+  /** MySQL's full-text MATCH names its columns too, in an append as anywhere. */
+  @Test
+  void theColumnsOfAFullTextMatchAreUses() throws IOException {
+    write(repo, "db/orders.go", """
+        package db
+
+        func Search(kw string) {
+        	query := `SELECT COUNT(id) FROM orders WHERE 1`
+        	if kw != "" {
+        		query += ` AND (ref LIKE ? OR MATCH(note, status) AGAINST (? IN BOOLEAN MODE))`
+        	}
+        	run(query)
+        }
+        """);
+    assertThat(places(repo, SurfaceTarget.of("orders", "note"))).containsExactly(
+        "db/orders.go:6:read:sql-string:certain");
+  }
+
   /** What is not SQL once assembled (a table name from a variable) is not read. */
   @Test
   void aQueryThatDoesNotParseOnceAssembledIsLeft() throws IOException {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.sf.jsqlparser.expression.operators.relational.FullTextSearch;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
@@ -63,6 +64,15 @@ public record QueryNames(Set<String> tables, List<ColumnName> columns, boolean o
         public <S> Void visit(Column column, S context) {
           columns.add(column);
           return super.visit(column, context);
+        }
+
+        /** The finder skips MySQL's MATCH (...) AGAINST (...); its columns are columns. */
+        @Override
+        public <S> Void visit(FullTextSearch search, S context) {
+          for (Column c : search.getMatchColumns()) {
+            visit(c, context);
+          }
+          return null;
         }
       }.getTables(st);
     } catch (RuntimeException e) {
