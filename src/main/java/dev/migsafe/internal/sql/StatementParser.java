@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParser;
@@ -38,6 +39,8 @@ public final class StatementParser {
   private static final Pattern LINE_BREAK = Pattern.compile("\\R");
   private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^[a-zA-Z0-9_.]+Exception:\\s*");
   private static final Pattern TOKEN_KINDS = Pattern.compile("\\s*<[A-Z_]+>");
+  private static final Pattern SAID_TWICE = Pattern.compile("(\"[^\"]+\") \\1");
+  private static final Pattern POSITION = Pattern.compile("^\\s*at line (\\d+), column (\\d+)");
 
   /**
    * Deepest parenthesis nesting parsed on the calling thread. Migration DDL and DML rarely go
@@ -184,9 +187,23 @@ public final class StatementParser {
     if (t instanceof TimeoutException || msg.contains("Time out")) {
       return "the SQL parser gave up after " + TIMEOUT_MS + " ms";
     }
-    String line = LINE_BREAK.split(msg.strip(), 2)[0];
-    line = TOKEN_KINDS.matcher(EXCEPTION_PREFIX.matcher(line).replaceFirst(""))
+    return readable(msg);
+  }
+
+  /**
+   * JSqlParser's message as one line: its first line without the exception's name and token
+   * kinds, a keyword's text said once (it names a keyword by its text and by its kind, {@code
+   * "NOT" "NOT"}), and where in the statement it stopped.
+   */
+  static String readable(String msg) {
+    String[] lines = LINE_BREAK.split(msg.strip(), 3);
+    String line = TOKEN_KINDS.matcher(EXCEPTION_PREFIX.matcher(lines[0]).replaceFirst(""))
         .replaceAll("").replace("Encountered unexpected token:", "unexpected token");
+    line = SAID_TWICE.matcher(line).replaceAll("$1");
+    Matcher at = POSITION.matcher(lines.length > 1 ? lines[1] : "");
+    if (line.startsWith("unexpected token") && at.find()) {
+      line += " at line " + at.group(1) + ", column " + at.group(2) + " of the statement";
+    }
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 
