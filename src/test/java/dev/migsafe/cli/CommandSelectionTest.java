@@ -44,7 +44,7 @@ class CommandSelectionTest {
   void aMistypedCommandIsStillSuggested() {
     CliRunner.Run r = CliRunner.run("lnt", "x.sql");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("Unmatched arguments").contains("lint");
+    assertThat(r.err()).contains("Unmatched arguments").contains("Did you mean: migsafe lint?");
   }
 
   @Test

@@ -37,12 +37,10 @@ final class GoQueries {
   private static final List<String> FUNCTIONS =
       List.of("function_declaration", "method_declaration", "func_literal");
 
-  private final String source;
   private final SyntaxNodes nodes;
   private final List<Assembled> out = new ArrayList<>();
 
   private GoQueries(String source) {
-    this.source = source;
     this.nodes = new SyntaxNodes(source);
   }
 
@@ -110,8 +108,7 @@ final class GoQueries {
     List<Piece> out = new ArrayList<>();
     String type = value.getType();
     if (SourceLanguage.GO.isString(type)) {
-      StringLiterals.Literal l = StringLiterals.one(SourceLanguage.GO, nodes.utf8(), value);
-      out.add(new Piece(l.text(), l));
+      out.add(piece(value));
     } else if (type.equals("binary_expression") && operator(value).equals("+")) {
       out.addAll(pieces(SyntaxNodes.field(value, "left"), body));
       out.addAll(pieces(SyntaxNodes.field(value, "right"), body));
@@ -124,6 +121,12 @@ final class GoQueries {
       out.add(new Piece("?", null));
     }
     return out;
+  }
+
+  /** A string literal as a piece: its text as the program sees it, and where it stands. */
+  private Piece piece(TSNode string) {
+    StringLiterals.Literal l = StringLiterals.one(SourceLanguage.GO, nodes.utf8(), string);
+    return new Piece(l.text(), l);
   }
 
   /**
@@ -144,12 +147,8 @@ final class GoQueries {
       if (!out.isEmpty()) {
         out.add(new Piece(separator, null));
       }
-      if (value != null && SourceLanguage.GO.isString(value.getType())) {
-        StringLiterals.Literal l = StringLiterals.one(SourceLanguage.GO, nodes.utf8(), value);
-        out.add(new Piece(l.text(), l));
-      } else {
-        out.add(new Piece("?", null));
-      }
+      out.add(value != null && SourceLanguage.GO.isString(value.getType())
+          ? piece(value) : new Piece("?", null));
     }
     return out;
   }
@@ -208,7 +207,10 @@ final class GoQueries {
     return function != null && nodes.text(function).equals("strings.Join");
   }
 
-  /** Whether a string literal in the value holds one of the words. */
+  /**
+   * Whether the value's text holds one of the words: a cheap test before its pieces are read;
+   * whether the query names a target is the SQL parse's to say.
+   */
   private boolean holdsWord(TSNode value, List<String> words) {
     String text = nodes.text(value).toLowerCase(Locale.ROOT);
     return words.stream().anyMatch(text::contains);

@@ -224,6 +224,9 @@ final class SourceFile {
     }
     List<StringLiterals.Literal> literals = q.pieces().stream()
         .map(GoQueries.Piece::literal).filter(java.util.Objects::nonNull).toList();
+    if (literals.isEmpty()) {
+      return;
+    }
     for (SurfaceTarget target : targets) {
       for (SqlReferences.Reference r : refs.get()) {
         if (!target.matches(r.table(), r.column())) {
